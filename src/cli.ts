@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import type { CommandContext, CommandResult } from './commands/context.js';
+import { LadderError } from './errors.js';
+
+/** Everything the program touches of its process, passed in so tests can run it in-process. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+}
+
+const root = new URL('..', import.meta.url);
+const bundledLadder = fileURLToPath(new URL('ladder', root));
+
+/** Runs the CLI on `argv` (without `node` and script) and returns the exit code. Never throws. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let debug = argv.includes('--debug');
+  let exitCode = 0;
+  const program = buildProgram(io, (result) => {
+    for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+    io.stdout(result.stdout);
+    exitCode = result.exitCode;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version end through here too, with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof LadderError) {
+      io.stderr(`error: ${error.message}\n`);
+      if (debug) io.stderr(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`error: unexpected failure: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && error instanceof Error) io.stderr(`${error.stack}\n`);
+    return 2;
+  }
+}
+
+function buildProgram(io: Io, emit: (result: CommandResult) => void): Command {
+  const program = new Command('ladder')
+    .description('Query, compare, lint and export an engineering career ladder kept as Markdown files.')
+    .version(readVersion(), '-V, --version', 'print the version')
+    .option('-l, --ladder <dir>', 'the ladder folder (default: $LADDER_DIR, a ladder.yaml or ladder/ found upward, else the bundled ladder)')
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--debug', 'print stack traces for unexpected errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder show vp-engineering          everything a VP is expected to do, own and inherited
+  $ ladder show director --own          only what a Director adds
+  $ ladder list                         the roles as a chart of tracks by level
+  $ ladder --ladder ~/src/our-ladder show vp --json
+
+Exit codes: 0 success, 1 findings or differences where asked, 2 usage, input or I/O error.`,
+    );
+
+  const context = (): CommandContext => {
+    const globals = program.opts<{ ladder?: string; color: boolean }>();
+    return {
+      cwd: io.cwd,
+      env: io.env,
+      ladder: globals.ladder,
+      color: globals.color && io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb',
+      bundledLadder,
+    };
+  };
+
+  program
+    .command('show')
+    .description('show a role with every expectation it holds, own and inherited')
+    .argument('<role>', 'role id, title, alias, or a unique part of one (vp, director, em)')
+    .option('--json', 'print the resolved role as JSON')
+    .option('--own', 'only the expectations the role itself adds')
+    .addOption(new Option('-s, --section <name...>', 'only these sections (by title or its start)'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder show vp-engineering
+  $ ladder show staff --section craft
+  $ ladder show em --json | jq '.sections[].expectations | length'`,
+    )
+    .action(async (name: string, options) => {
+      const { showCommand } = await import('./commands/show.js');
+      emit(await showCommand(context(), name, options));
+    });
+
+  program
+    .command('list')
+    .description('list the roles as a chart of tracks (columns) by level (rows)')
+    .option('--json', 'print { roles: [...] } as JSON')
+    .addHelpText('after', '\nExamples:\n  $ ladder list\n  $ ladder list --json')
+    .action(async (options) => {
+      const { listCommand } = await import('./commands/list.js');
+      emit(await listCommand(context(), options));
+    });
+
+  return program;
+}
+
+function readVersion(): string {
+  return (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string }).version;
+}

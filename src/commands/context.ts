@@ -1,0 +1,23 @@
+/** What a command gets from the entry point: no globals, so tests can run commands in-process. */
+export interface CommandContext {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** `--ladder`, if given. */
+  ladder?: string;
+  /** Whether output may carry ANSI colour: a TTY, no NO_COLOR, no --no-color. */
+  color: boolean;
+  /** The ladder that ships with the tool. */
+  bundledLadder: string;
+}
+
+/** What a command hands back; only src/cli.ts writes it out. */
+export interface CommandResult {
+  stdout: string;
+  /** One line each, printed on stderr as warnings. */
+  warnings: string[];
+  exitCode: number;
+}
+
+export function locateOptions(ctx: CommandContext) {
+  return { flag: ctx.ladder, env: ctx.env.LADDER_DIR, cwd: ctx.cwd, bundled: ctx.bundledLadder };
+}

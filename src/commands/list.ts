@@ -1,0 +1,15 @@
+import { openLadder, problemLines } from '../graph/open-ladder.js';
+import { summarize } from '../resolve/resolve-role.js';
+import { formatJson } from '../format/json.js';
+import { formatChart } from '../format/role-chart.js';
+import { locateOptions, type CommandContext, type CommandResult } from './context.js';
+
+export async function listCommand(ctx: CommandContext, options: { json?: boolean }): Promise<CommandResult> {
+  const ladder = await openLadder(locateOptions(ctx));
+  const roles = [...ladder.graph.roles.values()].map(summarize);
+  return {
+    stdout: options.json ? formatJson({ roles }) : formatChart(roles, { color: ctx.color }),
+    warnings: problemLines(ladder),
+    exitCode: 0,
+  };
+}

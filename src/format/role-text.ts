@@ -1,0 +1,39 @@
+import type { ResolvedRole } from '../schema/role.js';
+import { paint } from './paint.js';
+
+export interface RoleTextOptions {
+  color: boolean;
+  /** Role id → title, to name where inherited expectations come from. */
+  titles: Map<string, string>;
+}
+
+/**
+ * The terminal view of a resolved role. Own expectations are marked `●`, inherited ones `○` with their
+ * source, so the difference survives without colour (pipes, NO_COLOR).
+ */
+export function formatRole(role: ResolvedRole, { color, titles }: RoleTextOptions): string {
+  const c = paint(color);
+  const title = (id: string) => titles.get(id) ?? id;
+  const lines = [
+    c.bold(role.title),
+    c.dim(`${role.id} · track ${role.track} · level ${role.level} · ${role.file}`),
+    `Inherits: ${role.chain.length > 1 ? role.chain.slice(1).map(title).join(' → ') : c.dim('nothing (top of its chain)')}`,
+  ];
+  if (role.description) lines.push('', role.description);
+  let own = 0;
+  let inherited = 0;
+  for (const section of role.sections) {
+    lines.push('', c.bold.underline(section.title));
+    for (const expectation of section.expectations) {
+      if (expectation.source === role.id) {
+        own++;
+        lines.push(`  ${c.green('●')} ${expectation.text}`);
+      } else {
+        inherited++;
+        lines.push(`  ${c.dim('○')} ${expectation.text} ${c.dim(`(${title(expectation.source)})`)}`);
+      }
+    }
+  }
+  lines.push('', c.dim(`${own + inherited} expectations: ${own} own (●), ${inherited} inherited (○)`));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,29 @@
+/** Edit distance between two short strings (names, slugs), for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The candidates closest to `wanted`, best first, within a distance that still reads as a typo. */
+export function closest(wanted: string, candidates: Iterable<string>, limit = 3): string[] {
+  const scored: { name: string; distance: number }[] = [];
+  for (const name of new Set(candidates)) {
+    // A typo in one word of a longer name ("princpal" for principal-engineer) should still be found.
+    const distance = Math.min(editDistance(wanted, name), ...name.split('-').map((word) => editDistance(wanted, word)));
+    const contains = name.includes(wanted) || wanted.includes(name);
+    if (contains || distance <= Math.max(2, Math.floor(Math.max(wanted.length, name.length) / 3))) {
+      scored.push({ name, distance: contains ? Math.min(distance, 1) : distance });
+    }
+  }
+  return scored
+    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((s) => s.name);
+}

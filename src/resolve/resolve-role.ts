@@ -1,0 +1,57 @@
+import { at, LadderError } from '../errors.js';
+import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
+import { slug } from '../load/slug.js';
+import type { ResolvedRole, ResolvedSection, RoleSummary } from '../schema/role.js';
+
+/** Self first, then each parent up to the root. Throws when the chain is broken (cycle, unknown parent). */
+export function chainOf(graph: RoleGraph, role: RoleNode): RoleNode[] {
+  const broken = graph.broken.get(role.id);
+  if (broken) throw new LadderError(at(broken.file, broken.line, `${broken.message} (needed to resolve "${role.id}")`));
+  const chain: RoleNode[] = [];
+  for (let node: RoleNode | undefined = role; node; node = node.parentId === null ? undefined : graph.roles.get(node.parentId)) {
+    chain.push(node);
+  }
+  return chain;
+}
+
+export function summarize(role: RoleNode): RoleSummary {
+  return { id: role.id, title: role.title, track: role.track, level: role.level, inherits: role.parentId, file: role.file };
+}
+
+export interface ResolveOptions {
+  /** Only the role's own expectations (`show --own`). */
+  own?: boolean;
+}
+
+/**
+ * Flattens a role: the root's expectations first, then each descendant's, down to the role's own,
+ * grouped by section (matched by slug of the title) in the order sections are first seen.
+ */
+export function resolveRole(graph: RoleGraph, role: RoleNode, options: ResolveOptions = {}): ResolvedRole {
+  const chain = chainOf(graph, role);
+  const contributors = options.own ? [role] : [...chain].reverse();
+  const sections = new Map<string, ResolvedSection>();
+  for (const source of contributors) {
+    const counters = new Map<string, number>();
+    for (const section of source.sections) {
+      const id = slug(section.title);
+      let target = sections.get(id);
+      if (!target) {
+        target = { id, title: section.title, expectations: [] };
+        sections.set(id, target);
+      }
+      for (const expectation of section.expectations) {
+        const n = (counters.get(id) ?? 0) + 1;
+        counters.set(id, n);
+        target.expectations.push({ id: `${source.id}/${id}/${n}`, text: expectation.text, source: source.id, line: expectation.line });
+      }
+    }
+  }
+  return {
+    ...summarize(role),
+    aliases: role.aliases,
+    chain: chain.map((node) => node.id),
+    description: role.description,
+    sections: [...sections.values()],
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { FrontMatterSchema } from './front-matter.js';
+
+/** A place in a file: 1-based line and column, as editors and CI annotations count them. */
+export const PositionSchema = z.object({ line: z.number().int(), column: z.number().int() });
+export type Position = z.infer<typeof PositionSchema>;
+
+/** Something wrong with a file that the loader or the graph noticed; lint turns these into findings. */
+export const ProblemSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const ParsedExpectationSchema = z.object({
+  /** The item's text exactly as written (inline Markdown kept), trimmed. */
+  text: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  endLine: z.number().int(),
+});
+export type ParsedExpectation = z.infer<typeof ParsedExpectationSchema>;
+
+export const ParsedSectionSchema = z.object({
+  title: z.string(),
+  line: z.number().int(),
+  expectations: z.array(ParsedExpectationSchema),
+});
+export type ParsedSection = z.infer<typeof ParsedSectionSchema>;
+
+/** How a role names its parent, as written in the file. */
+export const ParentRefSchema = z.object({
+  /** A title, id or alias, or the target of a Markdown link (`link` is then set). */
+  name: z.string(),
+  link: z.string().optional(),
+  article: z.string().optional(),
+  line: z.number().int(),
+  column: z.number().int(),
+});
+export type ParentRef = z.infer<typeof ParentRefSchema>;
+
+/** One role file as the loader read it: no knowledge yet of other roles. */
+export const ParsedRoleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleLine: z.number().int(),
+  /** Path relative to the ladder folder, with `/` separators. */
+  file: z.string(),
+  track: z.string(),
+  /** A level set in front matter, overriding the derived one. */
+  declaredLevel: z.number().int().optional(),
+  aliases: z.array(z.string()),
+  parent: ParentRefSchema.nullable(),
+  description: z.string(),
+  descriptionLine: z.number().int().optional(),
+  sections: z.array(ParsedSectionSchema),
+  /** List items that come before any `###` section. */
+  strayExpectations: z.array(ParsedExpectationSchema),
+  frontMatter: FrontMatterSchema.optional(),
+});
+export type ParsedRole = z.infer<typeof ParsedRoleSchema>;

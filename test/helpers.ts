@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const bundledLadder = join(repoRoot, 'ladder');
+export const fixture = (...parts: string[]) => join(repoRoot, 'test', 'fixtures', ...parts);
+
+/** Writes an inline file tree (`{'makers/senior.md': '…'}`) into a fresh temporary folder. */
+export function writeTree(tree: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'ladder-test-'));
+  for (const [file, content] of Object.entries(tree)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), content);
+  }
+  return root;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const emptyFolder = mkdtempSync(join(tmpdir(), 'ladder-cwd-'));
+
+/** Runs the built binary as a user would, in a folder with no ladder of its own unless given. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliRun {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'ladder.js'), ...args], {
+    cwd: options.cwd ?? emptyFolder,
+    env: { PATH: process.env.PATH, ...options.env },
+    encoding: 'utf8',
+    input: options.input,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A minimal valid role file. */
+export function role(title: string, parent: string | null, sections: Record<string, string[]> = { Delivery: [`Does ${title} work.`] }): string {
+  const lines = [title, '-'.repeat(Math.max(3, title.length))];
+  if (parent) lines.push(`(Inherits the role expectations of ${/^[aeiou]/i.test(parent) ? 'an' : 'a'} ${parent})`);
+  lines.push('', '### Role description', `${title} role.`, '');
+  for (const [section, items] of Object.entries(sections)) {
+    lines.push(`### ${section}`, ...items.map((item) => `* ${item}`), '');
+  }
+  return lines.join('\n');
+}
