@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { LadderExportSchema } from './export.js';
+import { ResolvedRoleSchema, RoleListSchema } from './role.js';
+
+/**
+ * Every JSON Schema published in schemas/, by file name. Each is generated from the zod schema the code
+ * itself validates and types with, so the published contract cannot drift from the program.
+ */
+export const publishedSchemas: Record<string, { title: string; schema: z.ZodType }> = {
+  'role.schema.json': { title: 'A resolved role (ladder show --json)', schema: ResolvedRoleSchema },
+  'role-list.schema.json': { title: 'The roles of a ladder (ladder list --json)', schema: RoleListSchema },
+  'export.schema.json': { title: 'A resolved ladder (ladder export --format json|yaml)', schema: LadderExportSchema },
+};
+
+/** The JSON text of one published schema, as committed under schemas/. */
+export function renderJsonSchema(file: string): string {
+  const { title, schema } = publishedSchemas[file]!;
+  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' });
+  const body = { $id: `https://github.com/ladder/ladder/schemas/${file}`, title, ...generated };
+  return JSON.stringify(body, null, 2) + '\n';
+}
