@@ -108,6 +108,29 @@ Examples:
       emit(await listCommand(context(), options));
     });
 
+  program
+    .command('diff')
+    .description('what changes from one role to another: added, evolved, removed and kept expectations')
+    .argument('<from>', 'the role to start from (id, title, alias, or a unique part of one)')
+    .argument('<to>', 'the role to compare it with; any track, either direction')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--json', 'the same as --format json')
+    .option('-a, --all', 'list the kept expectations too, not only count them')
+    .option('--exit-code', 'exit 1 when the roles differ (like git diff --exit-code)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder diff director vp                   what a Director must add to become a VP
+  $ ladder diff senior staff --json           for a script or a promotion-doc generator
+  $ ladder diff senior engineering-manager    switching tracks (IC to manager)
+  $ ladder diff director vp --format markdown > promo-prep.md`,
+    )
+    .action(async (from: string, to: string, options) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      emit(await diffCommand(context(), from, to, options));
+    });
+
   return program;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RoleDiffSchema } from './diff.js';
 import { LadderExportSchema } from './export.js';
 import { ResolvedRoleSchema, RoleListSchema } from './role.js';
 
@@ -10,6 +11,7 @@ export const publishedSchemas: Record<string, { title: string; schema: z.ZodType
   'role.schema.json': { title: 'A resolved role (ladder show --json)', schema: ResolvedRoleSchema },
   'role-list.schema.json': { title: 'The roles of a ladder (ladder list --json)', schema: RoleListSchema },
   'export.schema.json': { title: 'A resolved ladder (ladder export --format json|yaml)', schema: LadderExportSchema },
+  'diff.schema.json': { title: 'What changes from one role to another (ladder diff --json)', schema: RoleDiffSchema },
 };
 
 /** The JSON text of one published schema, as committed under schemas/. */

@@ -1,0 +1,100 @@
+import type { DiffExpectation, DiffRole, DiffSection, RoleDiff } from '../schema/diff.js';
+import type { ResolvedExpectation, ResolvedRole } from '../schema/role.js';
+import { pairEvolutions } from './pair.js';
+import { wordChanges } from './word-diff.js';
+
+/**
+ * What changes from one role to another, section by section: expectations the target adds (each with the
+ * source role's expectation it sharpens, if any), ones it no longer holds, and how many carry over.
+ * Works in any direction and across tracks; comparing a role with itself gives an empty diff.
+ */
+export function compareRoles(from: ResolvedRole, to: ResolvedRole): RoleDiff {
+  const fromSections = new Map(from.sections.map((section) => [section.id, section]));
+  const toSectionIds = new Set(to.sections.map((section) => section.id));
+  // Sections are matched by slug of the title, the same key resolveRole merges inherited sections by,
+  // so "Team building" and "team Building" are one section here as they are in `show`.
+  const sections = [
+    ...to.sections.map((section) => compareSection(section.title, fromSections.get(section.id)?.expectations ?? [], section.expectations)),
+    ...from.sections.filter((section) => !toSectionIds.has(section.id)).map((section) => compareSection(section.title, section.expectations, [])),
+  ];
+  const count = (pick: (section: DiffSection) => number) => sections.reduce((n, section) => n + pick(section), 0);
+  return {
+    from: describe(from),
+    to: describe(to),
+    summary: {
+      added: count((s) => s.added.length),
+      removed: count((s) => s.removed.length),
+      kept: count((s) => s.kept),
+      evolved: count((s) => s.added.filter((e) => e.evolvesFrom).length),
+    },
+    sections,
+  };
+}
+
+export function hasDifferences(diff: RoleDiff): boolean {
+  return diff.summary.added + diff.summary.removed > 0;
+}
+
+function describe(role: ResolvedRole): DiffRole {
+  return { id: role.id, title: role.title, level: role.level, track: role.track };
+}
+
+function compareSection(title: string, older: ResolvedExpectation[], newer: ResolvedExpectation[]): DiffSection {
+  const kept = keptExpectations(older, newer);
+  const keptOlder = new Set(kept.values());
+  const added = newer.filter((expectation) => !kept.has(expectation));
+  // Every expectation of the source role in the section is a candidate, kept ones included: a VP bullet
+  // usually sharpens a Director bullet the VP still inherits.
+  const evolutions = new Map(pairEvolutions(added, older).map((pair) => [pair.target, pair]));
+  return {
+    title,
+    added: added.map((expectation): DiffExpectation => {
+      const pair = evolutions.get(expectation);
+      if (!pair) return ref(expectation);
+      return {
+        ...ref(expectation),
+        evolvesFrom: {
+          ...ref(pair.source),
+          similarity: Math.round(pair.similarity * 100) / 100,
+          changes: wordChanges(pair.source.text, expectation.text),
+        },
+      };
+    }),
+    removed: older.filter((expectation) => !keptOlder.has(expectation)).map(ref),
+    kept: kept.size,
+    keptExpectations: newer.filter((expectation) => kept.has(expectation)).map(ref),
+  };
+}
+
+/**
+ * Newer expectations the older role also holds, each mapped to its older counterpart: the same source
+ * line (same id), or else the same wording, so one bullet written in two files is not reported as
+ * removed and added again. Each older expectation is matched at most once.
+ */
+function keptExpectations(older: ResolvedExpectation[], newer: ResolvedExpectation[]): Map<ResolvedExpectation, ResolvedExpectation> {
+  const kept = new Map<ResolvedExpectation, ResolvedExpectation>();
+  const olderById = new Map(older.map((expectation) => [expectation.id, expectation]));
+  for (const expectation of newer) {
+    const same = olderById.get(expectation.id);
+    if (same) kept.set(expectation, same);
+  }
+  const matched = new Set(kept.values());
+  const olderByText = new Map<string, ResolvedExpectation[]>();
+  for (const expectation of older.filter((e) => !matched.has(e))) {
+    const key = wording(expectation.text);
+    olderByText.set(key, [...(olderByText.get(key) ?? []), expectation]);
+  }
+  for (const expectation of newer.filter((e) => !kept.has(e))) {
+    const same = olderByText.get(wording(expectation.text))?.shift();
+    if (same) kept.set(expectation, same);
+  }
+  return kept;
+}
+
+function wording(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function ref({ id, text, source, line }: ResolvedExpectation) {
+  return { id, text, source, line };
+}

@@ -1,0 +1,51 @@
+import { similarity } from '../resolve/similarity.js';
+
+/**
+ * The least content-word likeness at which an added expectation counts as a sharper version of an older one.
+ * Measured on the bundled ladder (see test/diff.test.ts): real evolutions such as "Provides support and
+ * coaching to engineering managers." → "Provides clear expectations, support, and coaching to engineering
+ * leaders." score 0.3–0.5, while the closest unrelated neighbours in a section score 0.25 and below.
+ */
+export const EVOLUTION_THRESHOLD = 0.3;
+
+export interface Evolved<T, S> {
+  /** The newer expectation. */
+  target: T;
+  /** The older expectation it evolves from. */
+  source: S;
+  similarity: number;
+}
+
+/**
+ * Pairs each newer expectation with the older one it most likely sharpens, greedily by descending
+ * similarity so the strongest likeness wins and each older expectation is used at most once. Ties go to
+ * the earlier target, then the earlier source, so the result never depends on sort stability.
+ * Knows nothing of roles: `diff` pairs a role's added expectations with the source role's, and a
+ * revision-to-revision comparison can pair added with removed ones the same way.
+ */
+export function pairEvolutions<T extends { text: string }, S extends { text: string }>(
+  targets: readonly T[],
+  sources: readonly S[],
+  threshold = EVOLUTION_THRESHOLD,
+): Evolved<T, S>[] {
+  const candidates: { t: number; s: number; similarity: number }[] = [];
+  targets.forEach((target, t) =>
+    sources.forEach((source, s) => {
+      const score = similarity(source.text, target.text);
+      if (score >= threshold) candidates.push({ t, s, similarity: score });
+    }),
+  );
+  candidates.sort((a, b) => b.similarity - a.similarity || a.t - b.t || a.s - b.s);
+  const usedTargets = new Set<number>();
+  const usedSources = new Set<number>();
+  const pairs: { t: number; s: number; similarity: number }[] = [];
+  for (const candidate of candidates) {
+    if (usedTargets.has(candidate.t) || usedSources.has(candidate.s)) continue;
+    usedTargets.add(candidate.t);
+    usedSources.add(candidate.s);
+    pairs.push(candidate);
+  }
+  return pairs
+    .sort((a, b) => a.t - b.t)
+    .map(({ t, s, similarity }) => ({ target: targets[t]!, source: sources[s]!, similarity }));
+}
