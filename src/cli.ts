@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, CommandResult } from './commands/context.js';
 import { LadderError } from './errors.js';
 
@@ -106,6 +106,36 @@ Examples:
     .action(async (options) => {
       const { listCommand } = await import('./commands/list.js');
       emit(await listCommand(context(), options));
+    });
+
+  program
+    .command('lint')
+    .description('check the ladder for structural defects and content mistakes; --fix rewrites the safe ones')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit']).default('stylish'))
+    .option('--json', 'the same as --format json')
+    .option('--fix', 'rewrite what is safe to rewrite (whitespace, final periods, articles), then report what remains')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (value: string) => {
+      if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, such as 0');
+      return Number(value);
+    })
+    .option('--list-rules', 'list the rules with their default severity and whether they are fixable')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder lint                                   findings grouped by file; exit 1 on errors
+  $ ladder lint --fix                             fix trailing spaces, final periods, articles, blank lines
+  $ ladder lint --format github                   annotations in a GitHub Actions log
+  $ ladder lint --format sarif > ladder.sarif     for code scanning
+  $ ladder lint --max-warnings 0                  fail on warnings too
+
+Rules are set in ladder.yaml (rules: { trailing-whitespace: off }); a line is skipped with
+<!-- ladder-disable-next-line <rule> --> above it.
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage, configuration or I/O error.`,
+    )
+    .action(async (options) => {
+      const { lintCommand } = await import('./commands/lint.js');
+      emit(await lintCommand(context(), options));
     });
 
   program

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LadderError } from '../errors.js';
+import { openLadder, type OpenLadder } from '../graph/open-ladder.js';
+import { readLadderConfig } from '../load/config.js';
+import { lintLadder, toReport, type FindingWithFix } from '../lint/engine.js';
+import { applyFixes, type Fix } from '../lint/fix.js';
+import { lintRules } from '../lint/rules/index.js';
+import { formatJson } from '../format/json.js';
+import { lintFormatters } from '../format/lint-formats.js';
+import { formatRuleList } from '../format/lint-rules.js';
+import { locateOptions, type CommandContext, type CommandResult } from './context.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+export interface LintOptions {
+  format?: string;
+  json?: boolean;
+  fix?: boolean;
+  maxWarnings?: number;
+  listRules?: boolean;
+}
+
+/** Exit 0 with no errors; 1 with errors or more warnings than --max-warnings; usage and I/O errors throw (2). */
+export async function lintCommand(ctx: CommandContext, options: LintOptions): Promise<CommandResult> {
+  const format = options.json ? 'json' : (options.format ?? 'stylish');
+  const formatter = lintFormatters[format];
+  if (!formatter) throw new LadderError(`unknown format "${format}"; use one of ${Object.keys(lintFormatters).join(', ')}`);
+  const rules = lintRules.map((rule) => rule.meta);
+  if (options.listRules) return { stdout: format === 'json' ? formatJson({ rules }) : formatRuleList(rules), warnings: [], exitCode: 0 };
+
+  let ladder = await openLadder(locateOptions(ctx));
+  const config = await readLadderConfig(ladder.root);
+  let result = lintLadder(ladder, config);
+  if (options.fix && fixAll(ladder, result.findings) > 0) {
+    // Lint the rewritten files afresh: what is reported is what remains.
+    ladder = await openLadder({ ...locateOptions(ctx), flag: ladder.root });
+    result = lintLadder(ladder, config);
+  }
+  const report = toReport(result.findings);
+  const { errors, warnings } = report.summary;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  return {
+    stdout: formatter(report, { color: ctx.color, rules, files: result.files }),
+    warnings: tooManyWarnings ? [`${warnings} warnings, more than --max-warnings ${options.maxWarnings}`] : [],
+    exitCode: errors > 0 || tooManyWarnings ? 1 : 0,
+  };
+}
+
+/** Rewrites every file with fixable findings; returns how many files changed. */
+function fixAll(ladder: OpenLadder, findings: FindingWithFix[]): number {
+  const byFile = new Map<string, Fix[]>();
+  for (const { file, fix } of findings) if (fix) byFile.set(file, [...(byFile.get(file) ?? []), fix]);
+  let changed = 0;
+  for (const [file, fixes] of byFile) {
+    const path = join(ladder.root, file);
+    const original = readFileSync(path, 'utf8');
+    // The loader drops a byte order mark; put it back so nothing but the fixes changes.
+    const bom = original.startsWith('\uFEFF') ? '\uFEFF' : '';
+    const fixed = bom + applyFixes(original.slice(bom.length), fixes);
+    if (fixed === original) continue;
+    writeFileAtomic(path, fixed);
+    changed++;
+  }
+  return changed;
+}

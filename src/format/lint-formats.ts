@@ -1,0 +1,25 @@
+import type { LintReport, LintRuleMeta } from '../schema/lint-report.js';
+import { formatLintGithub } from './lint-github.js';
+import { formatLintJson } from './lint-json.js';
+import { formatLintJunit } from './lint-junit.js';
+import { formatLintSarif } from './lint-sarif.js';
+import { formatLintStylish } from './lint-stylish.js';
+
+export interface LintFormatOptions {
+  color: boolean;
+  /** Every rule, for formats that describe them (SARIF). */
+  rules: readonly LintRuleMeta[];
+  /** Every file linted, clean or not, for formats with one entry per file (JUnit). */
+  files: readonly string[];
+}
+
+export type LintFormatter = (report: LintReport, options: LintFormatOptions) => string;
+
+/** `ladder lint --format <name>`: every output format, tested together over the same findings. */
+export const lintFormatters: Record<string, LintFormatter> = {
+  stylish: formatLintStylish,
+  json: formatLintJson,
+  github: formatLintGithub,
+  sarif: formatLintSarif,
+  junit: formatLintJunit,
+};

@@ -1,0 +1,45 @@
+import type { LintReport } from '../schema/lint-report.js';
+import type { LintFormatOptions } from './lint-formats.js';
+
+/**
+ * SARIF 2.1.0, the format code scanning reads: one run, the rules as descriptors (from the rule list),
+ * one result per finding with its place, and the restated expectation as a related location.
+ * Paths are relative to the ladder folder (uriBaseId LADDER_ROOT), percent-encoded as URIs must be.
+ */
+export function formatLintSarif(report: LintReport, { rules }: Pick<LintFormatOptions, 'rules'>): string {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ladder',
+            informationUri: 'https://github.com/ladder/ladder',
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.description },
+              defaultConfiguration: { level: rule.severity },
+              properties: { fixable: rule.fixable },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: report.findings.map((f) => ({
+          ruleId: f.ruleId,
+          ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
+          level: f.severity,
+          message: { text: f.message },
+          locations: [location(f.file, { startLine: f.line, startColumn: f.column })],
+          ...(f.related ? { relatedLocations: [{ id: 1, ...location(f.related.file, { startLine: f.related.line }), message: { text: 'the place the message refers to' } }] } : {}),
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function location(file: string, region: { startLine: number; startColumn?: number }) {
+  return { physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: 'LADDER_ROOT' }, region } };
+}

@@ -1,0 +1,109 @@
+import picomatch from 'picomatch';
+import type { RoleGraph } from '../graph/build-graph.js';
+import type { LoadedLadder, SourceFile } from '../load/load-ladder.js';
+import type { LadderConfig } from '../schema/config.js';
+import type { LintFinding, LintReport } from '../schema/lint-report.js';
+import { disabledLines, type IsDisabled } from './disable-comments.js';
+import type { Fix } from './fix.js';
+import { splitLines } from './lines.js';
+import type { LintContext, LintRule } from './rule.js';
+import { lintRules } from './rules/index.js';
+
+/** A finding with its fix, which only `--fix` needs and the report formats leave out. */
+export interface FindingWithFix extends LintFinding {
+  fix?: Fix;
+}
+
+export interface LintResult {
+  findings: FindingWithFix[];
+  /** Every file that was linted (ignored ones excluded), for formats that list clean files too. */
+  files: string[];
+}
+
+export interface LintInput {
+  root: string;
+  loaded: LoadedLadder;
+  graph: RoleGraph;
+}
+
+/**
+ * Runs every enabled rule over a ladder. The engine, not the rules, decides severity (ladder.yaml over the
+ * rule's default), drops what ignore globs and disable comments switch off, and sorts the findings.
+ */
+export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: readonly LintRule[] = lintRules): LintResult {
+  const ctx = contextOf(input);
+  const ignored = picomatch(config.ignore ?? [], { dot: true });
+  const disabled = new Map<string, IsDisabled>();
+  const isDisabled = (file: string, ruleId: string, line: number) => {
+    const source = ctx.source(file);
+    if (!source) return false;
+    if (!disabled.has(file)) disabled.set(file, disabledLines(ctx.lines(source)));
+    return disabled.get(file)!(ruleId, line);
+  };
+  const findings: FindingWithFix[] = [];
+  for (const rule of rules) {
+    const setting = config.rules?.[rule.meta.id as keyof NonNullable<LadderConfig['rules']>];
+    if (setting === 'off') continue;
+    const severity = setting === undefined ? rule.meta.severity : setting === 'warn' ? 'warning' : 'error';
+    for (const report of rule.check(ctx)) {
+      if (report.fix && !rule.meta.fixable) {
+        throw new Error(`lint rule "${rule.meta.id}" proposed a fix but its meta does not declare it fixable`);
+      }
+      const line = Math.max(1, report.line);
+      if (ignored(report.file) || isDisabled(report.file, rule.meta.id, line)) continue;
+      findings.push({
+        ruleId: rule.meta.id,
+        severity,
+        message: report.message,
+        file: report.file,
+        line,
+        column: Math.max(1, report.column),
+        fixable: report.fix !== undefined,
+        ...(report.related ? { related: report.related } : {}),
+        ...(report.fix ? { fix: report.fix } : {}),
+      });
+    }
+  }
+  findings.sort(byPlace);
+  const files = [...new Set([...input.loaded.sources.map((s) => s.file), ...findings.map((f) => f.file)])].filter((f) => !ignored(f)).sort();
+  return { findings, files };
+}
+
+/** The JSON report: findings without their fixes, and the counts. */
+export function toReport(findings: FindingWithFix[]): LintReport {
+  const plain = findings.map(({ fix: _fix, ...finding }) => finding);
+  return {
+    findings: plain,
+    summary: {
+      errors: plain.filter((f) => f.severity === 'error').length,
+      warnings: plain.filter((f) => f.severity === 'warning').length,
+      fixable: plain.filter((f) => f.fixable).length,
+    },
+  };
+}
+
+function contextOf({ root, loaded, graph }: LintInput): LintContext {
+  const cache = new Map<SourceFile, string[]>();
+  const byFile = new Map(loaded.sources.map((source) => [source.file, source]));
+  return {
+    root,
+    loaded,
+    graph,
+    roles: [...graph.roles.values()],
+    problems: [...loaded.problems, ...graph.problems],
+    source: (file) => byFile.get(file),
+    lines(source) {
+      let lines = cache.get(source);
+      if (!lines) cache.set(source, (lines = splitLines(source.text).map((l) => l.text)));
+      return lines;
+    },
+  };
+}
+
+function byPlace(a: LintFinding, b: LintFinding): number {
+  return compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

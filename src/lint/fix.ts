@@ -1,0 +1,44 @@
+import { dominantEol, splitLines } from './lines.js';
+
+/**
+ * A fix as data, applied later by `applyFixes`: replace `deleteCount` characters at a 1-based `column`
+ * of a line with `insertText` (a "\n" in it becomes the file's own line ending), or delete a whole line.
+ */
+export type Fix = { line: number; column: number; deleteCount: number; insertText: string } | { line: number; deleteLine: true };
+
+/**
+ * Applies fixes to a file's text and returns the new text; pure. Everything not covered by a fix stays
+ * byte for byte, line endings included. Of two fixes that overlap, the first given wins, so a run never
+ * produces text that no single rule asked for.
+ */
+export function applyFixes(text: string, fixes: Fix[]): string {
+  const lines = splitLines(text);
+  const eol = dominantEol(lines);
+  const deleted = new Set(fixes.filter((fix) => 'deleteLine' in fix).map((fix) => fix.line));
+  const edits = new Map<number, { column: number; deleteCount: number; insertText: string }[]>();
+  for (const fix of fixes) {
+    if ('deleteLine' in fix || deleted.has(fix.line)) continue;
+    const onLine = edits.get(fix.line) ?? [];
+    const end = fix.column + fix.deleteCount;
+    const overlaps = onLine.some((e) => fix.column < e.column + e.deleteCount && e.column < end);
+    if (!overlaps) onLine.push({ ...fix, insertText: fix.insertText.replace(/\n/g, eol) });
+    edits.set(fix.line, onLine);
+  }
+  let out = '';
+  lines.forEach((line, index) => {
+    const number = index + 1;
+    if (deleted.has(number)) return;
+    out += editLine(line.text, edits.get(number) ?? []) + line.eol;
+  });
+  return out;
+}
+
+/** Right to left, so earlier columns stay valid; at one column a deletion goes before an insertion. */
+function editLine(text: string, edits: { column: number; deleteCount: number; insertText: string }[]): string {
+  const ordered = [...edits].sort((a, b) => b.column - a.column || b.deleteCount - a.deleteCount);
+  let result = text;
+  for (const { column, deleteCount, insertText } of ordered) {
+    result = result.slice(0, column - 1) + insertText + result.slice(column - 1 + deleteCount);
+  }
+  return result;
+}

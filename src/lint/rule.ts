@@ -1,0 +1,36 @@
+import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
+import type { LoadedLadder, SourceFile } from '../load/load-ladder.js';
+import type { Problem } from '../schema/parsed.js';
+import type { LintRuleMeta, RelatedLocation } from '../schema/lint-report.js';
+import type { Fix } from './fix.js';
+
+/** What every rule sees: the ladder as loaded and linked, plus raw lines for rules about formatting. */
+export interface LintContext {
+  root: string;
+  loaded: LoadedLadder;
+  graph: RoleGraph;
+  /** Roles in file order (duplicates dropped by the graph are not here). */
+  roles: RoleNode[];
+  /** Loader and graph problems together; structural rules map their codes to findings. */
+  problems: Problem[];
+  /** The source file at a ladder-relative path. */
+  source(file: string): SourceFile | undefined;
+  /** A file's lines without their line endings. */
+  lines(source: SourceFile): string[];
+}
+
+/** What a rule reports; the engine adds the rule id and the configured severity. */
+export interface Report {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  related?: RelatedLocation;
+  /** Only honoured from rules whose meta says `fixable: true`. */
+  fix?: Fix;
+}
+
+export interface LintRule {
+  meta: LintRuleMeta;
+  check(ctx: LintContext): Report[];
+}

@@ -1,0 +1,35 @@
+import { jaccard } from '../../resolve/similarity.js';
+import type { ParsedExpectation } from '../../schema/parsed.js';
+import { short } from '../quote.js';
+import type { LintRule, Report } from '../rule.js';
+import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet } from '../similar-index.js';
+import { expectationsOf } from './each-expectation.js';
+
+export const duplicateExpectation: LintRule = {
+  meta: {
+    id: 'duplicate-expectation',
+    description: 'A role states the same expectation twice, word for word or nearly.',
+    severity: 'warning',
+    fixable: false,
+  },
+  check: (ctx) =>
+    ctx.roles.flatMap((role) => {
+      const items = expectationsOf(role).map((expectation) => ({ expectation, words: wordSet(expectation.text) }));
+      const index = new PrefixIndex<{ expectation: ParsedExpectation; words: Set<string> }>(wordFrequency(items.map((i) => i.words)));
+      const reports: Report[] = [];
+      for (const item of items) {
+        const earlier = [...index.candidates(item.words)].find((other) => jaccard(item.words, other.words) >= NEAR_DUPLICATE);
+        if (earlier) {
+          reports.push({
+            file: role.file,
+            line: item.expectation.line,
+            column: item.expectation.column,
+            message: `Repeats "${short(earlier.expectation.text, 80)}" from line ${earlier.expectation.line} of the same role; keep one.`,
+            related: { file: role.file, line: earlier.expectation.line },
+          });
+        }
+        index.add(item.words, item);
+      }
+      return reports;
+    }),
+};

@@ -1,0 +1,20 @@
+import { short } from '../quote.js';
+import type { LintRule } from '../rule.js';
+
+export const expectationOutsideSection: LintRule = {
+  meta: {
+    id: 'expectation-outside-section',
+    description: 'A list item comes before any "###" section, so it belongs to no section.',
+    severity: 'error',
+    fixable: false,
+  },
+  check: (ctx) =>
+    ctx.roles.flatMap((role) =>
+      role.strayExpectations.map((expectation) => ({
+        file: role.file,
+        line: expectation.line,
+        column: expectation.column,
+        message: `Expectation "${short(expectation.text)}" is not under any "###" section; move it under one.`,
+      })),
+    ),
+};

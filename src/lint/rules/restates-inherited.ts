@@ -1,0 +1,74 @@
+import type { RoleNode } from '../../graph/build-graph.js';
+import { jaccard } from '../../resolve/similarity.js';
+import type { ParsedExpectation } from '../../schema/parsed.js';
+import { short } from '../quote.js';
+import type { LintContext, LintRule, Report } from '../rule.js';
+import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet } from '../similar-index.js';
+import { expectationsOf } from './each-expectation.js';
+
+interface Entry {
+  role: RoleNode;
+  expectation: ParsedExpectation;
+  words: Set<string>;
+}
+
+export const restatesInherited: LintRule = {
+  meta: {
+    id: 'restates-inherited',
+    description: 'An expectation repeats, or nearly repeats, one the role already inherits from an ancestor.',
+    severity: 'warning',
+    fixable: false,
+  },
+  check: (ctx) => {
+    const entries = new Map(ctx.roles.map((role) => [role, expectationsOf(role).map((expectation) => ({ role, expectation, words: wordSet(expectation.text) }))]));
+    const index = new PrefixIndex<Entry>(wordFrequency([...entries.values()].flat().map((e) => e.words)));
+    const reports: Report[] = [];
+    // Depth first down the inheritance tree: while a role is visited the index holds exactly what it inherits.
+    const stack: { role: RoleNode; leaving: boolean }[] = rootsOf(ctx).map((role) => ({ role, leaving: false })).reverse();
+    while (stack.length > 0) {
+      const { role, leaving } = stack.pop()!;
+      const own = entries.get(role) ?? [];
+      if (leaving) {
+        for (const entry of [...own].reverse()) index.removeLast(entry.words);
+        continue;
+      }
+      for (const entry of own) {
+        const match = closestInherited(index, entry);
+        if (match) reports.push(restatement(entry, match));
+      }
+      for (const entry of own) index.add(entry.words, entry);
+      stack.push({ role, leaving: true });
+      for (const child of [...role.children].reverse()) stack.push({ role: ctx.graph.roles.get(child)!, leaving: false });
+    }
+    return reports;
+  },
+};
+
+/** Roles at the top of a chain; roles on a cycle have none and are reported by inheritance-cycle instead. */
+function rootsOf(ctx: LintContext): RoleNode[] {
+  return ctx.roles.filter((role) => role.parentId === null);
+}
+
+function closestInherited(index: PrefixIndex<Entry>, entry: Entry): { inherited: Entry; score: number } | null {
+  let best: { inherited: Entry; score: number } | null = null;
+  for (const inherited of index.candidates(entry.words)) {
+    const score = jaccard(entry.words, inherited.words);
+    // Ties go to the nearer ancestor, the one a reader sees first when walking up.
+    if (score >= NEAR_DUPLICATE && (!best || score > best.score || (score === best.score && inherited.role.level > best.inherited.role.level))) {
+      best = { inherited, score };
+    }
+  }
+  return best;
+}
+
+function restatement(entry: Entry, { inherited }: { inherited: Entry }): Report {
+  const verb = entry.expectation.text === inherited.expectation.text ? 'Repeats' : 'Restates';
+  const where = `${inherited.role.file}:${inherited.expectation.line}`;
+  return {
+    file: entry.role.file,
+    line: entry.expectation.line,
+    column: entry.expectation.column,
+    message: `${verb} "${short(inherited.expectation.text, 80)}" inherited from ${inherited.role.title} (${where}); remove it or say what changes at this level.`,
+    related: { file: inherited.role.file, line: inherited.expectation.line },
+  };
+}

@@ -1,0 +1,12 @@
+import type { LintRule } from '../rule.js';
+import { fromProblems } from './from-problems.js';
+
+export const unknownParent: LintRule = {
+  meta: {
+    id: 'unknown-parent',
+    description: 'The parent a role inherits from names no role of the ladder, or several.',
+    severity: 'error',
+    fixable: false,
+  },
+  check: (ctx) => fromProblems(ctx, ['unknown-parent', 'ambiguous-parent']),
+};

@@ -1,0 +1,61 @@
+import { contentWords } from '../resolve/similarity.js';
+
+/**
+ * Two expectations this alike (Jaccard of content words, see src/resolve/similarity.ts) say the same
+ * thing. `diff` pairs reworded bullets from about 0.35; a restatement must be clearly closer than that.
+ */
+export const NEAR_DUPLICATE = 0.7;
+
+export function wordSet(text: string): Set<string> {
+  return new Set(contentWords(text));
+}
+
+/**
+ * Finds word sets that may reach a Jaccard threshold without comparing every pair (prefix filtering):
+ * with words ordered rarest first, two sets with Jaccard ≥ t must share a word among the first
+ * |A| − ⌈t·|A|⌉ + 1 of each. Only those words are indexed and probed, and they are the rare ones, so
+ * the candidate lists stay short however large the ladder. Entries are added and removed last in,
+ * first out, which lets a walk down the inheritance tree keep exactly the ancestors' expectations.
+ */
+export class PrefixIndex<T> {
+  private readonly postings = new Map<string, T[]>();
+
+  constructor(
+    /** How many expectations of the ladder use each word: rarer words come first in a prefix. */
+    private readonly frequency: ReadonlyMap<string, number>,
+    private readonly threshold = NEAR_DUPLICATE,
+  ) {}
+
+  candidates(words: ReadonlySet<string>): Set<T> {
+    const found = new Set<T>();
+    for (const word of this.prefix(words)) for (const item of this.postings.get(word) ?? []) found.add(item);
+    return found;
+  }
+
+  add(words: ReadonlySet<string>, item: T): void {
+    for (const word of this.prefix(words)) {
+      const list = this.postings.get(word);
+      if (list) list.push(item);
+      else this.postings.set(word, [item]);
+    }
+  }
+
+  /** Removes the item added last for these words. */
+  removeLast(words: ReadonlySet<string>): void {
+    for (const word of this.prefix(words)) this.postings.get(word)?.pop();
+  }
+
+  private prefix(words: ReadonlySet<string>): string[] {
+    // The small epsilon keeps 0.7 × 10 from rounding up to 8 in floating point.
+    const length = words.size - Math.ceil(this.threshold * words.size - 1e-9) + 1;
+    const rank = (word: string) => this.frequency.get(word) ?? 0;
+    return [...words].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, length);
+  }
+}
+
+/** Word → number of expectations using it, over the given texts' word sets. */
+export function wordFrequency(sets: Iterable<ReadonlySet<string>>): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const words of sets) for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  return frequency;
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { at, LadderError } from '../errors.js';
+import type { LadderConfig } from '../schema/config.js';
+
+export const CONFIG_FILE = 'ladder.yaml';
+
+/**
+ * Reads `ladder.yaml` at the ladder root; no file means the defaults. yaml and zod load here, on first use.
+ * Bad YAML, unknown keys and unknown rule ids are errors (exit 2) naming the line, never silently ignored.
+ */
+export async function readLadderConfig(root: string): Promise<LadderConfig> {
+  let text: string;
+  try {
+    text = readFileSync(join(root, CONFIG_FILE), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return {};
+    throw new LadderError(`${CONFIG_FILE}: cannot read (${code}); check its permissions`);
+  }
+  const [{ parseDocument, LineCounter, isMap, isScalar }, { LadderConfigSchema }] = await Promise.all([import('yaml'), import('../schema/config.js')]);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    throw new LadderError(at(CONFIG_FILE, lineAt(error.pos[0]), `not valid YAML: ${error.message.split('\n')[0]}`));
+  }
+  const result = LadderConfigSchema.safeParse(doc.toJS() ?? {});
+  if (result.success) return result.data;
+
+  /** The line of a key (or of the value at a path), so the message points where to edit. */
+  const lineOf = (path: PropertyKey[], key?: string): number => {
+    const node = path.length ? doc.getIn(path as (string | number)[], true) : doc.contents;
+    if (key !== undefined && isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+      if (isScalar(pair?.key) && pair.key.range) return lineAt(pair.key.range[0]);
+    }
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? lineAt(range[0]) : 1;
+  };
+  const issue = result.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    const what = issue.path[0] === 'rules'
+      ? `unknown rule "${key}"; run "ladder lint --list-rules" for the rule ids`
+      : `unknown key "${key}"${issue.path.length ? ` in "${issue.path.join('.')}"` : ''}; the keys are "rules" and "ignore"`;
+    throw new LadderError(at(CONFIG_FILE, lineOf(issue.path, key), what));
+  }
+  const where = issue.path.join('.');
+  const hint = issue.path[0] === 'rules' ? '; use off, warn or error' : '';
+  throw new LadderError(at(CONFIG_FILE, lineOf(issue.path), `"${where}" ${issue.message}${hint}`));
+}

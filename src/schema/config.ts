@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * The id of every lint rule. src/schema cannot import src/lint (imports run down the pipeline), so the ids
+ * are listed here and a test checks that they equal the rule list in src/lint/rules/index.ts.
+ */
+export const LINT_RULE_IDS = [
+  'unknown-parent',
+  'inheritance-cycle',
+  'duplicate-role',
+  'missing-title',
+  'front-matter',
+  'unreadable-file',
+  'empty-role',
+  'expectation-outside-section',
+  'empty-section',
+  'duplicate-section',
+  'restates-inherited',
+  'duplicate-expectation',
+  'lost-bullet',
+  'terminal-punctuation',
+  'indefinite-article',
+  'trailing-whitespace',
+  'multiple-blank-lines',
+  'final-newline',
+  'track-sections',
+  'years-of-experience',
+] as const;
+export type LintRuleId = (typeof LINT_RULE_IDS)[number];
+
+export const RuleSettingSchema = z.enum(['off', 'warn', 'error']);
+export type RuleSetting = z.infer<typeof RuleSettingSchema>;
+
+/** `ladder.yaml` at the ladder root. Unknown keys and unknown rule ids are errors, never silently ignored. */
+export const LadderConfigSchema = z
+  .object({
+    /** Rule id → off, warn or error, overriding the rule's default severity. */
+    rules: z
+      .object(Object.fromEntries(LINT_RULE_IDS.map((id) => [id, RuleSettingSchema.optional()])) as Record<LintRuleId, z.ZodOptional<typeof RuleSettingSchema>>)
+      .strict()
+      .optional(),
+    /** Globs (relative to the ladder root) of files whose findings are not reported. */
+    ignore: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+export type LadderConfig = z.infer<typeof LadderConfigSchema>;
