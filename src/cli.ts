@@ -161,6 +161,72 @@ Examples:
       emit(await diffCommand(context(), from, to, options));
     });
 
+  program
+    .command('graph')
+    .description('draw the roles (grouped by track) and who inherits from whom, as Mermaid, DOT or JSON')
+    .addOption(new Option('-f, --format <format>', 'output format (default: mermaid)').choices(['mermaid', 'dot', 'json']))
+    .option('--json', 'the same as --format json: { nodes, edges }')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder graph                          a Mermaid flowchart, for a README or an issue
+  $ ladder graph --format dot | dot -Tsvg > ladder.svg
+  $ ladder graph --json | jq '.edges[] | select(.to == "senior-engineer")'`,
+    )
+    .action(async (options) => {
+      const { graphCommand } = await import('./commands/graph.js');
+      emit(await graphCommand(context(), options));
+    });
+
+  program
+    .command('search')
+    .description('find expectations and descriptions that contain every word of <text> (exit 1 when none does)')
+    .argument('<text...>', 'words that must all appear, in any case, with or without accents')
+    .option('-r, --role <role>', 'search only what this role holds, own and inherited')
+    .option('-s, --section <name>', 'only this section (by title or its start); repeat for more', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--json', 'print { query, hits: [...] } as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder search mentor                  every expectation that mentions mentoring, once, at its source
+  $ ladder search code review --role staff
+  $ ladder search feedback --section coaching --json
+
+Exit codes: 0 something matched, 1 nothing matched (as grep), 2 usage or input error.`,
+    )
+    .action(async (words: string[], options) => {
+      const { searchCommand } = await import('./commands/search.js');
+      emit(await searchCommand(context(), words, options));
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script (commands, flags and role ids)')
+    .addArgument(new Argument('<shell>', 'the shell to complete in').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ source <(ladder completion bash)                          in ~/.bashrc
+  $ ladder completion zsh > "\${fpath[1]}/_ladder"
+  $ ladder completion fish > ~/.config/fish/completions/ladder.fish`,
+    )
+    .action(async (shell: string) => {
+      const { completionScriptCommand } = await import('./commands/completion.js');
+      emit(completionScriptCommand(shell));
+    });
+
+  // What the completion scripts call on every TAB: candidates for the last of the words typed so far.
+  program
+    .command('__complete', { hidden: true })
+    .argument('[words...]')
+    .action(async (words: string[]) => {
+      const { completeCommand } = await import('./commands/completion.js');
+      emit(await completeCommand(context(), program, words));
+    });
+
   return program;
 }
 

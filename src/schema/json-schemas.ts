@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { RoleDiffSchema } from './diff.js';
 import { LadderExportSchema } from './export.js';
+import { LadderGraphSchema } from './graph.js';
 import { ResolvedRoleSchema, RoleListSchema } from './role.js';
+import { SearchResultSchema } from './search.js';
 
 /**
  * Every JSON Schema published in schemas/, by file name. Each is generated from the zod schema the code
@@ -11,6 +13,8 @@ export const publishedSchemas: Record<string, { title: string; schema: z.ZodType
   'role.schema.json': { title: 'A resolved role (ladder show --json)', schema: ResolvedRoleSchema },
   'role-list.schema.json': { title: 'The roles of a ladder (ladder list --json)', schema: RoleListSchema },
   'export.schema.json': { title: 'A resolved ladder (ladder export --format json|yaml)', schema: LadderExportSchema },
+  'graph.schema.json': { title: 'The roles and inheritance edges of a ladder (ladder graph --format json)', schema: LadderGraphSchema },
+  'search.schema.json': { title: 'Search hits (ladder search --json)', schema: SearchResultSchema },
   'diff.schema.json': { title: 'What changes from one role to another (ladder diff --json)', schema: RoleDiffSchema },
 };
 

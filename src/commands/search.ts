@@ -1,0 +1,30 @@
+import { findRole } from '../graph/find-role.js';
+import { openLadder, problemLines } from '../graph/open-ladder.js';
+import { searchLadder } from '../resolve/search.js';
+import { formatJson } from '../format/json.js';
+import { formatSearch } from '../format/search-text.js';
+import { locateOptions, type CommandContext, type CommandResult } from './context.js';
+
+export interface SearchCommandOptions {
+  json?: boolean;
+  role?: string;
+  section?: string[];
+}
+
+/** Exit 0 with hits, 1 without (as grep), so scripts can test for a match. */
+export async function searchCommand(ctx: CommandContext, words: string[], options: SearchCommandOptions): Promise<CommandResult> {
+  const ladder = await openLadder(locateOptions(ctx));
+  const query = words.join(' ');
+  const texts = new Map(ladder.loaded.sources.map((s) => [s.file, s.text]));
+  const hits = searchLadder(ladder.graph, query, {
+    role: options.role === undefined ? undefined : findRole(ladder.graph, options.role),
+    sections: options.section,
+    fileText: (file) => texts.get(file),
+  });
+  const titles = new Map([...ladder.graph.roles.values()].map((r) => [r.id, r.title]));
+  return {
+    stdout: options.json ? formatJson({ query, hits }) : formatSearch({ query, hits }, { color: ctx.color, titles }),
+    warnings: problemLines(ladder),
+    exitCode: hits.length > 0 ? 0 : 1,
+  };
+}

@@ -1,0 +1,34 @@
+import type { SearchResult } from '../schema/search.js';
+import { paint } from './paint.js';
+
+export interface SearchTextOptions {
+  color: boolean;
+  /** Role id → title. */
+  titles: Map<string, string>;
+}
+
+/**
+ * Search hits as `file:line` (what editors turn into links), where the text sits, then the text with the
+ * query words highlighted and the roles that hold it.
+ */
+export function formatSearch({ query, hits }: SearchResult, { color, titles }: SearchTextOptions): string {
+  const c = paint(color);
+  const title = (id: string) => titles.get(id) ?? id;
+  if (hits.length === 0) return `No expectation or description matches "${query}".\n`;
+  const lines: string[] = [];
+  for (const hit of hits) {
+    const from = hit.source === hit.role ? '' : c.dim(` (from ${title(hit.source)})`);
+    lines.push(`${c.cyan(`${hit.file}:${hit.line}`)}  ${c.bold(title(hit.role))} › ${hit.section}${from}`);
+    let text = '';
+    let at = 0;
+    for (const match of hit.matches) {
+      text += hit.text.slice(at, match.start) + c.bold.red(hit.text.slice(match.start, match.end));
+      at = match.end;
+    }
+    lines.push(`  ${text}${hit.text.slice(at)}`.replace(/\n/g, '\n  '));
+    if (hit.roles.length > 1) lines.push(c.dim(`  held by ${hit.roles.length} roles: ${hit.roles.join(', ')}`));
+  }
+  const roles = new Set(hits.map((h) => h.source)).size;
+  lines.push('', c.dim(`${hits.length} hit${hits.length === 1 ? '' : 's'} in ${roles} role${roles === 1 ? '' : 's'}`));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,57 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { listRoleFiles } from '../load/files.js';
+import { splitFrontMatter } from '../load/front-matter.js';
+import { slug } from '../load/slug.js';
+
+/** Front matter is at the top of a file: this much is read to find it, never the whole role. */
+const HEAD_BYTES = 4096;
+
+/**
+ * The ids and aliases of a ladder's roles, for shell completion, without parsing any Markdown: an id is
+ * the file name's slug unless front matter sets `id`. YAML is loaded only when a file has front matter.
+ * Cheaper than `loadLadder` by design, so a file without a title (not a role) still lists its name.
+ */
+export async function roleNames(root: string): Promise<string[]> {
+  const names = new Set<string>();
+  for (const { path, file } of listRoleFiles(root).files) {
+    const fileId = slug(file.split('/').pop()!.replace(/\.md$/i, ''));
+    const front = readHead(path);
+    const yaml = front === null ? null : splitFrontMatter(front.replace(/\r\n?/g, '\n')).yaml;
+    if (yaml === null) {
+      names.add(fileId);
+      continue;
+    }
+    const { id, aliases } = await idAndAliases(yaml);
+    names.add(id ?? fileId);
+    for (const alias of aliases) names.add(slug(alias));
+  }
+  return [...names].filter((name) => name.length > 0);
+}
+
+/** The first bytes of a file when it opens with a front matter fence, else null. */
+function readHead(path: string): string | null {
+  const buffer = Buffer.alloc(HEAD_BYTES);
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+    const length = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    const head = buffer.subarray(0, length).toString('utf8').replace(/^\uFEFF/, '');
+    return head.startsWith('---') ? head : null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+async function idAndAliases(yamlText: string): Promise<{ id?: string; aliases: string[] }> {
+  const { parse } = await import('yaml');
+  try {
+    const data = parse(yamlText) as { id?: unknown; aliases?: unknown } | null;
+    const id = typeof data?.id === 'string' ? slug(data.id) : undefined;
+    const aliases = Array.isArray(data?.aliases) ? data.aliases.filter((a): a is string => typeof a === 'string') : [];
+    return { id, aliases };
+  } catch {
+    return { aliases: [] };
+  }
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, role, runCli, writeTree } from './helpers.js';
+
+/** A PATH whose `ladder` is this repository's bin, as after `npm install -g`. */
+const binFolder = mkdtempSync(join(tmpdir(), 'ladder-bin-'));
+symlinkSync(join(repoRoot, 'bin', 'ladder.js'), join(binFolder, 'ladder'));
+const cwd = mkdtempSync(join(tmpdir(), 'ladder-cwd-'));
+const env = { PATH: `${binFolder}:${process.env.PATH}` };
+const has = (shell: string) => spawnSync(shell, ['-c', 'true']).status === 0;
+
+/** Runs a script in a shell without the user's start-up files, which could add their own completions. */
+function shell(program: 'bash' | 'zsh' | 'fish', script: string) {
+  const noStartup = { bash: ['--norc', '--noprofile'], zsh: ['-f'], fish: ['--no-config'] }[program];
+  const run = spawnSync(program, [...noStartup, '-c', script], { cwd, env, encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const complete = (...words: string[]) => runCli(['__complete', '--', ...words]).stdout.split('\n').filter(Boolean);
+
+describe('ladder __complete (what the scripts call)', () => {
+  it('offers commands, then the flags commander knows for the command, then role ids', () => {
+    expect(complete('')).toEqual(expect.arrayContaining(['show', 'list', 'graph', 'search', 'completion']));
+    expect(complete('')).not.toContain('__complete');
+    expect(complete('search', '--')).toEqual(expect.arrayContaining(['--role', '--section', '--json', '--ladder', '--help']));
+    expect(complete('show', '')).toEqual(expect.arrayContaining(['vp-engineering', 'engineer', 'engineering-manager']));
+    expect(complete('search', 'x', '--role', '')).toContain('staff-engineer');
+  });
+
+  it('offers the choices of an argument or option, and nothing for free text', () => {
+    expect(complete('completion', '')).toEqual(['bash', 'zsh', 'fish']);
+    expect(complete('graph', '--format', '')).toEqual(['mermaid', 'dot', 'json']);
+    expect(complete('search', '')).toEqual([]);
+  });
+
+  it('reads ids and aliases (front matter included) of the ladder named on the command line', () => {
+    const root = writeTree({
+      'makers/eng.md': role('Engineer', null),
+      'makers/sen.md': `---\nid: senior\naliases: [Senior Dev, SE]\n---\n${role('Senior Engineer', 'Engineer')}`,
+      'README.md': '# not a role\n',
+    });
+    expect(complete('--ladder', root, 'show', '').sort()).toEqual(['eng', 'se', 'senior', 'senior-dev']);
+    expect(complete(`--ladder=${root}`, 'show', '').sort()).toEqual(['eng', 'se', 'senior', 'senior-dev']);
+    expect(runCli(['__complete', '--', 'show', ''], { env: { LADDER_DIR: root } }).stdout.split('\n').filter(Boolean).sort()).toEqual(['eng', 'se', 'senior', 'senior-dev']);
+  });
+
+  it('stays quiet when the ladder cannot be found', () => {
+    const run = runCli(['__complete', '--', '--ladder', '/no/such/folder', 'show', '']);
+    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('ladder completion bash (sourced in bash)', () => {
+  const bash = (words: string[]) =>
+    shell('bash', `source <(ladder completion bash)
+COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}
+_ladder_complete; printf '%s\\n' "\${COMPREPLY[@]}"`);
+
+  it('completes role ids, flags and commands through COMPREPLY', () => {
+    expect(bash(['ladder', 'show', 'vp'])).toEqual({ code: 0, stdout: 'vp-engineering\n', stderr: '' });
+    expect(bash(['ladder', 'show', '--j']).stdout).toBe('--json\n');
+    expect(bash(['ladder', 'gr']).stdout).toBe('graph\n');
+    expect(bash(['ladder', 'show', 'engineering-']).stdout.split('\n').filter(Boolean).sort()).toEqual(['engineering-director', 'engineering-manager']);
+  });
+
+  it('is valid bash', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ladder-completion-')), 'ladder.bash');
+    writeFileSync(file, runCli(['completion', 'bash']).stdout);
+    expect(spawnSync('bash', ['-n', file]).status).toBe(0);
+  });
+});
+
+describe('ladder completion zsh and fish', () => {
+  it('prints scripts that call back into ladder for the words typed so far', () => {
+    const zsh = runCli(['completion', 'zsh']);
+    expect(zsh.code).toBe(0);
+    expect(zsh.stdout).toMatch(/^#compdef ladder\n/);
+    expect(zsh.stdout).toContain('ladder __complete -- ');
+    const fish = runCli(['completion', 'fish']);
+    expect(fish.code).toBe(0);
+    expect(fish.stdout).toContain("complete -c ladder -f -a '(__ladder_complete)'");
+    expect(runCli(['completion', 'tcsh']).code).toBe(2);
+  });
+
+  it.skipIf(!has('zsh'))('zsh: the script parses and hands role ids and flags to compadd', () => {
+    // compadd and compdef only exist inside the completion system; stand-ins record what they are given.
+    const run = (words: string[]) =>
+      shell('zsh', `compdef() {}; compadd() { print -l -- \${(P)\${@[-1]}} }; _files() { print FILES }
+source <(ladder completion zsh); words=(${words.map((w) => `'${w}'`).join(' ')}); CURRENT=${words.length}; _ladder`);
+    expect(spawnSync('zsh', ['-n'], { input: runCli(['completion', 'zsh']).stdout }).status).toBe(0);
+    expect(run(['ladder', 'show', 'vp']).stdout).toContain('vp-engineering\n');
+    expect(run(['ladder', 'show', '--j']).stdout).toContain('--json\n');
+    expect(run(['ladder', '--ladder', '']).stdout).toBe('FILES\n');
+  });
+
+  it.skipIf(!has('fish'))('fish: `complete -C` completes role ids, flags and commands', () => {
+    const run = (line: string) => shell('fish', `source (ladder completion fish | psub); complete -C '${line}'`).stdout;
+    expect(run('ladder show vp')).toBe('vp-engineering\n');
+    expect(run('ladder show --j')).toBe('--json\n');
+    expect(run('ladder gr')).toBe('graph\n');
+  });
+});
