@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LadderError } from '../errors.js';
 
@@ -41,6 +41,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   } catch (error) {
     if (error instanceof LadderError) throw error;
   }
+  const mode = modeOf(path);
   installCleanup();
   const temp = join(folder, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   pending.add(temp);
@@ -52,6 +53,8 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     } finally {
       closeSync(fd);
     }
+    // Replacing a file keeps its permissions (a group-writable ladder stays group-writable).
+    if (mode !== undefined) chmodSync(temp, mode);
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
@@ -59,5 +62,14 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     throw new LadderError(`${path}: cannot write (${code}); check the folder exists and is writable`);
   } finally {
     pending.delete(temp);
+  }
+}
+
+/** The permission bits of an existing file, or undefined when there is none yet. */
+function modeOf(path: string): number | undefined {
+  try {
+    return statSync(path).mode & 0o7777;
+  } catch {
+    return undefined;
   }
 }

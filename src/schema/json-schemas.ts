@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { RoleDiffSchema } from './diff.js';
+import { LadderConfigSchema } from './config.js';
 import { LadderExportSchema } from './export.js';
 import { LadderGraphSchema } from './graph.js';
+import { LintReportSchema } from './lint-report.js';
 import { ResolvedRoleSchema, RoleListSchema } from './role.js';
 import { SearchResultSchema } from './search.js';
 
@@ -16,6 +18,8 @@ export const publishedSchemas: Record<string, { title: string; schema: z.ZodType
   'graph.schema.json': { title: 'The roles and inheritance edges of a ladder (ladder graph --format json)', schema: LadderGraphSchema },
   'search.schema.json': { title: 'Search hits (ladder search --json)', schema: SearchResultSchema },
   'diff.schema.json': { title: 'What changes from one role to another (ladder diff --json)', schema: RoleDiffSchema },
+  'lint-report.schema.json': { title: 'Lint findings and their counts (ladder lint --format json)', schema: LintReportSchema },
+  'ladder-config.schema.json': { title: 'ladder.yaml: lint rule severities and ignored files', schema: LadderConfigSchema },
 };
 
 /** The JSON text of one published schema, as committed under schemas/. */

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, role, runCli, writeTree } from './helpers.js';
+import { validateAgainst } from './validate.js';
+import { validateSarif } from './validate-sarif.js';
+
+const messy = fixture('messy');
+/** A ladder with one fixable warning (no final period) and nothing else. */
+const warnOnly = () => writeTree({ 'a.md': role('Engineer', null, { Craft: ['Writes code'] }) });
+
+describe('ladder lint (end to end)', () => {
+  it('the bundled ladder lints clean: exit 0, nothing printed', () => {
+    expect(runCli(['lint'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('stylish (the default) groups the messy fixture by file, with the counts, and exits 1 on errors', () => {
+    const run = runCli(['--ladder', messy, 'lint']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.split('\n');
+    expect(lines.filter((line) => /^\S/.test(line))).toEqual([
+      'ic/senior-engineer.md', 'people/director.md', 'people/engineering-manager.md',
+      '✖ 7 problems (2 errors, 5 warnings)',
+    ]);
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}10:3 {3}warning {2}Restates "Completes assigned tasks on time and asks for help when blocked\." inherited from Engineer \(ic\/engineer\.md:8\).* restates-inherited$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}5:103 {2}warning {2}Expected "an" before "Engineering Manager", found "a"\. +indefinite-article$/));
+    expect(run.stdout).toContain('  3 problems potentially fixable with the `--fix` option.\n');
+  });
+
+  it('json: the documented shape, valid against schemas/lint-report.schema.json; --json is the same', () => {
+    const run = runCli(['--ladder', messy, 'lint', '--format', 'json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(validateAgainst('lint-report.schema.json', report)).toEqual([]);
+    expect(report.summary).toEqual({ errors: 2, warnings: 5, fixable: 3 });
+    expect(report.findings[1]).toEqual({
+      ruleId: 'terminal-punctuation', severity: 'warning', file: 'ic/senior-engineer.md', line: 11, column: 40, fixable: true,
+      message: 'Expected a final "." after "Breaks large projects into milestones", found "s".',
+    });
+    expect(runCli(['--ladder', messy, 'lint', '--json']).stdout).toBe(run.stdout);
+  });
+
+  it('github: one workflow command per finding', () => {
+    const run = runCli(['--ladder', messy, 'lint', '--format', 'github']);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(7);
+    expect(lines).toContain('::error file=people/director.md,line=17,col=1,title=ladder(duplicate-section)::Section "Delivery" appears again (first on line 12); merge the two.');
+  });
+
+  it('sarif: valid SARIF 2.1.0 with a descriptor for every rule', () => {
+    const run = runCli(['--ladder', messy, 'lint', '--format', 'sarif']);
+    expect(run.code).toBe(1);
+    const log = JSON.parse(run.stdout);
+    expect(validateSarif(log)).toEqual([]);
+    expect(log.runs[0].results).toHaveLength(7);
+    expect(log.runs[0].tool.driver.rules.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('junit: one test case per file, failed where there are findings', () => {
+    const run = runCli(['--ladder', messy, 'lint', '--format', 'junit']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/<testcase /g)).toHaveLength(5);
+    expect(run.stdout).toContain('<testsuites name="ladder lint" tests="5" failures="3">');
+  });
+
+  it('exits 0 on warnings alone, and 1 when they pass --max-warnings', () => {
+    const root = warnOnly();
+    expect(runCli(['--ladder', root, 'lint']).code).toBe(0);
+    expect(runCli(['--ladder', root, 'lint', '--max-warnings', '1']).code).toBe(0);
+    const strict = runCli(['--ladder', root, 'lint', '--max-warnings', '0']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe('warning: 1 warnings, more than --max-warnings 0\n');
+  });
+
+  it('exits 2 on usage errors: an unknown format, a bad --max-warnings, a missing ladder', () => {
+    const format = runCli(['--ladder', messy, 'lint', '--format', 'xml']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/Allowed choices are stylish, json, github, sarif, junit/);
+    expect(runCli(['--ladder', messy, 'lint', '--max-warnings', 'many']).code).toBe(2);
+    expect(runCli(['--ladder', '/nonexistent/ladder', 'lint']).code).toBe(2);
+  });
+
+  it('reads rule severities and ignore globs from ladder.yaml', () => {
+    const root = writeTree({
+      'ladder.yaml': 'rules:\n  terminal-punctuation: error\n  trailing-whitespace: off\nignore:\n  - drafts/**\n',
+      'a.md': role('Engineer', null, { Craft: ['Writes code  '] }),
+      'drafts/b.md': role('Draft', null).trimEnd(),
+    });
+    const run = runCli(['--ladder', root, 'lint', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`)).toEqual(['terminal-punctuation:error']);
+  });
+
+  it('exits 2 naming ladder.yaml and the line for an unknown rule, a bad severity or bad YAML', () => {
+    const cases: [string, string][] = [
+      ['rules:\n  terminal-punctuation: warn\n  trailing-space: off\n', 'error: ladder.yaml:3: unknown rule "trailing-space"; run "ladder lint --list-rules" for the rule ids\n'],
+      ['rules:\n  lost-bullet: loud\n', 'error: ladder.yaml:2: "rules.lost-bullet" '],
+      ['rules: [unclosed\n', 'error: ladder.yaml:'],
+      ['colour: red\n', 'error: ladder.yaml:1: unknown key "colour"'],
+    ];
+    for (const [yaml, stderr] of cases) {
+      const run = runCli(['--ladder', writeTree({ 'ladder.yaml': yaml, 'a.md': role('Engineer', null) }), 'lint']);
+      expect(run.code, yaml).toBe(2);
+      expect(run.stderr.startsWith(stderr), run.stderr).toBe(true);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('honours disable comments in the files', () => {
+    const text = role('Engineer', null, { Craft: ['Writes code'] }).replace('* Writes code', '<!-- ladder-disable-next-line terminal-punctuation -->\n* Writes code');
+    expect(runCli(['--ladder', writeTree({ 'a.md': text }), 'lint', '--max-warnings', '0']).code).toBe(0);
+  });
+
+  it('lists the rules, as text and as JSON', () => {
+    const text = runCli(['lint', '--list-rules']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^trailing-whitespace +warning +fixable +A line ends with spaces or tabs\.$/m);
+    const { rules } = JSON.parse(runCli(['lint', '--list-rules', '--json']).stdout);
+    expect(rules).toContainEqual({ id: 'unknown-parent', description: expect.any(String), severity: 'error', fixable: false });
+  });
+
+  it('has --help with examples', () => {
+    const help = runCli(['lint', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('--max-warnings');
+  });
+});
