@@ -46,9 +46,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 function buildProgram(io: Io, emit: (result: CommandResult) => void): Command {
+  const version = readVersion();
   const program = new Command('ladder')
     .description('Query, compare, lint and export an engineering career ladder kept as Markdown files.')
-    .version(readVersion(), '-V, --version', 'print the version')
+    .version(version, '-V, --version', 'print the version')
     .option('-l, --ladder <dir>', 'the ladder folder (default: $LADDER_DIR, a ladder.yaml or ladder/ found upward, else the bundled ladder)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--debug', 'print stack traces for unexpected errors')
@@ -75,6 +76,7 @@ Exit codes: 0 success, 1 findings or differences where asked, 2 usage, input or 
       ladder: globals.ladder,
       color: globals.color && io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb',
       bundledLadder,
+      version,
     };
   };
 
@@ -225,6 +227,29 @@ Examples:
     .action(async (words: string[]) => {
       const { completeCommand } = await import('./commands/completion.js');
       emit(await completeCommand(context(), program, words));
+    });
+
+  program
+    .command('export')
+    .description('write every role, resolved, as json, yaml, csv (one row per expectation), markdown pages or an html site')
+    .requiredOption('-f, --format <format>', 'json, yaml, csv, markdown or html')
+    .requiredOption('-o, --out <path>', 'the file to write (- for stdout); a folder for markdown and html')
+    .option('-r, --role <role>', 'only this role')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder export --format json --out ladder.json     every role, resolved, in one file
+  $ ladder export --format json --out - | jq '.roles | length'
+  $ ladder export --format csv --out ladder.csv       one row per (role, expectation), for spreadsheets
+  $ ladder export --format html --out site/           a static site: the chart and a page per role
+  $ ladder export --role vp --format yaml --out -
+
+Files are replaced atomically; a missing parent folder or an unwritable place exits 2 and writes nothing.`,
+    )
+    .action(async (options) => {
+      const { exportCommand } = await import('./commands/export.js');
+      emit(await exportCommand(context(), options));
     });
 
   return program;

@@ -8,6 +8,8 @@ export interface CommandContext {
   color: boolean;
   /** The ladder that ships with the tool. */
   bundledLadder: string;
+  /** The tool's version, for output that records what wrote it. */
+  version: string;
 }
 
 /** What a command hands back; only src/cli.ts writes it out. */

@@ -25,7 +25,16 @@ export const publishedSchemas: Record<string, { title: string; schema: z.ZodType
 /** The JSON text of one published schema, as committed under schemas/. */
 export function renderJsonSchema(file: string): string {
   const { title, schema } = publishedSchemas[file]!;
-  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' });
+  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', override: dropSafeIntegerBounds });
   const body = { $id: `https://github.com/ladder/ladder/schemas/${file}`, title, ...generated };
   return JSON.stringify(body, null, 2) + '\n';
+}
+
+/**
+ * zod states the safe-integer range on every `.int()`; for a line or a level that is noise to editors and
+ * readers, and no ladder comes near it, so only bounds a schema sets itself are published.
+ */
+function dropSafeIntegerBounds({ jsonSchema }: { jsonSchema: { minimum?: unknown; maximum?: unknown } }): void {
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
 }

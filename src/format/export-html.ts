@@ -1,0 +1,80 @@
+import type { LadderExport } from '../schema/export.js';
+import type { ResolvedRole } from '../schema/role.js';
+import type { ExportFile } from './exporters.js';
+import { escapeHtml, htmlPage } from './html.js';
+import { ladderGrid } from './ladder-grid.js';
+
+/**
+ * A static site: `index.html` with the chart of tracks by levels and one page per role (`<id>.html`).
+ * Every piece of ladder text is escaped and shown as text (inline Markdown included), so a `<script>` in a
+ * bullet reads as written. Roles link to each other only when their page is part of the export.
+ */
+export function exportHtml(data: LadderExport, titles: Map<string, string>): ExportFile[] {
+  const exported = new Set(data.roles.map((r) => r.id));
+  const name = (id: string) => escapeHtml(titles.get(id) ?? id);
+  const link = (id: string) => (exported.has(id) ? `<a href="${escapeHtml(id)}.html">${name(id)}</a>` : name(id));
+  return [
+    { path: 'index.html', content: indexPage(data) },
+    ...data.roles.map((role) => ({ path: `${role.id}.html`, content: rolePage(role, link) })),
+  ];
+}
+
+function indexPage(data: LadderExport): string {
+  const grid = ladderGrid(data.roles);
+  const cell = (level: number, track: string) =>
+    grid
+      .at(level, track)
+      .map((r) => `<a href="${escapeHtml(r.id)}.html">${escapeHtml(r.title)}</a><span class="role-id">${escapeHtml(r.id)}</span>`)
+      .join('');
+  const rows = grid.levels.map(
+    (level) => `<tr><th scope="row">${level}</th>${grid.tracks.map((track) => `<td>${cell(level, track)}</td>`).join('')}</tr>`,
+  );
+  const body = `<header>
+<h1>Career ladder</h1>
+<p class="meta">${data.roles.length} roles in ${grid.tracks.length} track${grid.tracks.length === 1 ? '' : 's'}, read from ${escapeHtml(data.generatedFrom)} by ladder ${escapeHtml(data.version)}.</p>
+</header>
+<main>
+<div class="chart">
+<table>
+<thead><tr><th scope="col">Level</th>${grid.tracks.map((t) => `<th scope="col">${escapeHtml(t)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</div>
+</main>`;
+  return htmlPage({ title: 'Career ladder', body });
+}
+
+function rolePage(role: ResolvedRole, link: (id: string) => string): string {
+  const chain = role.chain.length > 1 ? role.chain.slice(1).map(link).join(' → ') : 'nothing (top of its chain)';
+  let own = 0;
+  const sections = role.sections.map((section) => {
+    const items = section.expectations.map((expectation) => {
+      const text = `<span class="text">${escapeHtml(expectation.text)}</span>`;
+      if (expectation.source === role.id) {
+        own++;
+        return `<li class="own"><span class="marker" title="own expectation">●</span><span>${text}</span></li>`;
+      }
+      return `<li class="inherited"><span class="marker" title="inherited expectation">○</span><span>${text} <span class="source">(from ${link(expectation.source)})</span></span></li>`;
+    });
+    return `<section>
+<h2 id="${escapeHtml(section.id)}">${escapeHtml(section.title)}</h2>
+<ul class="expectations">
+${items.join('\n')}
+</ul>
+</section>`;
+  });
+  const total = role.sections.reduce((n, s) => n + s.expectations.length, 0);
+  const body = `<header>
+<nav><a href="index.html">All roles</a></nav>
+<h1>${escapeHtml(role.title)}</h1>
+<p class="meta">${escapeHtml(role.id)} · track ${escapeHtml(role.track)} · level ${role.level} · ${escapeHtml(role.file)}</p>
+<p>Inherits: ${chain}</p>
+</header>
+<main>
+${role.description ? `<p class="description">${escapeHtml(role.description)}</p>\n` : ''}${sections.join('\n')}
+<p class="summary">${total} expectations: ${own} own (●), ${total - own} inherited (○).</p>
+</main>`;
+  return htmlPage({ title: `${role.title} · Career ladder`, body });
+}

@@ -1,0 +1,28 @@
+import type { LadderExport } from '../schema/export.js';
+
+/** One page of a multi-file export: `path` is relative to the target folder, with `/` separators. */
+export interface ExportFile {
+  path: string;
+  content: string;
+}
+
+/**
+ * Every exporter gets the resolved roles and every role's title (also of roles left out of the export, so an
+ * inherited expectation can still name where it comes from). Single-file formats render one string; site
+ * formats render a folder of pages.
+ */
+export type Exporter =
+  | { output: 'file'; render: (data: LadderExport, titles: Map<string, string>) => string }
+  | { output: 'folder'; render: (data: LadderExport, titles: Map<string, string>) => ExportFile[] };
+
+export const exportFormats = ['json', 'yaml', 'csv', 'markdown', 'html'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** Each format is loaded only when asked for: yaml pulls in the YAML library, html its page layout. */
+export const exporters: Record<ExportFormat, () => Promise<Exporter>> = {
+  json: async () => ({ output: 'file', render: (await import('./export-json.js')).exportJson }),
+  yaml: async () => ({ output: 'file', render: (await import('./export-yaml.js')).exportYaml }),
+  csv: async () => ({ output: 'file', render: (await import('./export-csv.js')).exportCsv }),
+  markdown: async () => ({ output: 'folder', render: (await import('./export-markdown.js')).exportMarkdown }),
+  html: async () => ({ output: 'folder', render: (await import('./export-html.js')).exportHtml }),
+};

@@ -1,0 +1,352 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { LadderExport } from '../src/schema/export.js';
+import type { ResolvedRole } from '../src/schema/role.js';
+import { bundledLadder, fixture, repoRoot, role, runCli, writeTree } from './helpers.js';
+import { validateAgainst } from './validate.js';
+
+const edgeCases = fixture('export');
+const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version;
+
+/** A fresh folder to run in and write to. */
+const scratch = () => mkdtempSync(join(tmpdir(), 'ladder-export-'));
+/** Everything under a folder, dot files included, so a leftover temp file or folder shows. */
+const listing = (folder: string) => readdirSync(folder, { recursive: true }).map(String).sort();
+
+function exportRun(args: string[], { ladder = edgeCases, cwd = scratch() } = {}) {
+  return { cwd, ...runCli(['--ladder', ladder, 'export', ...args], { cwd }) };
+}
+
+/** What `show --json` prints for every role of a ladder, in list order: the reference every format is checked against. */
+function shownRoles(ladder: string): ResolvedRole[] {
+  const { roles } = JSON.parse(runCli(['--ladder', ladder, 'list', '--json']).stdout) as { roles: { id: string }[] };
+  return roles.map(({ id }) => JSON.parse(runCli(['--ladder', ladder, 'show', id, '--json']).stdout));
+}
+
+const edgeRoles = shownRoles(edgeCases);
+
+/** Expectations as a flattened page can show them: text, and where they come from. */
+const marked = (role: ResolvedRole) =>
+  role.sections.flatMap((section) => section.expectations.map((e) => ({ section: section.title, text: e.text, source: e.source })));
+
+describe('ladder export --format json|yaml', () => {
+  it('writes { version, generatedFrom, roles } with each role as show --json prints it, valid against export.schema.json', () => {
+    const run = exportRun(['--format', 'json', '--out', 'ladder.json'], { cwd: scratch() });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('wrote 3 roles as json to ladder.json\n');
+    const data = JSON.parse(readFileSync(join(run.cwd, 'ladder.json'), 'utf8')) as LadderExport;
+    expect(data).toEqual({ version, generatedFrom: edgeCases, roles: edgeRoles });
+    expect(validateAgainst('export.schema.json', data)).toEqual([]);
+    expect(listing(run.cwd)).toEqual(['ladder.json']);
+  });
+
+  it('names the ladder relative to where it ran, and prints to stdout with --out -', () => {
+    const run = runCli(['--ladder', 'test/fixtures/export', 'export', '--format', 'json', '--out', '-'], { cwd: repoRoot });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ version, generatedFrom: 'test/fixtures/export', roles: edgeRoles });
+  });
+
+  it('exports one role with --role, resolved as show --json', () => {
+    const run = exportRun(['--role', 'vp', '--format', 'json', '--out', '-'], { ladder: bundledLadder });
+    expect(run.code).toBe(0);
+    const data = JSON.parse(run.stdout) as LadderExport;
+    expect(data.roles).toEqual([JSON.parse(runCli(['show', 'vp', '--json']).stdout)]);
+    expect(validateAgainst('export.schema.json', data)).toEqual([]);
+  });
+
+  it('writes the same data as YAML', () => {
+    const run = exportRun(['--format', 'yaml', '--out', 'ladder.yaml']);
+    expect(run.code).toBe(0);
+    const data = parseYaml(readFileSync(join(run.cwd, 'ladder.yaml'), 'utf8'));
+    expect(data).toEqual({ version, generatedFrom: edgeCases, roles: edgeRoles });
+    expect(validateAgainst('export.schema.json', data)).toEqual([]);
+    const bundled = parseYaml(exportRun(['--format', 'yaml', '--out', '-'], { ladder: bundledLadder }).stdout);
+    expect(bundled.roles).toEqual(shownRoles(bundledLadder));
+  });
+});
+
+describe('the published schemas', () => {
+  it('carry descriptions for editors and no safe-integer noise', () => {
+    const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'export.schema.json'), 'utf8'));
+    expect(schema.properties.generatedFrom.description).toMatch(/ladder folder/);
+    const role = schema.properties.roles.items;
+    expect(role.properties.level).toEqual({ type: 'integer', minimum: 1, description: expect.stringMatching(/parent/) });
+    expect(role.properties.sections.items.properties.expectations.items.properties.source.description).toMatch(/role/);
+    for (const file of ['export.schema.json', 'role.schema.json', 'role-list.schema.json']) {
+      expect(readFileSync(join(repoRoot, 'schemas', file), 'utf8'), file).not.toContain('9007199254740991');
+    }
+  });
+});
+
+describe('ladder export --format csv', () => {
+  it('writes one RFC 4180 row per (role, expectation), quoting commas, quotes and line breaks', () => {
+    const run = exportRun(['--format', 'csv', '--out', 'ladder.csv']);
+    expect(run.code).toBe(0);
+    const text = readFileSync(join(run.cwd, 'ladder.csv'), 'utf8');
+    expect(text).toContain('"Writes ""clear"", concise notes, and\nkeeps them current."');
+    expect(text.endsWith('\r\n')).toBe(true);
+    const [header, ...rows] = parseCsv(text);
+    expect(header).toEqual(['role', 'title', 'track', 'level', 'section', 'expectation', 'source', 'line']);
+    const expected = edgeRoles.flatMap((r) =>
+      r.sections.flatMap((s) => s.expectations.map((e) => [r.id, r.title, r.track, String(r.level), s.title, e.text, e.source, String(e.line)])),
+    );
+    expect(rows).toEqual(expected);
+  });
+});
+
+describe('ladder export --format markdown', () => {
+  it('writes an index with the chart and a flattened page per role, inherited items marked with their source', () => {
+    const run = exportRun(['--format', 'markdown', '--out', 'site']);
+    expect(run.code).toBe(0);
+    const site = join(run.cwd, 'site');
+    expect(listing(site)).toEqual(['engineer.md', 'index.md', 'r-and-d-lead.md', 'senior-engineer.md']);
+    const index = readFileSync(join(site, 'index.md'), 'utf8');
+    expect(index).toContain('| Level | leads | makers |');
+    expect(index).toContain('| 3 | [R&D Lead, "Labs" \\| West](r-and-d-lead.md) |  |');
+    expect(index).toContain('| 1 |  | [Engineer](engineer.md) |');
+    for (const shown of edgeRoles) {
+      const page = readFileSync(join(site, `${shown.id}.md`), 'utf8');
+      expect(page.split('\n')[0]).toBe(`# ${shown.title.replace('|', '\\|')}`);
+      expect(markdownItems(page, shown.id)).toEqual(marked(shown));
+    }
+    const engineer = readFileSync(join(site, 'engineer.md'), 'utf8');
+    expect(engineer).toContain('- ● Shows \\<script>alert("owned")\\</script> as text, never runs it.');
+    expect(engineer).toContain('- ● Writes "clear", concise notes, and\n  keeps them current.');
+    expect(readFileSync(join(site, 'r-and-d-lead.md'), 'utf8')).toContain('Inherits: [Senior Engineer](senior-engineer.md) → [Engineer](engineer.md)');
+  });
+});
+
+describe('ladder export --format html', () => {
+  it('writes a self-contained site: the chart, a page per role, own and inherited items distinct, links that resolve', () => {
+    const run = exportRun(['--format', 'html', '--out', 'site']);
+    expect(run.code).toBe(0);
+    const site = join(run.cwd, 'site');
+    expect(listing(site)).toEqual(['engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html']);
+    const index = readFileSync(join(site, 'index.html'), 'utf8');
+    expect(index).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(index).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(index).toContain('<title>Career ladder</title>');
+    expect(index).toContain('<th scope="col">Level</th><th scope="col">leads</th><th scope="col">makers</th>');
+    expect(index).toContain('<tr><th scope="row">3</th><td><a href="r-and-d-lead.html">R&amp;D Lead, &quot;Labs&quot; | West</a>');
+    for (const shown of edgeRoles) {
+      const page = readFileSync(join(site, `${shown.id}.html`), 'utf8');
+      expect(page).toContain(`<title>${escape(shown.title)} · Career ladder</title>`);
+      expect(htmlItems(page, shown.id)).toEqual(marked(shown).map(({ text, source }) => ({ text, source })));
+    }
+    expectLinksResolve(site);
+  });
+
+  it('escapes every piece of ladder text: a <script> in a bullet shows as text', () => {
+    const run = exportRun(['--format', 'html', '--out', 'site']);
+    for (const file of readdirSync(join(run.cwd, 'site'))) {
+      const page = readFileSync(join(run.cwd, 'site', file), 'utf8');
+      expect(page, file).not.toMatch(/<script|<em>/i);
+      expect(page, file).not.toMatch(/<(?!\/?(?:!doctype|html|head|meta|title|link|style|body|header|nav|h1|h2|p|main|div|table|thead|tbody|tr|th|td|a|span|section|ul|li)\b)/);
+    }
+    const engineer = readFileSync(join(run.cwd, 'site', 'engineer.html'), 'utf8');
+    expect(engineer).toContain('Shows &lt;script&gt;alert(&quot;owned&quot;)&lt;/script&gt; as text, never runs it.');
+    expect(engineer).toContain('Writes code &amp; reviews it; &quot;quotes&quot;, &#39;apostrophes&#39; and &lt;em&gt;tags&lt;/em&gt; stay text.');
+  });
+
+  it('links only to pages that are part of the export when one role is exported', () => {
+    const run = exportRun(['--role', 'vp', '--format', 'html', '--out', 'site'], { ladder: bundledLadder });
+    expect(run.code).toBe(0);
+    expect(listing(join(run.cwd, 'site'))).toEqual(['index.html', 'vp-engineering.html']);
+    const page = readFileSync(join(run.cwd, 'site', 'vp-engineering.html'), 'utf8');
+    expect(page).toContain('Inherits: Engineering Director → Engineering Manager → Senior Engineer → Engineer');
+    expectLinksResolve(join(run.cwd, 'site'));
+  });
+
+  it('updates an existing site folder page by page and keeps files of its own', () => {
+    const cwd = scratch();
+    mkdirSync(join(cwd, 'site'));
+    writeFileSync(join(cwd, 'site', 'CNAME'), 'ladder.example.org\n');
+    writeFileSync(join(cwd, 'site', 'engineer.html'), 'old');
+    expect(exportRun(['--format', 'html', '--out', 'site'], { cwd }).code).toBe(0);
+    expect(listing(join(cwd, 'site'))).toEqual(['CNAME', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html']);
+    expect(readFileSync(join(cwd, 'site', 'engineer.html'), 'utf8')).toMatch(/^<!doctype html>/);
+  });
+});
+
+describe('ladder export with a broken chain', () => {
+  const ladder = writeTree({
+    'a/root.md': role('Root', null),
+    'a/orphan.md': role('Orphan', 'Nobody Here'),
+    'a/orphan-child.md': role('Orphan Child', 'Orphan'),
+  });
+
+  it('exports the other roles and warns once per role left out (exit 0)', () => {
+    const run = exportRun(['--format', 'json', '--out', '-'], { ladder });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).roles.map((r: ResolvedRole) => r.id)).toEqual(['root']);
+    const skipped = run.stderr.split('\n').filter((line) => line.includes('not exported'));
+    expect(skipped.sort()).toEqual([
+      'warning: a/orphan-child.md:1: role "orphan-child" not exported: its inheritance chain is broken at a/orphan.md:3',
+      'warning: a/orphan.md:1: role "orphan" not exported: its inheritance chain is broken at a/orphan.md:3',
+    ]);
+  });
+
+  it('exits 2 when --role names a role that cannot be resolved', () => {
+    const run = exportRun(['--role', 'orphan-child', '--format', 'json', '--out', 'x.json'], { ladder });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: a\/orphan\.md:3: .*Nobody Here.*\n$/);
+    expect(listing(run.cwd)).toEqual([]);
+  });
+});
+
+describe('ladder export error paths (exit 2, one line, target unchanged)', () => {
+  const oneErrorLine = (stderr: string) => expect(stderr).toMatch(/^error: [^\n]+\n$/);
+
+  it('requires --out and a known --format', () => {
+    const noOut = exportRun(['--format', 'json']);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain("required option '-o, --out <path>' not specified");
+    const unknown = exportRun(['--format', 'pdf', '--out', 'x.pdf']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('error: unknown export format "pdf"; use one of json, yaml, csv, markdown, html\n');
+    expect(listing(unknown.cwd)).toEqual([]);
+  });
+
+  it('refuses a folder as the target of a single-file format', () => {
+    const cwd = scratch();
+    mkdirSync(join(cwd, 'out'));
+    writeFileSync(join(cwd, 'out', 'keep.txt'), 'mine');
+    for (const out of ['out', 'out/']) {
+      const run = exportRun(['--format', 'json', '--out', out], { cwd });
+      expect(run.code, out).toBe(2);
+      oneErrorLine(run.stderr);
+    }
+    expect(listing(cwd)).toEqual(['out', 'out/keep.txt']);
+  });
+
+  it('refuses a missing parent folder and creates nothing', () => {
+    for (const format of ['json', 'html']) {
+      const run = exportRun(['--format', format, '--out', 'no/such/place']);
+      expect(run.code, format).toBe(2);
+      oneErrorLine(run.stderr);
+      expect(run.stderr).toContain('folder does not exist');
+      expect(listing(run.cwd)).toEqual([]);
+    }
+  });
+
+  it('refuses stdout and an existing file for a folder format', () => {
+    const stdout = exportRun(['--format', 'markdown', '--out', '-']);
+    expect(stdout.code).toBe(2);
+    oneErrorLine(stdout.stderr);
+    const cwd = scratch();
+    writeFileSync(join(cwd, 'site'), 'a file');
+    const run = exportRun(['--format', 'html', '--out', 'site'], { cwd });
+    expect(run.code).toBe(2);
+    oneErrorLine(run.stderr);
+    expect(readFileSync(join(cwd, 'site'), 'utf8')).toBe('a file');
+    expect(listing(cwd)).toEqual(['site']);
+  });
+
+  it('replaces an existing file whole', () => {
+    const cwd = scratch();
+    writeFileSync(join(cwd, 'ladder.csv'), 'old,content\n');
+    expect(exportRun(['--format', 'csv', '--out', 'ladder.csv'], { cwd }).code).toBe(0);
+    expect(readFileSync(join(cwd, 'ladder.csv'), 'utf8')).toMatch(/^role,title,track,level,/);
+    expect(listing(cwd)).toEqual(['ladder.csv']);
+  });
+
+  it('fails on a read-only folder without leaving temporary files', (ctx) => {
+    const cwd = scratch();
+    const locked = join(cwd, 'locked');
+    mkdirSync(locked);
+    writeFileSync(join(locked, 'ladder.json'), 'old');
+    mkdirSync(join(locked, 'site'));
+    chmodSync(locked, 0o555);
+    chmodSync(join(locked, 'site'), 0o555);
+    try {
+      // Root ignores folder permissions, so there is nothing to observe there.
+      if (canWrite(locked)) ctx.skip();
+      for (const [format, out] of [['json', 'locked/ladder.json'], ['json', 'locked/new.json'], ['html', 'locked/new-site'], ['html', 'locked/site']]) {
+        const run = exportRun(['--format', format!, '--out', out!], { cwd });
+        expect(run.code, out).toBe(2);
+        oneErrorLine(run.stderr);
+        expect(run.stderr).toContain('cannot write (EACCES)');
+      }
+      expect(listing(cwd)).toEqual(['locked', 'locked/ladder.json', 'locked/site']);
+      expect(readFileSync(join(locked, 'ladder.json'), 'utf8')).toBe('old');
+    } finally {
+      chmodSync(join(locked, 'site'), 0o755);
+      chmodSync(locked, 0o755);
+    }
+  });
+});
+
+function canWrite(folder: string): boolean {
+  const probe = join(folder, '.probe');
+  try {
+    writeFileSync(probe, '');
+    rmSync(probe);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A small RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') record.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      (record = []), (field = ''), i++;
+    } else field += c;
+  }
+  expect(record, 'the last record ends with CRLF').toEqual([]);
+  return records;
+}
+
+/** Reads the expectations back from a Markdown role page: section, text (continuations joined), source. */
+function markdownItems(page: string, id: string) {
+  const items: { section: string; text: string; source: string }[] = [];
+  let section = '';
+  for (const line of page.split('\n')) {
+    if (line.startsWith('## ')) section = line.slice(3);
+    else if (/^- [●○] /.test(line)) items.push({ section, text: line.slice(4), source: line[2] === '●' ? id : '?' });
+    else if (line.startsWith('  ') && items.length) items.at(-1)!.text += `\n${line.slice(2)}`;
+  }
+  for (const item of items) {
+    const from = / \(from \[[^\]]*\]\(([^)]+)\.md\)\)$/.exec(item.text);
+    if (from) (item.source = from[1]!), (item.text = item.text.slice(0, from.index));
+    item.text = item.text.replaceAll('\\<', '<');
+  }
+  return items;
+}
+
+/** Reads the expectations back from an HTML role page: unescaped text and the source role it links to. */
+function htmlItems(page: string, id: string) {
+  const items = [...page.matchAll(/<li class="(own|inherited)">.*?<span class="text">(.*?)<\/span>(?: <span class="source">\(from <a href="([^"]+)\.html">)?/gs)];
+  return items.map(([, kind, text, source]) => ({ text: unescape(text!), source: kind === 'own' ? id : source! }));
+}
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const unescape = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+/** Every href in every page names a page of the site (no external assets, no dead links). */
+function expectLinksResolve(site: string): void {
+  for (const file of readdirSync(site)) {
+    for (const [, href] of readFileSync(join(site, file), 'utf8').matchAll(/href="([^"]*)"/g)) {
+      if (href === 'data:,') continue;
+      expect(existsSync(join(site, href!)), `${file} → ${href}`).toBe(true);
+    }
+  }
+}
