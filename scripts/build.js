@@ -1,19 +1,47 @@
 // Compiles src/ into dist/ ahead of time so the shipped bin runs plain JavaScript (no tsx at run time).
-// Each command and heavy dependency stays behind a dynamic import(), and splitting keeps those as
-// separate chunks, so `ladder --version` never loads the Markdown parser.
+// Dependencies are bundled and minified: resolving and reading hundreds of small files in node_modules
+// was most of the startup time. Each command and heavy dependency stays behind a dynamic import(), and
+// splitting keeps those as separate chunks, so `ladder --version` never loads the Markdown parser.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
+const outdir = new URL('../dist', import.meta.url).pathname;
+const result = await build({
   entryPoints: [new URL('../src/cli.ts', import.meta.url).pathname],
-  outdir: new URL('../dist', import.meta.url).pathname,
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
   sourcemap: 'linked',
+  minify: true,
+  write: false,
   logLevel: 'warning',
+  // yaml is CommonJS under Node's export condition; bundled, a dynamic import() of it would lose its named
+  // exports. It is only loaded for front matter and ladder.yaml, so Node resolves it at run time instead.
+  external: ['yaml'],
+  // Some bundled dependencies are CommonJS and call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __ladderRequire } from 'node:module'; const require = __ladderRequire(import.meta.url);" },
 });
+
+// Write only what changed, entry point last, and remove stale chunks afterwards, so a build never leaves
+// dist/ missing or half-written for a `ladder` already running from it (tests run the bin in parallel).
+mkdirSync(outdir, { recursive: true });
+const entry = join(outdir, 'cli.js');
+const files = [...result.outputFiles].sort((a, b) => (a.path === entry) - (b.path === entry));
+for (const file of files) {
+  let current;
+  try {
+    current = readFileSync(file.path);
+  } catch {
+    current = undefined;
+  }
+  if (current && Buffer.compare(current, file.contents) === 0) continue;
+  const temp = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(temp, file.contents);
+  renameSync(temp, file.path);
+}
+const wanted = new Set(files.map((file) => basename(file.path)));
+for (const name of readdirSync(outdir)) if (!wanted.has(name) && !name.endsWith('.tmp')) rmSync(join(outdir, name), { force: true });

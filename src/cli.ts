@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, CommandResult } from './commands/context.js';
@@ -18,14 +19,14 @@ const bundledLadder = fileURLToPath(new URL('ladder', root));
 
 /** Runs the CLI on `argv` (without `node` and script) and returns the exit code. Never throws. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  let debug = argv.includes('--debug');
+  const debug = argv.includes('--debug');
   let exitCode = 0;
-  const program = buildProgram(io, (result) => {
-    for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
-    io.stdout(result.stdout);
-    exitCode = result.exitCode;
-  });
   try {
+    const program = buildProgram(io, (result) => {
+      for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+      io.stdout(result.stdout);
+      exitCode = result.exitCode;
+    });
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -52,6 +53,7 @@ function buildProgram(io: Io, emit: (result: CommandResult) => void): Command {
     .version(version, '-V, --version', 'print the version')
     .option('-l, --ladder <dir>', 'the ladder folder (default: $LADDER_DIR, a ladder.yaml or ladder/ found upward, else the bundled ladder)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--no-cache', 'parse every file afresh instead of reusing parses of unchanged files')
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -69,7 +71,7 @@ Exit codes: 0 success, 1 findings or differences where asked, 2 usage, input or 
     );
 
   const context = (): CommandContext => {
-    const globals = program.opts<{ ladder?: string; color: boolean }>();
+    const globals = program.opts<{ ladder?: string; color: boolean; cache: boolean }>();
     return {
       cwd: io.cwd,
       env: io.env,
@@ -77,6 +79,7 @@ Exit codes: 0 success, 1 findings or differences where asked, 2 usage, input or 
       color: globals.color && io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb',
       bundledLadder,
       version,
+      cacheDir: globals.cache ? cacheFolder(io.env) : undefined,
     };
   };
 
@@ -253,6 +256,13 @@ Files are replaced atomically; a missing parent folder or an unwritable place ex
     });
 
   return program;
+}
+
+/** The OS cache folder ($LADDER_CACHE_DIR, else $XDG_CACHE_HOME/ladder, else ~/.cache/ladder); none without a home. */
+function cacheFolder(env: Io['env']): string | undefined {
+  if (env.LADDER_CACHE_DIR) return env.LADDER_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'ladder');
+  return env.HOME ? join(env.HOME, '.cache', 'ladder') : undefined;
 }
 
 function readVersion(): string {

@@ -10,6 +10,8 @@ export interface CommandContext {
   bundledLadder: string;
   /** The tool's version, for output that records what wrote it. */
   version: string;
+  /** Where parsed files may be cached between runs; none when caching is off. */
+  cacheDir?: string;
 }
 
 /** What a command hands back; only src/cli.ts writes it out. */
@@ -20,6 +22,13 @@ export interface CommandResult {
   exitCode: number;
 }
 
+/** How commands that read the ladder find and load it. */
 export function locateOptions(ctx: CommandContext) {
-  return { flag: ctx.ladder, env: ctx.env.LADDER_DIR, cwd: ctx.cwd, bundled: ctx.bundledLadder };
+  return {
+    flag: ctx.ladder,
+    env: ctx.env.LADDER_DIR,
+    cwd: ctx.cwd,
+    bundled: ctx.bundledLadder,
+    cache: ctx.cacheDir ? { dir: ctx.cacheDir, version: ctx.version } : undefined,
+  };
 }

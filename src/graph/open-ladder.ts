@@ -1,5 +1,5 @@
 import { at } from '../errors.js';
-import { loadLadder, type LoadedLadder } from '../load/load-ladder.js';
+import { loadLadder, type LoadedLadder, type LoadOptions } from '../load/load-ladder.js';
 import { locateLadder, type LocateOptions } from '../load/locate.js';
 import { buildGraph, type RoleGraph } from './build-graph.js';
 
@@ -10,9 +10,9 @@ export interface OpenLadder {
 }
 
 /** Finds, loads and links a ladder: the first step of every command that reads one. */
-export async function openLadder(options: LocateOptions): Promise<OpenLadder> {
+export async function openLadder(options: LocateOptions & LoadOptions): Promise<OpenLadder> {
   const { root } = locateLadder(options);
-  const loaded = await loadLadder(root);
+  const loaded = await loadLadder(root, options);
   return { root, loaded, graph: buildGraph(loaded.roles) };
 }
 

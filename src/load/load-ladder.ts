@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import type { ParsedRole, Problem } from '../schema/parsed.js';
 import { listRoleFiles, type LadderFileRef } from './files.js';
-import { readFrontMatter, splitFrontMatter } from './front-matter.js';
-import { outlineRole, toParsedRole } from './parse-role.js';
+import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
 
 /** A Markdown file of the ladder as read from disk, kept for rules that look at raw lines. */
 export interface SourceFile {
@@ -24,51 +23,47 @@ export interface LoadedLadder {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+export interface LoadOptions {
+  /** Reuse parses of unchanged files from an earlier run. */
+  cache?: ParseCacheOptions;
+}
+
 /** Reads every role file under `root`. Never throws for a bad file: it becomes a problem and the rest loads. */
-export async function loadLadder(root: string): Promise<LoadedLadder> {
+export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder> {
   const { files, skipped } = listRoleFiles(root);
   const ladder: LoadedLadder = { root, roles: [], sources: [], problems: [] };
   for (const { file, reason } of skipped) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
-  for (const ref of files) await loadFile(ref, ladder);
+  const cache = options.cache ? new ParseCache(realpathSync(root), options.cache) : undefined;
+  for (const ref of files) await loadFile(ref, ladder, cache);
+  cache?.save();
   return ladder;
 }
 
-async function loadFile(ref: LadderFileRef, ladder: LoadedLadder): Promise<void> {
-  const problem = (code: string, message: string, line = 0, column = 0) =>
-    ladder.problems.push({ code, message, file: ref.file, line, column });
+async function loadFile(ref: LadderFileRef, ladder: LoadedLadder, cache: ParseCache | undefined): Promise<void> {
   let bytes: Buffer;
+  let stats: Stats;
   try {
+    stats = statSync(ref.path);
     bytes = readFileSync(ref.path);
   } catch (error) {
-    problem('unreadable', `cannot read file (${(error as NodeJS.ErrnoException).code})`);
+    ladder.problems.push({ code: 'unreadable', message: `cannot read file (${(error as NodeJS.ErrnoException).code})`, file: ref.file, line: 0, column: 0 });
     return;
   }
   const text = decode(bytes);
   if (typeof text !== 'string') {
-    problem('encoding', `not UTF-8 text (invalid byte at offset ${text.offset}); save the file as UTF-8`, text.line, 1);
+    const message = `not UTF-8 text (invalid byte at offset ${text.offset}); save the file as UTF-8`;
+    ladder.problems.push({ code: 'encoding', message, file: ref.file, line: text.line, column: 1 });
     return;
   }
-  const source: SourceFile = { file: ref.file, path: ref.path, text };
-  ladder.sources.push(source);
-  const split = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
-  if (split.unclosed) {
-    problem('front-matter', 'front matter opened with "---" on line 1 is never closed; add a closing "---" line', 1, 1);
-    return;
+  let parsed = cache?.get(ref.file, stats.size, stats.mtimeMs);
+  if (!parsed) {
+    const { parseRoleFile } = await import('./parse-file.js');
+    parsed = await parseRoleFile(ref.file, text);
+    cache?.set(ref.file, stats.size, stats.mtimeMs, parsed);
   }
-  let frontMatter;
-  if (split.yaml !== null) {
-    const read = await readFrontMatter(split.yaml, ref.file);
-    ladder.problems.push(...read.problems);
-    frontMatter = read.frontMatter;
-  }
-  const outline = outlineRole(split.body);
-  const role = toParsedRole(outline, ref.file, frontMatter);
-  if (role) {
-    source.roleId = role.id;
-    ladder.roles.push(role);
-  } else if (outline.parent || outline.sections.length > 0) {
-    problem('missing-title', 'looks like a role but has no title; add a "Title" line underlined with "----" at the top', 1, 1);
-  }
+  ladder.sources.push({ file: ref.file, path: ref.path, text, ...(parsed.role ? { roleId: parsed.role.id } : {}) });
+  ladder.problems.push(...parsed.problems);
+  if (parsed.role) ladder.roles.push(parsed.role);
 }
 
 /** UTF-8 text without its BOM, or where the first invalid byte is. */

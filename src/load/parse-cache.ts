@@ -1,0 +1,89 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ParsedFile } from './parse-file.js';
+
+export interface ParseCacheOptions {
+  /** Folder for cache files (the OS cache folder, chosen by the entry point). */
+  dir: string;
+  /** The tool's version: a new version may parse differently, so it never reads an older cache. */
+  version: string;
+}
+
+interface Entry extends ParsedFile {
+  size: number;
+  mtimeMs: number;
+}
+
+interface CacheFile {
+  version: string;
+  root: string;
+  entries: Record<string, Entry>;
+}
+
+/**
+ * Parsed files keyed by path, size and modification time, one cache file per ladder folder. Parsing
+ * Markdown is most of the time of a `show`, and most runs see unchanged files. A missing, corrupt or
+ * foreign cache is treated as empty; writes are atomic (temp + rename) so concurrent runs never see half
+ * a file, and a failed write is ignored: the cache only ever saves time.
+ */
+export class ParseCache {
+  private readonly path: string;
+  private readonly previous: Record<string, Entry>;
+  private readonly next: Record<string, Entry> = {};
+  private changed = false;
+
+  constructor(
+    private readonly root: string,
+    private readonly options: ParseCacheOptions,
+  ) {
+    this.path = join(options.dir, `${fnv1a(root)}.json`);
+    this.previous = this.read();
+  }
+
+  get(file: string, size: number, mtimeMs: number): ParsedFile | undefined {
+    const entry = this.previous[file];
+    if (!entry || entry.size !== size || entry.mtimeMs !== mtimeMs) return undefined;
+    this.next[file] = entry;
+    return entry;
+  }
+
+  set(file: string, size: number, mtimeMs: number, parsed: ParsedFile): void {
+    this.next[file] = { size, mtimeMs, ...parsed };
+    this.changed = true;
+  }
+
+  save(): void {
+    const removed = Object.keys(this.previous).some((file) => !(file in this.next));
+    if (!this.changed && !removed) return;
+    const content: CacheFile = { version: this.options.version, root: this.root, entries: this.next };
+    const temp = `${this.path}.${process.pid}.tmp`;
+    try {
+      mkdirSync(this.options.dir, { recursive: true });
+      writeFileSync(temp, JSON.stringify(content));
+      renameSync(temp, this.path);
+    } catch {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // The folder itself is unusable: nothing was written, nothing to clean.
+      }
+    }
+  }
+
+  private read(): Record<string, Entry> {
+    try {
+      const cached = JSON.parse(readFileSync(this.path, 'utf8')) as CacheFile;
+      const usable = cached.version === this.options.version && cached.root === this.root && typeof cached.entries === 'object';
+      return usable && cached.entries !== null ? cached.entries : {};
+    } catch {
+      return {};
+    }
+  }
+}
+
+/** A short, stable name for a ladder folder's cache file (node:crypto costs more to load than this saves). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
