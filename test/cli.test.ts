@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledLadder, fixture, repoRoot, role, runCli, writeTree } from './helpers.js';
@@ -99,6 +100,14 @@ describe('ladder (end to end)', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Examples:');
     expect(runCli(['--help']).stdout).toContain('Exit codes:');
+  });
+
+  it('ends quietly when the reader closes the pipe early (ladder … | head)', () => {
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" bin/ladder.js export --format json --out - | head -c 10 >/dev/null`], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(piped.stderr).toBe('');
   });
 
   it('never prints a stack trace without --debug', () => {
