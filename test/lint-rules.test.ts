@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintRules } from '../src/lint/rules/index.js';
 import { articleFor } from '../src/lint/rules/indefinite-article.js';
@@ -6,7 +8,7 @@ import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { LINT_RULE_IDS } from '../src/schema/config.js';
 import type { LintRule } from '../src/lint/rule.js';
-import { bundledLadder, fixture, role, writeTree } from './helpers.js';
+import { bundledLadder, fixture, repoRoot, role, writeTree } from './helpers.js';
 import { lintFolder, lintTree } from './lint-helpers.js';
 
 type Tree = Record<string, string | Buffer>;
@@ -272,5 +274,14 @@ describe('the lint engine', () => {
       check: () => [{ file: 'a.md', line: 1, column: 1, message: 'x', fix: { line: 1, deleteLine: true } }],
     };
     expect(() => lintLadder({ root, loaded, graph: buildGraph(loaded.roles) }, {}, [sneaky])).toThrow(/does not declare it fixable/);
+  });
+});
+
+describe('the README', () => {
+  it('documents every rule with its severity, fixability and description, as --list-rules has them', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    for (const { meta } of lintRules) {
+      expect(readme).toContain(`| \`${meta.id}\` | ${meta.severity} | ${meta.fixable ? 'yes' : ''} | ${meta.description} |`);
+    }
   });
 });

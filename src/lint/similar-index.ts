@@ -1,4 +1,5 @@
 import { contentWords } from '../resolve/similarity.js';
+import type { ParsedExpectation } from '../schema/parsed.js';
 
 /**
  * Two expectations this alike (Jaccard of content words, see src/resolve/similarity.ts) say the same
@@ -6,8 +7,13 @@ import { contentWords } from '../resolve/similarity.js';
  */
 export const NEAR_DUPLICATE = 0.7;
 
-export function wordSet(text: string): Set<string> {
-  return new Set(contentWords(text));
+const wordSets = new WeakMap<ParsedExpectation, Set<string>>();
+
+/** The content words of an expectation, computed once per run however many rules compare it. */
+export function wordSet(expectation: ParsedExpectation): Set<string> {
+  let words = wordSets.get(expectation);
+  if (!words) wordSets.set(expectation, (words = new Set(contentWords(expectation.text))));
+  return words;
 }
 
 /**
@@ -19,6 +25,8 @@ export function wordSet(text: string): Set<string> {
  */
 export class PrefixIndex<T> {
   private readonly postings = new Map<string, T[]>();
+  /** Each set's prefix is needed to probe, to add and to remove: sort it once. */
+  private readonly prefixes = new WeakMap<ReadonlySet<string>, string[]>();
 
   constructor(
     /** How many expectations of the ladder use each word: rarer words come first in a prefix. */
@@ -46,6 +54,12 @@ export class PrefixIndex<T> {
   }
 
   private prefix(words: ReadonlySet<string>): string[] {
+    let prefix = this.prefixes.get(words);
+    if (!prefix) this.prefixes.set(words, (prefix = this.rarestWords(words)));
+    return prefix;
+  }
+
+  private rarestWords(words: ReadonlySet<string>): string[] {
     // The small epsilon keeps 0.7 × 10 from rounding up to 8 in floating point.
     const length = words.size - Math.ceil(this.threshold * words.size - 1e-9) + 1;
     const rank = (word: string) => this.frequency.get(word) ?? 0;

@@ -14,7 +14,7 @@ export const duplicateExpectation: LintRule = {
   },
   check: (ctx) =>
     ctx.roles.flatMap((role) => {
-      const items = expectationsOf(role).map((expectation) => ({ expectation, words: wordSet(expectation.text) }));
+      const items = expectationsOf(role).map((expectation) => ({ expectation, words: wordSet(expectation) }));
       const index = new PrefixIndex<{ expectation: ParsedExpectation; words: Set<string> }>(wordFrequency(items.map((i) => i.words)));
       const reports: Report[] = [];
       for (const item of items) {

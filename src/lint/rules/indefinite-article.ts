@@ -8,14 +8,13 @@ export const indefiniteArticle: LintRule = {
     fixable: true,
   },
   check: (ctx) => {
-    const titles = titlesByFirstWord(ctx.roles.map((role) => role.title));
+    const titles = titleIndex(ctx.roles.map((role) => role.title));
     return ctx.loaded.sources.flatMap((source) => {
       const reports: Report[] = [];
       ctx.lines(source).forEach((text, index) => {
-        for (const match of text.matchAll(/\b(an?)\s+(?=(\p{L}+))/giu)) {
+        for (const match of text.matchAll(/\b(an?)\s+(?=\p{L})/giu)) {
           const found = match[1]!;
-          const after = text.slice(match.index + match[0].length);
-          const title = titles.get(match[2]!.toLowerCase())?.find((t) => startsWithWord(after, t));
+          const title = titles.longestAt(text.slice(match.index + match[0].length));
           if (!title) continue;
           const expected = withCase(articleFor(title), found);
           if (expected === found) continue;
@@ -33,19 +32,23 @@ export const indefiniteArticle: LintRule = {
   },
 };
 
-/** Titles indexed by their first word, longest first, so each "a|an" costs one lookup, not one per role. */
-function titlesByFirstWord(titles: string[]): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const title of new Set(titles)) {
-    const first = /^\p{L}+/u.exec(title)?.[0].toLowerCase();
-    if (!first) continue;
-    index.set(first, [...(index.get(first) ?? []), title].sort((a, b) => b.length - a.length));
-  }
-  return index;
-}
-
-function startsWithWord(text: string, title: string): boolean {
-  return text.slice(0, title.length).toLowerCase() === title.toLowerCase() && !/^[\p{L}\p{N}]/u.test(text.slice(title.length));
+/**
+ * Titles by their lower-case text. A lookup tries each word end of the text after an article, up to the
+ * longest title, so the cost per article does not grow with the number of roles.
+ */
+function titleIndex(titles: string[]) {
+  const byText = new Map(titles.map((title) => [title.toLowerCase(), title]));
+  const longest = Math.max(0, ...titles.map((title) => title.length));
+  return {
+    longestAt(text: string): string | undefined {
+      let found: string | undefined;
+      // Only where a word ends: "a Engineers" is not about "Engineer".
+      for (const end of text.slice(0, longest + 1).matchAll(/[\p{L}\p{N}](?![\p{L}\p{N}])/gu)) {
+        found = byText.get(text.slice(0, end.index + 1).toLowerCase()) ?? found;
+      }
+      return found;
+    },
+  };
 }
 
 /**

@@ -20,7 +20,7 @@ export const restatesInherited: LintRule = {
     fixable: false,
   },
   check: (ctx) => {
-    const entries = new Map(ctx.roles.map((role) => [role, expectationsOf(role).map((expectation) => ({ role, expectation, words: wordSet(expectation.text) }))]));
+    const entries = new Map(ctx.roles.map((role) => [role, expectationsOf(role).map((expectation) => ({ role, expectation, words: wordSet(expectation) }))]));
     const index = new PrefixIndex<Entry>(wordFrequency([...entries.values()].flat().map((e) => e.words)));
     const reports: Report[] = [];
     // Depth first down the inheritance tree: while a role is visited the index holds exactly what it inherits.
