@@ -8,7 +8,9 @@ import { basename, join } from 'node:path';
 
 const outdir = new URL('../dist', import.meta.url).pathname;
 const result = await build({
-  entryPoints: [new URL('../src/cli.ts', import.meta.url).pathname],
+  // The parse worker is its own entry point so worker threads can load it from dist/parse-worker.js.
+  entryPoints: ['cli.ts', 'load/parse-worker.ts'].map((entry) => new URL(`../src/${entry}`, import.meta.url).pathname),
+  entryNames: '[name]',
   outdir,
   bundle: true,
   splitting: true,

@@ -2,6 +2,7 @@ import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import type { ParsedRole, Problem } from '../schema/parsed.js';
 import { listRoleFiles, type LadderFileRef } from './files.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
+import type { ParsedFile } from './parse-file.js';
 
 /** A Markdown file of the ladder as read from disk, kept for rules that look at raw lines. */
 export interface SourceFile {
@@ -34,12 +35,30 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
   const ladder: LoadedLadder = { root, roles: [], sources: [], problems: [] };
   for (const { file, reason } of skipped) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
   const cache = options.cache ? new ParseCache(realpathSync(root), options.cache) : undefined;
-  for (const ref of files) await loadFile(ref, ladder, cache);
+  const read = files.map((ref) => readRoleFile(ref, ladder));
+  const misses = read.filter((entry): entry is ReadFile => entry !== undefined && !(entry.parsed = cache?.get(entry.file, entry.size, entry.mtimeMs)));
+  if (misses.length > 0) {
+    const { parseFiles } = await import('./parse-pool.js');
+    const parsed = await parseFiles(misses);
+    misses.forEach((entry, i) => {
+      entry.parsed = parsed[i]!;
+      cache?.set(entry.file, entry.size, entry.mtimeMs, entry.parsed);
+    });
+  }
+  for (const entry of read) if (entry) addFile(ladder, entry, entry.parsed!);
   cache?.save();
   return ladder;
 }
 
-async function loadFile(ref: LadderFileRef, ladder: LoadedLadder, cache: ParseCache | undefined): Promise<void> {
+interface ReadFile extends LadderFileRef {
+  text: string;
+  size: number;
+  mtimeMs: number;
+  parsed?: ParsedFile;
+}
+
+/** Reads and decodes one file; a file that cannot be read or is not UTF-8 becomes a problem instead. */
+function readRoleFile(ref: LadderFileRef, ladder: LoadedLadder): ReadFile | undefined {
   let bytes: Buffer;
   let stats: Stats;
   try {
@@ -47,27 +66,25 @@ async function loadFile(ref: LadderFileRef, ladder: LoadedLadder, cache: ParseCa
     bytes = readFileSync(ref.path);
   } catch (error) {
     ladder.problems.push({ code: 'unreadable', message: `cannot read file (${(error as NodeJS.ErrnoException).code})`, file: ref.file, line: 0, column: 0 });
-    return;
+    return undefined;
   }
   const text = decode(bytes);
   if (typeof text !== 'string') {
     const message = `not UTF-8 text (invalid byte at offset ${text.offset}); save the file as UTF-8`;
     ladder.problems.push({ code: 'encoding', message, file: ref.file, line: text.line, column: 1 });
-    return;
+    return undefined;
   }
-  let parsed = cache?.get(ref.file, stats.size, stats.mtimeMs);
-  if (!parsed) {
-    const { parseRoleFile } = await import('./parse-file.js');
-    parsed = await parseRoleFile(ref.file, text);
-    cache?.set(ref.file, stats.size, stats.mtimeMs, parsed);
-  }
-  ladder.sources.push({ file: ref.file, path: ref.path, text, ...(parsed.role ? { roleId: parsed.role.id } : {}) });
+  return { ...ref, text, size: stats.size, mtimeMs: stats.mtimeMs };
+}
+
+function addFile(ladder: LoadedLadder, source: LadderFileRef & { text: string }, parsed: ParsedFile): void {
+  ladder.sources.push({ file: source.file, path: source.path, text: source.text, ...(parsed.role ? { roleId: parsed.role.id } : {}) });
   ladder.problems.push(...parsed.problems);
   if (parsed.role) ladder.roles.push(parsed.role);
 }
 
 /** UTF-8 text without its BOM, or where the first invalid byte is. */
-function decode(bytes: Buffer): string | { offset: number; line: number } {
+export function decode(bytes: Buffer): string | { offset: number; line: number } {
   try {
     return utf8.decode(bytes).replace(/^\uFEFF/, '');
   } catch {

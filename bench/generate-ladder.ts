@@ -1,0 +1,59 @@
+// Writes a synthetic ladder for benchmarks: job families of 8 levels, each level inheriting the one
+// below, each role with 5 sections of 4 expectations. Deterministic (seeded), so runs compare like with like.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const LEVELS = 8;
+const SECTIONS = ['Delivery', 'Craft', 'Collaboration', 'Communication', 'Ownership'];
+const PER_SECTION = 4;
+const TRACKS = ['makers', 'managers', 'data', 'design'];
+const VERBS = ['Builds', 'Designs', 'Reviews', 'Improves', 'Leads', 'Plans', 'Measures', 'Explains', 'Owns', 'Coaches', 'Simplifies', 'Documents'];
+const OBJECTS = ['services', 'pipelines', 'interfaces', 'roadmaps', 'incidents', 'experiments', 'reviews', 'budgets', 'hiring loops', 'dashboards', 'migrations', 'runbooks', 'launches', 'standards'];
+const SCOPES = ['for a task', 'for a feature', 'for a project', 'for the team', 'across teams', 'for the group', 'across the organization', 'for the company'];
+const QUALITIES = ['safely', 'clearly', 'with care', 'on schedule', 'with data', 'in the open', 'with partners', 'at scale', 'under pressure', 'with little guidance'];
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same ladder on every machine. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generateLadder(folder: string, roles: number, seed = 1): string[] {
+  const next = random(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  const files: string[] = [];
+  for (let n = 0; n < roles; n++) {
+    const family = Math.floor(n / LEVELS);
+    const level = n % LEVELS;
+    const track = TRACKS[family % TRACKS.length]!;
+    const title = `Family ${family} Level ${level + 1}`;
+    const lines = [title, '-'.repeat(title.length)];
+    if (level > 0) lines.push(`(Inherits the role expectations of a Family ${family} Level ${level})`);
+    lines.push('', '### Role description', `A ${title} works ${SCOPES[level] ?? 'for the company'} and typically has at least ${level * 2} years of experience.`, '');
+    for (const section of SECTIONS) {
+      lines.push(`### ${section}`);
+      for (let i = 0; i < PER_SECTION; i++) {
+        lines.push(`* ${pick(VERBS)} ${pick(OBJECTS)} ${SCOPES[level] ?? 'for the company'} ${pick(QUALITIES)} (${family}.${level}.${SECTIONS.indexOf(section)}.${i}).`);
+      }
+      lines.push('');
+    }
+    const file = join(track, `family-${family}-level-${level + 1}.md`);
+    mkdirSync(join(folder, track), { recursive: true });
+    writeFileSync(join(folder, file), lines.join('\n'));
+    files.push(file);
+  }
+  return files;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [folder, count] = process.argv.slice(2);
+  if (!folder || !count) {
+    console.error('usage: tsx bench/generate-ladder.ts <folder> <roles>');
+    process.exit(2);
+  }
+  console.log(`wrote ${generateLadder(folder, Number(count)).length} roles to ${folder}`);
+}
