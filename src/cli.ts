@@ -167,6 +167,32 @@ Examples:
     });
 
   program
+    .command('changes')
+    .description('what changes in the ladder between two revisions, role by role, with every role each change reaches')
+    .argument('<rev-a>', 'the older revision: a branch, tag or commit of the repository holding the ladder')
+    .argument('[rev-b]', 'the newer revision (default: the working tree)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--json', 'the same as --format json')
+    .option('--exit-code', 'exit 1 when anything changed (like git diff --exit-code)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder changes main                               the working tree against main
+  $ ladder changes v1.0 v2.0 --json                   between two tags, for a script
+  $ ladder changes HEAD~1 --format markdown           a comment for the pull request
+  $ ladder changes origin/main HEAD --exit-code || echo "this branch changes the ladder"
+
+Reads git's object store only: nothing is checked out, the work tree and the index are left alone.
+Exit codes: 0 done (1 with --exit-code when anything changed), 2 not a git repository, unknown revision,
+or a ladder folder missing at a revision.`,
+    )
+    .action(async (older: string, newer: string | undefined, options) => {
+      const { changesCommand } = await import('./commands/changes.js');
+      emit(await changesCommand(context(), older, newer, options));
+    });
+
+  program
     .command('graph')
     .description('draw the roles (grouped by track) and who inherits from whom, as Mermaid, DOT or JSON')
     .addOption(new Option('-f, --format <format>', 'output format (default: mermaid)').choices(['mermaid', 'dot', 'json']))

@@ -91,7 +91,7 @@ function keptExpectations(older: ResolvedExpectation[], newer: ResolvedExpectati
   return kept;
 }
 
-function wording(text: string): string {
+export function wording(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 

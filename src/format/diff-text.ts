@@ -54,7 +54,7 @@ function sectionLines(
   return lines;
 }
 
-function inlineWordDiff(changes: WordChange[], c: ChalkInstance): string {
+export function inlineWordDiff(changes: WordChange[], c: ChalkInstance): string {
   const plain = c.level === 0;
   return changes
     .map((change) => {

@@ -39,7 +39,7 @@ export function listRoleFiles(root: string): WalkResult {
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      if (isSkippedEntry(entry.name)) continue;
       const path = join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
@@ -61,6 +61,20 @@ export function listRoleFiles(root: string): WalkResult {
   }
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files, skipped };
+}
+
+/**
+ * Whether a `/`-separated path relative to the ladder folder is one `listRoleFiles` would read: the rule
+ * shared with the loader that reads a git revision, where there is no folder to walk.
+ */
+export function isRoleFilePath(file: string): boolean {
+  const parts = file.split('/');
+  return !parts.some(isSkippedEntry) && isCandidate(parts.at(-1)!);
+}
+
+/** Files and folders never looked into: hidden ones and installed packages. */
+function isSkippedEntry(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
 }
 
 function isCandidate(name: string): boolean {

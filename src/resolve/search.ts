@@ -85,7 +85,7 @@ function descriptionOf(role: RoleNode, { fileText }: SearchOptions): Candidate[]
 }
 
 /** Roles that inherit from `role`, nearest first; guarded against cycles. */
-function descendants(graph: RoleGraph, role: RoleNode): string[] {
+export function descendants(graph: RoleGraph, role: RoleNode): string[] {
   const found: string[] = [];
   const seen = new Set([role.id]);
   const queue = [...role.children];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LadderChangesSchema } from './changes.js';
 import { RoleDiffSchema } from './diff.js';
 import { LadderConfigSchema } from './config.js';
 import { LadderExportSchema } from './export.js';
@@ -17,6 +18,7 @@ export const publishedSchemas: Record<string, { title: string; schema: z.ZodType
   'export.schema.json': { title: 'A resolved ladder (ladder export --format json|yaml)', schema: LadderExportSchema },
   'graph.schema.json': { title: 'The roles and inheritance edges of a ladder (ladder graph --format json)', schema: LadderGraphSchema },
   'search.schema.json': { title: 'Search hits (ladder search --json)', schema: SearchResultSchema },
+  'changes.schema.json': { title: 'What changes in a ladder between two revisions (ladder changes --json)', schema: LadderChangesSchema },
   'diff.schema.json': { title: 'What changes from one role to another (ladder diff --json)', schema: RoleDiffSchema },
   'lint-report.schema.json': { title: 'Lint findings and their counts (ladder lint --format json)', schema: LintReportSchema },
   'ladder-config.schema.json': { title: 'ladder.yaml: lint rule severities and ignored files', schema: LadderConfigSchema },

@@ -1,0 +1,40 @@
+import { compareLadders, hasChanges, type LadderSide } from '../diff/changes.js';
+import { buildGraph } from '../graph/build-graph.js';
+import { problemLines } from '../graph/open-ladder.js';
+import { loadLadderAtRevision } from '../load/git-revision.js';
+import { loadLadder } from '../load/load-ladder.js';
+import { locateLadder } from '../load/locate.js';
+import { formatChangesMarkdown } from '../format/changes-markdown.js';
+import { formatChangesText } from '../format/changes-text.js';
+import { formatJson } from '../format/json.js';
+import { locateOptions, type CommandContext, type CommandResult } from './context.js';
+
+export interface ChangesOptions {
+  format?: 'text' | 'json' | 'markdown';
+  /** Shorthand for `--format json`. */
+  json?: boolean;
+  /** Exit 1 when anything changed, like `git diff --exit-code`. */
+  exitCode?: boolean;
+}
+
+/** Compares the ladder at `older` with the ladder at `newer`, or with the working tree when `newer` is not given. */
+export async function changesCommand(ctx: CommandContext, older: string, newer: string | undefined, options: ChangesOptions): Promise<CommandResult> {
+  const located = locateOptions(ctx);
+  const { root } = locateLadder(located);
+  const before = await loadLadderAtRevision(root, older, { env: ctx.env });
+  const after = newer === undefined ? { commit: null, loaded: await loadLadder(root, located) } : await loadLadderAtRevision(root, newer, { env: ctx.env });
+  const newerSide: LadderSide = { graph: buildGraph(after.loaded.roles), revision: newer ?? null, commit: after.commit };
+  const changes = compareLadders({ graph: buildGraph(before.loaded.roles), revision: older, commit: before.commit }, newerSide);
+  const format = options.json ? 'json' : (options.format ?? 'text');
+  const render = {
+    text: () => formatChangesText(changes, { color: ctx.color }),
+    json: () => formatJson(changes),
+    markdown: () => formatChangesMarkdown(changes),
+  }[format];
+  return {
+    stdout: render(),
+    // Defects of the newer ladder are the ones a reviewer can still fix; the older ones are history.
+    warnings: problemLines({ root, loaded: after.loaded, graph: newerSide.graph }),
+    exitCode: options.exitCode && hasChanges(changes) ? 1 : 0,
+  };
+}
