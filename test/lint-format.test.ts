@@ -16,7 +16,7 @@ const findings: LintFinding[] = [
 ];
 const report = toReport(findings);
 const files = ['ic/engineer.md', 'people/Ingeniera Sénior.md', 'people/director.md'];
-const options = { color: false, rules: lintRules.map((r) => r.meta), files };
+const options = { color: false, rules: lintRules.map((r) => r.meta), files, version: '1.2.3' };
 
 /** What each format must show of the findings above, and of a clean report. */
 const expectations: Record<string, { check: (out: string) => void; clean: (out: string) => void }> = {
@@ -48,6 +48,7 @@ const expectations: Record<string, { check: (out: string) => void; clean: (out: 
       const log = JSON.parse(out);
       expect(validateSarif(log)).toEqual([]);
       const [run] = log.runs;
+      expect(run.tool.driver).toMatchObject({ name: 'ladder', version: '1.2.3' });
       expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(lintRules.map((r) => r.meta.id));
       expect(run.results).toHaveLength(3);
       expect(run.results[0]).toMatchObject({

@@ -40,7 +40,7 @@ export async function lintCommand(ctx: CommandContext, options: LintOptions): Pr
   const { errors, warnings } = report.summary;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   return {
-    stdout: formatter(report, { color: ctx.color, rules, files: result.files }),
+    stdout: formatter(report, { color: ctx.color, rules, files: result.files, version: ctx.version }),
     warnings: tooManyWarnings ? [`${warnings} warnings, more than --max-warnings ${options.maxWarnings}`] : [],
     exitCode: errors > 0 || tooManyWarnings ? 1 : 0,
   };
@@ -50,13 +50,21 @@ export async function lintCommand(ctx: CommandContext, options: LintOptions): Pr
 function fixAll(ladder: OpenLadder, findings: FindingWithFix[]): number {
   const byFile = new Map<string, Fix[]>();
   for (const { file, fix } of findings) if (fix) byFile.set(file, [...(byFile.get(file) ?? []), fix]);
+  const sources = new Map(ladder.loaded.sources.map((source) => [source.file, source.text]));
   let changed = 0;
   for (const [file, fixes] of byFile) {
     const path = join(ladder.root, file);
-    const original = readFileSync(path, 'utf8');
+    let original: string;
+    try {
+      original = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new LadderError(`${file}: cannot read it again to fix it (${(error as NodeJS.ErrnoException).code}); run ladder lint --fix again`);
+    }
     // The loader drops a byte order mark; put it back so nothing but the fixes changes.
     const bom = original.startsWith('\uFEFF') ? '\uFEFF' : '';
-    const fixed = bom + applyFixes(original.slice(bom.length), fixes);
+    const linted = sources.get(file);
+    if (original.slice(bom.length) !== linted) throw new LadderError(`${file}: changed while it was being linted; run ladder lint --fix again`);
+    const fixed = bom + applyFixes(linted, fixes);
     if (fixed === original) continue;
     writeFileAtomic(path, fixed);
     changed++;

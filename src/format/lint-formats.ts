@@ -11,6 +11,8 @@ export interface LintFormatOptions {
   rules: readonly LintRuleMeta[];
   /** Every file linted, clean or not, for formats with one entry per file (JUnit). */
   files: readonly string[];
+  /** The version of ladder, recorded by formats that name the tool (SARIF). */
+  version: string;
 }
 
 export type LintFormatter = (report: LintReport, options: LintFormatOptions) => string;

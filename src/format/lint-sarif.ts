@@ -6,7 +6,7 @@ import type { LintFormatOptions } from './lint-formats.js';
  * one result per finding with its place, and the restated expectation as a related location.
  * Paths are relative to the ladder folder (uriBaseId LADDER_ROOT), percent-encoded as URIs must be.
  */
-export function formatLintSarif(report: LintReport, { rules }: Pick<LintFormatOptions, 'rules'>): string {
+export function formatLintSarif(report: LintReport, { rules, version }: Pick<LintFormatOptions, 'rules' | 'version'>): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -16,6 +16,7 @@ export function formatLintSarif(report: LintReport, { rules }: Pick<LintFormatOp
         tool: {
           driver: {
             name: 'ladder',
+            version,
             informationUri: 'https://github.com/ladder/ladder',
             rules: rules.map((rule) => ({
               id: rule.id,
