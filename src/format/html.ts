@@ -37,7 +37,8 @@ h2 { margin-top: 1.75rem; border-bottom: 1px solid var(--line); padding-bottom: 
 .meta, .source, .summary, .role-id { color: var(--muted); font-size: .9rem; }
 .chart { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: left; vertical-align: top; }
+/* break-word, unlike anywhere, keeps whole words when a narrow screen squeezes the columns ("Level", not "Lev el") */
+th, td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 td a { display: block; font-weight: 600; }
 .role-id { display: block; margin-bottom: .3rem; }
 ul.expectations { list-style: none; padding: 0; }
