@@ -10,6 +10,9 @@ import { closest } from './suggest.js';
  */
 export function findRole(graph: RoleGraph, query: string): RoleNode {
   const wanted = slug(query);
+  // An id names one role even when another role shares its title (a duplicate the graph reports).
+  const byId = graph.roles.get(wanted);
+  if (byId) return byId;
   const exact = graph.names.get(wanted) ?? [];
   if (exact.length === 1) return graph.roles.get(exact[0]!)!;
   if (exact.length > 1) throw ambiguous(graph, query, exact);

@@ -70,12 +70,18 @@ export async function readFrontMatter(yamlText: string, file: string): Promise<{
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '')];
     for (const key of keys) {
       bad.add(key);
-      const what = issue.code === 'unrecognized_keys' ? `unknown key "${key}" (known: id, title, track, level, aliases, inherits)` : `"${key}" ${issue.message}`;
+      const what = issue.code === 'unrecognized_keys' ? `unknown key "${key}" (known: id, title, track, level, aliases, inherits)` : `"${key}" ${issue.message}, found ${shown((data as Record<string, unknown>)[key])}`;
       report(`front matter: ${what}`, keyOffset(key));
     }
   }
   const kept = Object.fromEntries(Object.entries(data).filter(([key]) => !bad.has(key)));
   return { frontMatter: FrontMatterSchema.parse(kept), problems };
+}
+
+/** A value as the user wrote it, cut short so the message stays one readable line. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 function firstLine(text: string): string {

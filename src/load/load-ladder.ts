@@ -78,8 +78,10 @@ function readRoleFile(ref: LadderFileRef, ladder: LoadedLadder): ReadFile | unde
 }
 
 function addFile(ladder: LoadedLadder, source: LadderFileRef & { text: string }, parsed: ParsedFile): void {
-  ladder.sources.push({ file: source.file, path: source.path, text: source.text, ...(parsed.role ? { roleId: parsed.role.id } : {}) });
   ladder.problems.push(...parsed.problems);
+  // A file the parser refused (too large or too deeply nested) is not handed to line-based rules or fixes either.
+  if (parsed.problems.some((problem) => problem.code === 'unreadable')) return;
+  ladder.sources.push({ file: source.file, path: source.path, text: source.text, ...(parsed.role ? { roleId: parsed.role.id } : {}) });
   if (parsed.role) ladder.roles.push(parsed.role);
 }
 
