@@ -45,7 +45,7 @@ const MARK = { added: '+', removed: '-', renamed: '~', changed: '~' } as const;
 
 function roleLines(role: RoleChanges, c: ChalkInstance): string[] {
   const colour = role.status === 'added' ? c.green : role.status === 'removed' ? c.red : c.yellow;
-  const lines = [`${colour(MARK[role.status])} ${c.bold(role.title)} ${c.dim(`${role.id} · ${role.file} · ${role.status}`)}`];
+  const lines = [`${colour(MARK[role.status])} ${c.bold(role.title)} ${c.dim(`(${role.id} · ${role.file} · ${role.status})`)}`];
   const { renamed, parent, level, track } = role;
   if (renamed) {
     const parts = (['id', 'title', 'file'] as const).flatMap((key) => (renamed[key] ? [`${key} ${renamed[key].from} → ${renamed[key].to}`] : []));
