@@ -1,8 +1,10 @@
-// A worker thread's share of the files to parse; see parse-pool.ts.
-import { parentPort, workerData } from 'node:worker_threads';
+// A parse worker: takes batches of files from the main thread and sends back each batch parsed.
+import { parentPort } from 'node:worker_threads';
 import { parseRoleFile, type ParsedFile } from './parse-file.js';
+import type { ParseJob } from './parse-pool.js';
 
-const jobs = workerData as { file: string; text: string }[];
-const results: ParsedFile[] = [];
-for (const job of jobs) results.push(await parseRoleFile(job.file, job.text));
-parentPort!.postMessage(results);
+parentPort!.on('message', async (batch: ParseJob[]) => {
+  const results: ParsedFile[] = [];
+  for (const job of batch) results.push(await parseRoleFile(job.file, job.text));
+  parentPort!.postMessage(results);
+});
