@@ -51,8 +51,12 @@ function fixAll(ladder: OpenLadder, findings: FindingWithFix[]): number {
   const byFile = new Map<string, Fix[]>();
   for (const { file, fix } of findings) if (fix) byFile.set(file, [...(byFile.get(file) ?? []), fix]);
   const sources = new Map(ladder.loaded.sources.map((source) => [source.file, source.text]));
+  // A file the loader could not read whole (bad front matter, parser limits) is never rewritten: a fix
+  // computed from a partial reading could damage what was not understood.
+  const unreadable = new Set(ladder.loaded.problems.map((problem) => problem.file));
   let changed = 0;
   for (const [file, fixes] of byFile) {
+    if (unreadable.has(file)) continue;
     const path = join(ladder.root, file);
     let original: string;
     try {
