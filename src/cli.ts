@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -79,7 +79,7 @@ Exit codes: 0 success, 1 findings or differences where asked, 2 usage, input or 
       color: globals.color && io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb',
       bundledLadder,
       version,
-      cacheDir: globals.cache ? cacheFolder(io.env) : undefined,
+      cache: globals.cache ? parseCache(io.env, version) : undefined,
     };
   };
 
@@ -284,11 +284,13 @@ Files are replaced atomically; a missing parent folder or an unwritable place ex
   return program;
 }
 
-/** The OS cache folder ($LADDER_CACHE_DIR, else $XDG_CACHE_HOME/ladder, else ~/.cache/ladder); none without a home. */
-function cacheFolder(env: Io['env']): string | undefined {
-  if (env.LADDER_CACHE_DIR) return env.LADDER_CACHE_DIR;
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'ladder');
-  return env.HOME ? join(env.HOME, '.cache', 'ladder') : undefined;
+/**
+ * The parse cache: in $LADDER_CACHE_DIR, else $XDG_CACHE_HOME/ladder, else ~/.cache/ladder (none without a
+ * home), keyed by version and build time, so a rebuilt parser never reads parses made by an older one.
+ */
+function parseCache(env: Io['env'], version: string): CommandContext['cache'] {
+  const dir = env.LADDER_CACHE_DIR || (env.XDG_CACHE_HOME ? join(env.XDG_CACHE_HOME, 'ladder') : env.HOME && join(env.HOME, '.cache', 'ladder'));
+  return dir ? { dir, version: `${version}+${statSync(fileURLToPath(import.meta.url)).mtimeMs}` } : undefined;
 }
 
 function readVersion(): string {

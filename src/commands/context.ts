@@ -1,3 +1,5 @@
+import type { ParseCacheOptions } from '../load/parse-cache.js';
+
 /** What a command gets from the entry point: no globals, so tests can run commands in-process. */
 export interface CommandContext {
   cwd: string;
@@ -10,8 +12,8 @@ export interface CommandContext {
   bundledLadder: string;
   /** The tool's version, for output that records what wrote it. */
   version: string;
-  /** Where parsed files may be cached between runs; none when caching is off. */
-  cacheDir?: string;
+  /** Where and under which build parsed files may be cached between runs; none when caching is off. */
+  cache?: ParseCacheOptions;
 }
 
 /** What a command hands back; only src/cli.ts writes it out. */
@@ -29,6 +31,6 @@ export function locateOptions(ctx: CommandContext) {
     env: ctx.env.LADDER_DIR,
     cwd: ctx.cwd,
     bundled: ctx.bundledLadder,
-    cache: ctx.cacheDir ? { dir: ctx.cacheDir, version: ctx.version } : undefined,
+    cache: ctx.cache,
   };
 }
