@@ -1,13 +1,11 @@
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadLadder } from '../src/load/load-ladder.js';
 import { applyFixes, type Fix } from '../src/lint/fix.js';
-import { contentWords } from '../src/resolve/similarity.js';
 import { fixture, runCli, writeTree } from './helpers.js';
-import { lintFolder } from './lint-helpers.js';
+import { bulletWords, fixOnce, lintFolder } from './lint-helpers.js';
 
 describe('applyFixes', () => {
   it('edits within lines and keeps every line ending as it was, CRLF included', () => {
@@ -100,17 +98,6 @@ describe('ladder lint --fix (end to end)', () => {
   });
 });
 
-/** One in-process fix pass, as the command does it: lint, apply each file's fixes, write. */
-async function fixOnce(root: string): Promise<void> {
-  const byFile = new Map<string, Fix[]>();
-  for (const { file, fix } of await lintFolder(root)) if (fix) byFile.set(file, [...(byFile.get(file) ?? []), fix]);
-  for (const [file, fixes] of byFile) writeFileSync(join(root, file), applyFixes(readFileSync(join(root, file), 'utf8'), fixes));
-}
-
-async function bulletWords(root: string): Promise<string[][]> {
-  const { roles } = await loadLadder(root);
-  return roles.flatMap((role) => role.sections.flatMap((s) => s.expectations.map((e) => contentWords(e.text))));
-}
 
 describe('--fix on generated ladders', () => {
   const word = fc.constantFrom('ships', 'code', 'reviews', 'designs', 'mentors', 'team', 'the', 'a', 'tests', 'clear', 'plans');

@@ -1,6 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { lintLadder, type FindingWithFix } from '../src/lint/engine.js';
+import { applyFixes, fixesByFile } from '../src/lint/fix.js';
+import { contentWords } from '../src/resolve/similarity.js';
 import type { LadderConfig } from '../src/schema/config.js';
 import { writeTree } from './helpers.js';
 
@@ -13,4 +17,17 @@ export async function lintFolder(root: string, config: LadderConfig = {}): Promi
 /** Lints an inline tree and returns `file:line rule` for each finding, the form the specifications list. */
 export async function lintTree(tree: Record<string, string | Buffer>, config?: LadderConfig): Promise<string[]> {
   return (await lintFolder(writeTree(tree), config)).map((f) => `${f.file}:${f.line} ${f.ruleId}`);
+}
+
+/** One in-process fix pass, as `lint --fix` does it: lint, apply each file's fixes, write. */
+export async function fixOnce(root: string): Promise<void> {
+  for (const [file, fixes] of fixesByFile(await lintFolder(root))) {
+    writeFileSync(join(root, file), applyFixes(readFileSync(join(root, file), 'utf8'), fixes));
+  }
+}
+
+/** The content words of every expectation, role by role: what a fix must never change. */
+export async function bulletWords(root: string): Promise<string[][]> {
+  const { roles } = await loadLadder(root);
+  return roles.flatMap((role) => role.sections.flatMap((s) => s.expectations.map((e) => contentWords(e.text))));
 }

@@ -1,16 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../src/graph/build-graph.js';
-import { applyFixes, type Fix } from '../src/lint/fix.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { parseRoleFile } from '../src/load/parse-file.js';
 import { slug } from '../src/load/slug.js';
 import { resolveRole } from '../src/resolve/resolve-role.js';
-import { contentWords } from '../src/resolve/similarity.js';
 import { writeTree } from './helpers.js';
-import { lintFolder } from './lint-helpers.js';
+import { bulletWords, fixOnce, lintFolder } from './lint-helpers.js';
 
 /** Laws that must hold for every valid ladder, checked on random ones built as forests of roles. */
 
@@ -129,14 +127,3 @@ describe('properties of every valid ladder', () => {
   });
 });
 
-/** One in-process fix pass, as `lint --fix` does it: lint, apply each file's fixes, write. */
-async function fixOnce(root: string): Promise<void> {
-  const byFile = new Map<string, Fix[]>();
-  for (const { file, fix } of await lintFolder(root)) if (fix) byFile.set(file, [...(byFile.get(file) ?? []), fix]);
-  for (const [file, fixes] of byFile) writeFileSync(join(root, file), applyFixes(readFileSync(join(root, file), 'utf8'), fixes));
-}
-
-async function bulletWords(root: string): Promise<string[][]> {
-  const { roles } = await loadLadder(root);
-  return roles.flatMap((role) => role.sections.flatMap((s) => s.expectations.map((e) => contentWords(e.text))));
-}

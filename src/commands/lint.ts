@@ -4,7 +4,7 @@ import { LadderError } from '../errors.js';
 import { openLadder, type OpenLadder } from '../graph/open-ladder.js';
 import { readLadderConfig } from '../load/config.js';
 import { lintLadder, toReport, type FindingWithFix } from '../lint/engine.js';
-import { applyFixes, type Fix } from '../lint/fix.js';
+import { applyFixes, fixesByFile } from '../lint/fix.js';
 import { lintRules } from '../lint/rules/index.js';
 import { formatJson } from '../format/json.js';
 import { lintFormatters } from '../format/lint-formats.js';
@@ -48,8 +48,7 @@ export async function lintCommand(ctx: CommandContext, options: LintOptions): Pr
 
 /** Rewrites every file with fixable findings; returns how many files changed. */
 function fixAll(ladder: OpenLadder, findings: FindingWithFix[]): number {
-  const byFile = new Map<string, Fix[]>();
-  for (const { file, fix } of findings) if (fix) byFile.set(file, [...(byFile.get(file) ?? []), fix]);
+  const byFile = fixesByFile(findings);
   const sources = new Map(ladder.loaded.sources.map((source) => [source.file, source.text]));
   // A file the loader could not read whole (bad front matter, parser limits) is never rewritten: a fix
   // computed from a partial reading could damage what was not understood.

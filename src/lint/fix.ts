@@ -6,6 +6,13 @@ import { dominantEol, splitLines } from './lines.js';
  */
 export type Fix = { line: number; column: number; deleteCount: number; insertText: string } | { line: number; deleteLine: true };
 
+/** The fixes of a list of findings, grouped by file, in finding order. */
+export function fixesByFile(findings: { file: string; fix?: Fix }[]): Map<string, Fix[]> {
+  const byFile = new Map<string, Fix[]>();
+  for (const { file, fix } of findings) if (fix) byFile.set(file, [...(byFile.get(file) ?? []), fix]);
+  return byFile;
+}
+
 /**
  * Applies fixes to a file's text and returns the new text; pure. Everything not covered by a fix stays
  * byte for byte, line endings included. Of two fixes that overlap, the first given wins, so a run never

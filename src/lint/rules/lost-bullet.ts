@@ -1,5 +1,5 @@
 import type { LintRule, Report } from '../rule.js';
-import { expectationsOf } from './each-expectation.js';
+import { checkExpectations } from './each-expectation.js';
 
 export const lostBullet: LintRule = {
   meta: {
@@ -9,21 +9,16 @@ export const lostBullet: LintRule = {
     fixable: false,
   },
   check: (ctx) =>
-    ctx.roles.flatMap((role) => {
-      const source = ctx.source(role.file);
-      if (!source) return [];
-      const lines = ctx.lines(source);
+    checkExpectations(ctx, (expectation, role, lines) => {
       const reports: Report[] = [];
-      for (const expectation of expectationsOf(role)) {
-        for (let line = expectation.line + 1; line <= expectation.endLine; line++) {
-          if (!readsAsLostBullet(lines[line - 2] ?? '', lines[line - 1] ?? '')) continue;
-          reports.push({
-            file: role.file,
-            line,
-            column: 1,
-            message: `Line reads as a separate expectation but has no bullet, so it merges into the item on line ${expectation.line}; add "* " before it (or indent it if it continues that item).`,
-          });
-        }
+      for (let line = expectation.line + 1; line <= expectation.endLine; line++) {
+        if (!readsAsLostBullet(lines[line - 2] ?? '', lines[line - 1] ?? '')) continue;
+        reports.push({
+          file: role.file,
+          line,
+          column: 1,
+          message: `Line reads as a separate expectation but has no bullet, so it merges into the item on line ${expectation.line}; add "* " before it (or indent it if it continues that item).`,
+        });
       }
       return reports;
     }),
