@@ -7,13 +7,21 @@ import type { ParsedExpectation } from '../schema/parsed.js';
  */
 export const NEAR_DUPLICATE = 0.7;
 
-const wordSets = new WeakMap<ParsedExpectation, Set<string>>();
+/** An expectation's distinct content words as ascending word ids (see `jaccardSorted`). */
+export type WordIds = Uint32Array;
+
+const vocabulary = new Map<string, number>();
+const wordSets = new WeakMap<ParsedExpectation, WordIds>();
 
 /** The content words of an expectation, computed once per run however many rules compare it. */
-export function wordSet(expectation: ParsedExpectation): Set<string> {
-  let words = wordSets.get(expectation);
-  if (!words) wordSets.set(expectation, (words = new Set(contentWords(expectation.text))));
-  return words;
+export function wordSet(expectation: ParsedExpectation): WordIds {
+  let ids = wordSets.get(expectation);
+  if (!ids) {
+    const words = new Set(contentWords(expectation.text));
+    ids = Uint32Array.from(words, (word) => vocabulary.get(word) ?? vocabulary.set(word, vocabulary.size).size - 1).sort();
+    wordSets.set(expectation, ids);
+  }
+  return ids;
 }
 
 /**
@@ -24,23 +32,23 @@ export function wordSet(expectation: ParsedExpectation): Set<string> {
  * first out, which lets a walk down the inheritance tree keep exactly the ancestors' expectations.
  */
 export class PrefixIndex<T> {
-  private readonly postings = new Map<string, T[]>();
+  private readonly postings = new Map<number, T[]>();
   /** Each set's prefix is needed to probe, to add and to remove: sort it once. */
-  private readonly prefixes = new WeakMap<ReadonlySet<string>, string[]>();
+  private readonly prefixes = new WeakMap<WordIds, number[]>();
 
   constructor(
     /** How many expectations of the ladder use each word: rarer words come first in a prefix. */
-    private readonly frequency: ReadonlyMap<string, number>,
+    private readonly frequency: ReadonlyMap<number, number>,
     private readonly threshold = NEAR_DUPLICATE,
   ) {}
 
-  candidates(words: ReadonlySet<string>): Set<T> {
+  candidates(words: WordIds): Set<T> {
     const found = new Set<T>();
     for (const word of this.prefix(words)) for (const item of this.postings.get(word) ?? []) found.add(item);
     return found;
   }
 
-  add(words: ReadonlySet<string>, item: T): void {
+  add(words: WordIds, item: T): void {
     for (const word of this.prefix(words)) {
       const list = this.postings.get(word);
       if (list) list.push(item);
@@ -49,27 +57,27 @@ export class PrefixIndex<T> {
   }
 
   /** Removes the item added last for these words. */
-  removeLast(words: ReadonlySet<string>): void {
+  removeLast(words: WordIds): void {
     for (const word of this.prefix(words)) this.postings.get(word)?.pop();
   }
 
-  private prefix(words: ReadonlySet<string>): string[] {
+  private prefix(words: WordIds): number[] {
     let prefix = this.prefixes.get(words);
     if (!prefix) this.prefixes.set(words, (prefix = this.rarestWords(words)));
     return prefix;
   }
 
-  private rarestWords(words: ReadonlySet<string>): string[] {
+  private rarestWords(words: WordIds): number[] {
     // The small epsilon keeps 0.7 × 10 from rounding up to 8 in floating point.
-    const length = words.size - Math.ceil(this.threshold * words.size - 1e-9) + 1;
-    const rank = (word: string) => this.frequency.get(word) ?? 0;
-    return [...words].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, length);
+    const length = words.length - Math.ceil(this.threshold * words.length - 1e-9) + 1;
+    const rank = (word: number) => this.frequency.get(word) ?? 0;
+    return [...words].sort((a, b) => rank(a) - rank(b) || a - b).slice(0, length);
   }
 }
 
 /** Word → number of expectations using it, over the given texts' word sets. */
-export function wordFrequency(sets: Iterable<ReadonlySet<string>>): Map<string, number> {
-  const frequency = new Map<string, number>();
+export function wordFrequency(sets: Iterable<WordIds>): Map<number, number> {
+  const frequency = new Map<number, number>();
   for (const words of sets) for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   return frequency;
 }

@@ -23,9 +23,27 @@ export function similarity(a: string, b: string): number {
   return jaccard(new Set(contentWords(a)), new Set(contentWords(b)));
 }
 
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let shared = 0;
   for (const word of a) if (b.has(word)) shared++;
   return shared / (a.size + b.size - shared);
+}
+
+/**
+ * The same index for sets of word ids given as ascending arrays: the compact form `lint` keeps for every
+ * expectation of a large ladder (a Set of strings per expectation costs several times the memory).
+ */
+export function jaccardSorted(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }

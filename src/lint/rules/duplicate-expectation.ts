@@ -1,8 +1,8 @@
-import { jaccard } from '../../resolve/similarity.js';
+import { jaccardSorted } from '../../resolve/similarity.js';
 import type { ParsedExpectation } from '../../schema/parsed.js';
 import { short } from '../quote.js';
 import type { LintRule, Report } from '../rule.js';
-import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet } from '../similar-index.js';
+import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
 import { expectationsOf } from './each-expectation.js';
 
 export const duplicateExpectation: LintRule = {
@@ -15,10 +15,10 @@ export const duplicateExpectation: LintRule = {
   check: (ctx) =>
     ctx.roles.flatMap((role) => {
       const items = expectationsOf(role).map((expectation) => ({ expectation, words: wordSet(expectation) }));
-      const index = new PrefixIndex<{ expectation: ParsedExpectation; words: Set<string> }>(wordFrequency(items.map((i) => i.words)));
+      const index = new PrefixIndex<{ expectation: ParsedExpectation; words: WordIds }>(wordFrequency(items.map((i) => i.words)));
       const reports: Report[] = [];
       for (const item of items) {
-        const earlier = [...index.candidates(item.words)].find((other) => jaccard(item.words, other.words) >= NEAR_DUPLICATE);
+        const earlier = [...index.candidates(item.words)].find((other) => jaccardSorted(item.words, other.words) >= NEAR_DUPLICATE);
         if (earlier) {
           reports.push({
             file: role.file,

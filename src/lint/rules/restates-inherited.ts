@@ -1,15 +1,15 @@
 import type { RoleNode } from '../../graph/build-graph.js';
-import { jaccard } from '../../resolve/similarity.js';
+import { jaccardSorted } from '../../resolve/similarity.js';
 import type { ParsedExpectation } from '../../schema/parsed.js';
 import { short } from '../quote.js';
 import type { LintContext, LintRule, Report } from '../rule.js';
-import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet } from '../similar-index.js';
+import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
 import { expectationsOf } from './each-expectation.js';
 
 interface Entry {
   role: RoleNode;
   expectation: ParsedExpectation;
-  words: Set<string>;
+  words: WordIds;
 }
 
 export const restatesInherited: LintRule = {
@@ -52,7 +52,7 @@ function rootsOf(ctx: LintContext): RoleNode[] {
 function closestInherited(index: PrefixIndex<Entry>, entry: Entry): { inherited: Entry; score: number } | null {
   let best: { inherited: Entry; score: number } | null = null;
   for (const inherited of index.candidates(entry.words)) {
-    const score = jaccard(entry.words, inherited.words);
+    const score = jaccardSorted(entry.words, inherited.words);
     // Ties go to the nearer ancestor, the one a reader sees first when walking up.
     if (score >= NEAR_DUPLICATE && (!best || score > best.score || (score === best.score && inherited.role.level > best.inherited.role.level))) {
       best = { inherited, score };
