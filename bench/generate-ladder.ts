@@ -10,6 +10,7 @@ const TRACKS = ['makers', 'managers', 'data', 'design'];
 const VERBS = ['Builds', 'Designs', 'Reviews', 'Improves', 'Leads', 'Plans', 'Measures', 'Explains', 'Owns', 'Coaches', 'Simplifies', 'Documents'];
 const OBJECTS = ['services', 'pipelines', 'interfaces', 'roadmaps', 'incidents', 'experiments', 'reviews', 'budgets', 'hiring loops', 'dashboards', 'migrations', 'runbooks', 'launches', 'standards'];
 const SCOPES = ['for a task', 'for a feature', 'for a project', 'for the team', 'across teams', 'for the group', 'across the organization', 'for the company'];
+const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ten', 'vo', 'sel', 'dur', 'pa', 'ni', 'gor', 'fe', 'lin', 'so', 'bra', 'tu'];
 const QUALITIES = ['safely', 'clearly', 'with care', 'on schedule', 'with data', 'in the open', 'with partners', 'at scale', 'under pressure', 'with little guidance'];
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same ladder on every machine. */
@@ -25,6 +26,9 @@ function random(seed: number): () => number {
 export function generateLadder(folder: string, roles: number, seed = 1): string[] {
   const next = random(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  // Made-up words give each bullet words of its own, as real bullets have, so that near-duplicate
+  // detection meets the usual case (few alike) rather than a ladder of nothing but near-duplicates.
+  const word = () => Array.from({ length: 2 + Math.floor(next() * 2) }, () => pick(SYLLABLES)).join('');
   const files: string[] = [];
   for (let n = 0; n < roles; n++) {
     const family = Math.floor(n / LEVELS);
@@ -37,7 +41,7 @@ export function generateLadder(folder: string, roles: number, seed = 1): string[
     for (const section of SECTIONS) {
       lines.push(`### ${section}`);
       for (let i = 0; i < PER_SECTION; i++) {
-        lines.push(`* ${pick(VERBS)} ${pick(OBJECTS)} ${SCOPES[level] ?? 'for the company'} ${pick(QUALITIES)} (${family}.${level}.${SECTIONS.indexOf(section)}.${i}).`);
+        lines.push(`* ${pick(VERBS)} ${word()} ${pick(OBJECTS)} and ${word()} ${word()} ${SCOPES[level] ?? 'for the company'} ${pick(QUALITIES)}.`);
       }
       lines.push('');
     }
