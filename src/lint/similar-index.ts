@@ -7,8 +7,9 @@ import type { ParsedExpectation } from '../schema/parsed.js';
  */
 export const NEAR_DUPLICATE = 0.7;
 
-/** An expectation's distinct content words as ascending word ids (see `jaccardSorted`). */
-export type WordIds = Uint32Array;
+/** An expectation's distinct content words as ascending word ids (see `jaccardSorted`); a plain array of
+ * small integers is the most compact form V8 has for a few numbers (a typed array costs more per object). */
+export type WordIds = readonly number[];
 
 const vocabulary = new Map<string, number>();
 const wordSets = new WeakMap<ParsedExpectation, WordIds>();
@@ -18,7 +19,7 @@ export function wordSet(expectation: ParsedExpectation): WordIds {
   let ids = wordSets.get(expectation);
   if (!ids) {
     const words = new Set(contentWords(expectation.text));
-    ids = Uint32Array.from(words, (word) => vocabulary.get(word) ?? vocabulary.set(word, vocabulary.size).size - 1).sort();
+    ids = Array.from(words, (word) => vocabulary.get(word) ?? vocabulary.set(word, vocabulary.size).size - 1).sort((a, b) => a - b);
     wordSets.set(expectation, ids);
   }
   return ids;

@@ -20,25 +20,26 @@ export const restatesInherited: LintRule = {
     fixable: false,
   },
   check: (ctx) => {
-    const entries = new Map(ctx.roles.map((role) => [role, expectationsOf(role).map((expectation) => ({ role, expectation, words: wordSet(expectation) }))]));
-    const index = new PrefixIndex<Entry>(wordFrequency([...entries.values()].flat().map((e) => e.words)));
+    const entriesOf = (role: RoleNode): Entry[] => expectationsOf(role).map((expectation) => ({ role, expectation, words: wordSet(expectation) }));
+    const index = new PrefixIndex<Entry>(wordFrequency(ctx.roles.flatMap((role) => expectationsOf(role).map(wordSet))));
     const reports: Report[] = [];
-    // Depth first down the inheritance tree: while a role is visited the index holds exactly what it inherits.
-    const stack: { role: RoleNode; leaving: boolean }[] = rootsOf(ctx).map((role) => ({ role, leaving: false })).reverse();
+    // Depth first down the inheritance tree: while a role is visited the index holds exactly what it
+    // inherits, so memory follows the depth of the tree, not the size of the ladder.
+    const stack: { role: RoleNode; own?: Entry[] }[] = rootsOf(ctx).map((role) => ({ role })).reverse();
     while (stack.length > 0) {
-      const { role, leaving } = stack.pop()!;
-      const own = entries.get(role) ?? [];
-      if (leaving) {
+      const { role, own } = stack.pop()!;
+      if (own) {
         for (const entry of [...own].reverse()) index.removeLast(entry.words);
         continue;
       }
-      for (const entry of own) {
+      const entries = entriesOf(role);
+      for (const entry of entries) {
         const match = closestInherited(index, entry);
         if (match) reports.push(restatement(entry, match));
       }
-      for (const entry of own) index.add(entry.words, entry);
-      stack.push({ role, leaving: true });
-      for (const child of [...role.children].reverse()) stack.push({ role: ctx.graph.roles.get(child)!, leaving: false });
+      for (const entry of entries) index.add(entry.words, entry);
+      stack.push({ role, own: entries });
+      for (const child of [...role.children].reverse()) stack.push({ role: ctx.graph.roles.get(child)! });
     }
     return reports;
   },
