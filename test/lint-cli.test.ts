@@ -114,7 +114,7 @@ describe('ladder lint (end to end)', () => {
   it('lists the rules, as text and as JSON', () => {
     const text = runCli(['lint', '--list-rules']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^trailing-whitespace +warning +fixable +A line ends with spaces or tabs\.$/m);
+    expect(text.stdout).toMatch(/^trailing-whitespace +warning +fixable +A line ends with spaces or tabs \(two spaces before a line that continues the paragraph are a Markdown line break and stay\)\.$/m);
     const { rules } = JSON.parse(runCli(['lint', '--list-rules', '--json']).stdout);
     expect(rules).toContainEqual({ id: 'unknown-parent', description: expect.any(String), severity: 'error', fixable: false });
   });

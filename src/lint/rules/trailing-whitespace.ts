@@ -3,16 +3,17 @@ import type { LintRule, Report } from '../rule.js';
 export const trailingWhitespace: LintRule = {
   meta: {
     id: 'trailing-whitespace',
-    description: 'A line ends with spaces or tabs.',
+    description: 'A line ends with spaces or tabs (two spaces before a line that continues the paragraph are a Markdown line break and stay).',
     severity: 'warning',
     fixable: true,
   },
   check: (ctx) =>
     ctx.loaded.sources.flatMap((source) => {
       const reports: Report[] = [];
-      ctx.lines(source).forEach((text, index) => {
+      const lines = ctx.lines(source);
+      lines.forEach((text, index) => {
         const trailing = /[ \t]+$/.exec(text);
-        if (!trailing) return;
+        if (!trailing || isLineBreak(text, trailing[0], lines[index + 1])) return;
         reports.push({
           file: source.file,
           line: index + 1,
@@ -24,3 +25,11 @@ export const trailingWhitespace: LintRule = {
       return reports;
     }),
 };
+
+/**
+ * Exactly two spaces after text, with the paragraph going on below, is Markdown's hard line break:
+ * removing them would change what readers see (markdownlint allows them the same way).
+ */
+function isLineBreak(text: string, trailing: string, next: string | undefined): boolean {
+  return trailing === '  ' && text.trim() !== '' && next !== undefined && /^\s*[\p{L}\p{N}]/u.test(next);
+}
