@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { LadderError } from '../errors.js';
 import { isRoleFilePath } from './files.js';
-import { decode, type LoadedLadder } from './load-ladder.js';
+import { addFile, decode, type LoadedLadder } from './load-ladder.js';
 
 export interface RevisionOptions {
   /** The environment git runs with (the caller's, so the core never reads process.env). */
@@ -43,13 +43,8 @@ export async function loadLadderAtRevision(root: string, revision: string, optio
   // The same parser as on disk, spread over the cores for a large ladder.
   const { parseFiles } = await import('./parse-pool.js');
   const parsed = await parseFiles(jobs);
-  for (const [i, { file, text }] of jobs.entries()) {
-    const { role, problems } = parsed[i]!;
-    // `path` names the blob the way git does, since the file need not exist on disk.
-    loaded.sources.push({ file, path: `${commit}:${prefix}${file}`, text, ...(role ? { roleId: role.id } : {}) });
-    loaded.problems.push(...problems);
-    if (role) loaded.roles.push(role);
-  }
+  // `path` names the blob the way git does, since the file need not exist on disk.
+  jobs.forEach(({ file, text }, i) => addFile(loaded, { file, path: `${commit}:${prefix}${file}`, text }, parsed[i]!));
   return { commit, loaded };
 }
 

@@ -77,7 +77,8 @@ function readRoleFile(ref: LadderFileRef, ladder: LoadedLadder): ReadFile | unde
   return { ...ref, text, size: stats.size, mtimeMs: stats.mtimeMs };
 }
 
-function addFile(ladder: LoadedLadder, source: LadderFileRef & { text: string }, parsed: ParsedFile): void {
+/** Adds a parsed file to the ladder: the one place that decides what of a file later stages see. */
+export function addFile(ladder: LoadedLadder, source: LadderFileRef & { text: string }, parsed: ParsedFile): void {
   ladder.problems.push(...parsed.problems);
   // A file the parser refused (too large or too deeply nested) is not handed to line-based rules or fixes either.
   if (parsed.problems.some((problem) => problem.code === 'unreadable')) return;
