@@ -1,3 +1,4 @@
+import { roleTitles } from '../graph/build-graph.js';
 import { findRole } from '../graph/find-role.js';
 import { openLadder, problemLines } from '../graph/open-ladder.js';
 import { compareRoles, hasDifferences } from '../diff/compare-roles.js';
@@ -22,7 +23,7 @@ export async function diffCommand(ctx: CommandContext, fromName: string, toName:
   const ladder = await openLadder(locateOptions(ctx));
   const { graph } = ladder;
   const diff = compareRoles(resolveRole(graph, findRole(graph, fromName)), resolveRole(graph, findRole(graph, toName)));
-  const titles = new Map([...graph.roles.values()].map((r) => [r.id, r.title]));
+  const titles = roleTitles(graph);
   const format = options.json ? 'json' : (options.format ?? 'text');
   const render = {
     text: () => formatDiffText(diff, { color: ctx.color, titles, all: options.all }),

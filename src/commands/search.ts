@@ -1,3 +1,4 @@
+import { roleTitles } from '../graph/build-graph.js';
 import { findRole } from '../graph/find-role.js';
 import { openLadder, problemLines } from '../graph/open-ladder.js';
 import { searchLadder } from '../resolve/search.js';
@@ -21,7 +22,7 @@ export async function searchCommand(ctx: CommandContext, words: string[], option
     sections: options.section,
     fileText: (file) => texts.get(file),
   });
-  const titles = new Map([...ladder.graph.roles.values()].map((r) => [r.id, r.title]));
+  const titles = roleTitles(ladder.graph);
   return {
     stdout: options.json ? formatJson({ query, hits }) : formatSearch({ query, hits }, { color: ctx.color, titles }),
     warnings: problemLines(ladder),

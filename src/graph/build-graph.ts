@@ -148,3 +148,8 @@ function problem(code: string, role: ParsedRole, line: number, message: string, 
   return { code, message, file: role.file, line, column };
 }
 
+
+/** Role id → title, for renderers that name where an expectation comes from. */
+export function roleTitles(graph: RoleGraph): Map<string, string> {
+  return new Map([...graph.roles.values()].map((role) => [role.id, role.title]));
+}

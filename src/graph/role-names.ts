@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { listRoleFiles } from '../load/files.js';
 import { splitFrontMatter } from '../load/front-matter.js';
-import { slug } from '../load/slug.js';
+import { fileRoleId, slug } from '../load/slug.js';
 
 /** Front matter is at the top of a file: this much is read to find it, never the whole role. */
 const HEAD_BYTES = 4096;
@@ -14,7 +14,7 @@ const HEAD_BYTES = 4096;
 export async function roleNames(root: string): Promise<string[]> {
   const names = new Set<string>();
   for (const { path, file } of listRoleFiles(root).files) {
-    const fileId = slug(file.split('/').pop()!.replace(/\.md$/i, ''));
+    const fileId = fileRoleId(file);
     const front = readHead(path);
     const yaml = front === null ? null : splitFrontMatter(front.replace(/\r\n?/g, '\n')).yaml;
     if (yaml === null) {

@@ -2,7 +2,7 @@ import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } fro
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { ParentRef, ParsedExpectation, ParsedRole, ParsedSection } from '../schema/parsed.js';
-import { slug } from './slug.js';
+import { fileRoleId } from './slug.js';
 
 const parser = unified().use(remarkParse);
 
@@ -57,14 +57,13 @@ export function outlineRole(body: string): RoleOutline {
 export function toParsedRole(outline: RoleOutline, file: string, frontMatter: ParsedRole['frontMatter']): ParsedRole | null {
   const title = frontMatter?.title ?? outline.title;
   if (!title) return null;
-  const fileName = file.split('/').pop()!.replace(/\.md$/i, '');
   const folders = file.split('/').slice(0, -1);
   let parent = outline.parent;
   if (frontMatter?.inherits !== undefined) {
     parent = frontMatter.inherits === null ? null : { name: frontMatter.inherits, line: 1, column: 1 };
   }
   return {
-    id: frontMatter?.id ?? slug(fileName),
+    id: frontMatter?.id ?? fileRoleId(file),
     title,
     titleLine: outline.titleLine || 1,
     file,

@@ -10,3 +10,14 @@ export function slug(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/** A role's id when front matter sets none: the slug of its file name, folders and `.md` left out. */
+export function fileRoleId(file: string): string {
+  return slug(file.split('/').pop()!.replace(/\.md$/i, ''));
+}
+
+/** Whether a section title is one of the names asked for (`--section`): the name or its start, as slugs. */
+export function sectionMatches(title: string, names: string[]): boolean {
+  const id = slug(title);
+  return names.some((name) => id.startsWith(slug(name)));
+}

@@ -1,6 +1,6 @@
 import { LadderError } from '../errors.js';
 import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
-import { slug } from '../load/slug.js';
+import { sectionMatches } from '../load/slug.js';
 import type { SearchHit, SearchMatch } from '../schema/search.js';
 import { resolveRole } from './resolve-role.js';
 
@@ -28,8 +28,7 @@ export function searchLadder(graph: RoleGraph, query: string, options: SearchOpt
   if (words.length === 0) throw new LadderError('nothing to search for; give some words, e.g. ladder search mentor');
   let candidates = options.role ? heldBy(graph, options.role, options) : written(graph, options);
   if (options.sections?.length) {
-    const wanted = options.sections.map(slug);
-    const kept = candidates.filter((c) => wanted.some((w) => slug(c.section).startsWith(w)));
+    const kept = candidates.filter((c) => sectionMatches(c.section, options.sections!));
     if (kept.length === 0) {
       const titles = [...new Set(candidates.map((c) => c.section))].join(', ');
       throw new LadderError(`no section matches ${options.sections.map((s) => `"${s}"`).join(', ')}; sections: ${titles}`);
