@@ -1,10 +1,11 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { at, LadderError } from '../errors.js';
-import type { RoleGraph } from '../graph/build-graph.js';
+import { roleTitles, type RoleGraph } from '../graph/build-graph.js';
 import { findRole } from '../graph/find-role.js';
 import { openLadder, problemLines } from '../graph/open-ladder.js';
 import { resolveRole } from '../resolve/resolve-role.js';
 import { exportFormats, exporters, type ExportFormat } from '../format/exporters.js';
+import { plural } from '../format/plural.js';
 import type { LadderExport } from '../schema/export.js';
 import type { ResolvedRole } from '../schema/role.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
@@ -30,7 +31,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   const ladder = await openLadder(locateOptions(ctx));
   const { roles, skipped } = selectRoles(ladder.graph, options.role);
   const data: LadderExport = { version: ctx.version, generatedFrom: shownPath(ctx.cwd, ladder.root), roles };
-  const titles = new Map([...ladder.graph.roles.values()].map((r) => [r.id, r.title]));
+  const titles = roleTitles(ladder.graph);
   const result = { stdout: '', warnings: [...problemLines(ladder), ...skipped], exitCode: 0 };
   const target = resolve(ctx.cwd, options.out);
   if (exporter.output === 'file') {
@@ -40,7 +41,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   } else {
     writeFolderAtomic(target, exporter.render(data, titles));
   }
-  return { ...result, stdout: `wrote ${roles.length} role${roles.length === 1 ? '' : 's'} as ${format} to ${options.out}\n` };
+  return { ...result, stdout: `wrote ${plural(roles.length, 'role')} as ${format} to ${options.out}\n` };
 }
 
 function exportFormat(format: string): ExportFormat {

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ChangedExpectation, LadderChanges, RewordedExpectation, RoleChanges } from '../schema/changes.js';
 import { inlineWordDiff } from './diff-text.js';
 import { paint } from './paint.js';
+import { plural } from './plural.js';
 
 /** How many role ids a "reaches" line names before it only counts the rest. */
 export const REACH_SHOWN = 8;
@@ -26,7 +27,6 @@ export function revisionName({ revision, commit }: LadderChanges['from']): strin
 
 /** "2 roles changed, 1 added, … · 3 expectations added, … · 6 roles reached", also the Markdown lead. */
 export function summaryLine({ summary: s }: LadderChanges): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return [
     `${plural(s.rolesChanged, 'role')} changed (${s.rolesRenamed} renamed), ${s.rolesAdded} added, ${s.rolesRemoved} removed`,
     `${plural(s.added + s.removed + s.reworded, 'expectation')}: ${s.added} added, ${s.removed} removed, ${s.reworded} reworded`,
@@ -38,7 +38,7 @@ export function summaryLine({ summary: s }: LadderChanges): string {
 export function reachPhrase(reaches: string[], verb = 'reaches'): string {
   const shown = reaches.slice(0, REACH_SHOWN).join(', ');
   const more = reaches.length > REACH_SHOWN ? `, and ${reaches.length - REACH_SHOWN} more` : '';
-  return `${verb} ${reaches.length} role${reaches.length === 1 ? '' : 's'}: ${shown}${more}`;
+  return `${verb} ${plural(reaches.length, 'role')}: ${shown}${more}`;
 }
 
 const MARK = { added: '+', removed: '-', renamed: '~', changed: '~' } as const;

@@ -3,6 +3,7 @@ import type { ResolvedRole } from '../schema/role.js';
 import type { ExportFile } from './exporters.js';
 import { escapeHtml, htmlPage } from './html.js';
 import { ladderGrid } from './ladder-grid.js';
+import { plural } from './plural.js';
 
 /**
  * A static site: `index.html` with the chart of tracks by levels and one page per role (`<id>.html`).
@@ -31,7 +32,7 @@ function indexPage(data: LadderExport): string {
   );
   const body = `<header>
 <h1>Career ladder</h1>
-<p class="meta">${data.roles.length} roles in ${grid.tracks.length} track${grid.tracks.length === 1 ? '' : 's'}, read from ${escapeHtml(data.generatedFrom)} by ladder ${escapeHtml(data.version)}.</p>
+<p class="meta">${data.roles.length} roles in ${plural(grid.tracks.length, 'track')}, read from ${escapeHtml(data.generatedFrom)} by ladder ${escapeHtml(data.version)}.</p>
 </header>
 <main>
 <div class="chart">

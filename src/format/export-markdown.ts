@@ -2,6 +2,7 @@ import type { LadderExport } from '../schema/export.js';
 import type { ResolvedRole } from '../schema/role.js';
 import type { ExportFile } from './exporters.js';
 import { ladderGrid } from './ladder-grid.js';
+import { plural } from './plural.js';
 
 /**
  * A flattened page per role (`<id>.md`) and an index with the chart (`index.md`). Expectations and
@@ -25,7 +26,7 @@ function indexPage(data: LadderExport, link: (id: string) => string): string {
   const lines = [
     '# Career ladder',
     '',
-    `${data.roles.length} roles in ${grid.tracks.length} track${grid.tracks.length === 1 ? '' : 's'}, read from ${escapeMarkdown(data.generatedFrom)} by ladder ${escapeMarkdown(data.version)}.`,
+    `${data.roles.length} roles in ${plural(grid.tracks.length, 'track')}, read from ${escapeMarkdown(data.generatedFrom)} by ladder ${escapeMarkdown(data.version)}.`,
     '',
     row(['Level', ...grid.tracks.map(escapeMarkdown)]),
     row(['---:', ...grid.tracks.map(() => '---')]),

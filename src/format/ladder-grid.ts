@@ -5,15 +5,25 @@ export interface LadderGrid<R extends RoleSummary> {
   tracks: string[];
   /** Highest first, as a ladder is drawn. */
   levels: number[];
-  /** The roles at one level of one track. */
+  /** The roles at one level of one track, in the order given. */
   at: (level: number, track: string) => R[];
 }
 
-/** The chart of a ladder, tracks as columns and levels as rows, shared by the exported index pages. */
+/**
+ * The chart of a ladder, tracks as columns and levels as rows, shared by `list` and the exported index
+ * pages. Roles are grouped once, so drawing it stays linear in the number of roles.
+ */
 export function ladderGrid<R extends RoleSummary>(roles: R[]): LadderGrid<R> {
+  const cells = new Map<string, R[]>();
+  const key = (level: number, track: string) => `${level}\u0000${track}`;
+  for (const role of roles) {
+    const cell = cells.get(key(role.level, role.track));
+    if (cell) cell.push(role);
+    else cells.set(key(role.level, role.track), [role]);
+  }
   return {
     tracks: [...new Set(roles.map((r) => r.track))],
     levels: [...new Set(roles.map((r) => r.level))].sort((a, b) => b - a),
-    at: (level, track) => roles.filter((r) => r.level === level && r.track === track),
+    at: (level, track) => cells.get(key(level, track)) ?? [],
   };
 }

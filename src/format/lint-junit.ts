@@ -1,5 +1,6 @@
 import type { LintFinding, LintReport } from '../schema/lint-report.js';
 import type { LintFormatOptions } from './lint-formats.js';
+import { plural } from './plural.js';
 
 /** JUnit XML for CI dashboards: one test case per file, failed when it has findings, each one listed. */
 export function formatLintJunit(report: LintReport, { files }: Pick<LintFormatOptions, 'files'>): string {
@@ -10,7 +11,7 @@ export function formatLintJunit(report: LintReport, { files }: Pick<LintFormatOp
     const open = `    <testcase classname="ladder.lint" name="${xml(file)}" time="0"`;
     if (findings.length === 0) return `${open} />`;
     const details = findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`).join('\n');
-    const summary = `${findings.length} problem${findings.length === 1 ? '' : 's'}`;
+    const summary = plural(findings.length, 'problem');
     return `${open}>\n      <failure type="lint" message="${xml(summary)}">${xml(details)}</failure>\n    </testcase>`;
   });
   return [

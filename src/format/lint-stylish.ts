@@ -1,6 +1,7 @@
 import type { LintFinding, LintReport } from '../schema/lint-report.js';
 import type { LintFormatOptions } from './lint-formats.js';
 import { paint } from './paint.js';
+import { plural } from './plural.js';
 
 /** ESLint's default look: findings grouped under their file, columns aligned, a count at the end. Clean is silent. */
 export function formatLintStylish(report: LintReport, { color }: Pick<LintFormatOptions, 'color'>): string {
@@ -26,8 +27,4 @@ export function formatLintStylish(report: LintReport, { color }: Pick<LintFormat
   out.push(mark(`✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`));
   if (fixable > 0) out.push(mark(`  ${plural(fixable, 'problem')} potentially fixable with the \`--fix\` option.`));
   return out.join('\n') + '\n';
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

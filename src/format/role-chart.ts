@@ -1,6 +1,8 @@
 import Table from 'cli-table3';
 import type { RoleSummary } from '../schema/role.js';
+import { ladderGrid } from './ladder-grid.js';
 import { paint } from './paint.js';
+import { plural } from './plural.js';
 
 /**
  * Roles as the picture of a ladder: one column per track, levels from the top down. Each role gets a
@@ -9,25 +11,18 @@ import { paint } from './paint.js';
  */
 export function formatChart(roles: RoleSummary[], { color }: { color: boolean }): string {
   const c = paint(color);
-  const tracks = [...new Set(roles.map((r) => r.track))];
-  const byLevel = new Map<number, Map<string, RoleSummary[]>>();
-  for (const role of roles) {
-    const level = byLevel.get(role.level) ?? new Map<string, RoleSummary[]>();
-    byLevel.set(role.level, level);
-    level.set(role.track, [...(level.get(role.track) ?? []), role]);
-  }
+  const grid = ladderGrid(roles);
   const table = new Table({
-    head: ['level', ...tracks],
+    head: ['level', ...grid.tracks],
     style: { head: color ? ['bold'] : [], border: color ? ['grey'] : [] },
   });
-  for (const level of [...byLevel.keys()].sort((a, b) => b - a)) {
-    const cells = tracks.map((track) => byLevel.get(level)!.get(track) ?? []);
+  for (const level of grid.levels) {
+    const cells = grid.tracks.map((track) => grid.at(level, track));
     const rows = Math.max(...cells.map((cell) => cell.length));
     for (let i = 0; i < rows; i++) {
       const row = cells.map((cell) => (cell[i] ? `${c.bold(cell[i]!.title)}\n${c.dim(cell[i]!.id)}` : ''));
       table.push([i === 0 ? String(level) : '', ...row]);
     }
   }
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  return `${table.toString()}\n${count(roles.length, 'role')} in ${count(tracks.length, 'track')}\n`;
+  return `${table.toString()}\n${plural(roles.length, 'role')} in ${plural(grid.tracks.length, 'track')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { SearchResult } from '../schema/search.js';
 import { paint } from './paint.js';
+import { plural } from './plural.js';
 
 export interface SearchTextOptions {
   color: boolean;
@@ -29,6 +30,6 @@ export function formatSearch({ query, hits }: SearchResult, { color, titles }: S
     if (hit.roles.length > 1) lines.push(c.dim(`  held by ${hit.roles.length} roles: ${hit.roles.join(', ')}`));
   }
   const roles = new Set(hits.map((h) => h.source)).size;
-  lines.push('', c.dim(`${hits.length} hit${hits.length === 1 ? '' : 's'} in ${roles} role${roles === 1 ? '' : 's'}`));
+  lines.push('', c.dim(`${plural(hits.length, 'hit')} in ${plural(roles, 'role')}`));
   return lines.join('\n') + '\n';
 }
