@@ -1,6 +1,5 @@
-import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
+import { descendants, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
 import { slug } from '../load/slug.js';
-import { descendants } from '../resolve/search.js';
 import type { ChangedExpectation, LadderChanges, RoleChanges, RoleRef, SectionChanges } from '../schema/changes.js';
 import type { ParsedExpectation } from '../schema/parsed.js';
 import { wording } from './compare-roles.js';

@@ -153,3 +153,19 @@ function problem(code: string, role: ParsedRole, line: number, message: string, 
 export function roleTitles(graph: RoleGraph): Map<string, string> {
   return new Map([...graph.roles.values()].map((role) => [role.id, role.title]));
 }
+
+/** Roles that inherit from `role`, nearest first; guarded against cycles. */
+export function descendants(graph: RoleGraph, role: RoleNode): string[] {
+  const found: string[] = [];
+  const seen = new Set([role.id]);
+  const queue = [...role.children];
+  // An index instead of shift(): shifting is linear, which would make a wide ladder quadratic.
+  for (let next = 0; next < queue.length; next++) {
+    const id = queue[next]!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    found.push(id);
+    queue.push(...graph.roles.get(id)!.children);
+  }
+  return found;
+}

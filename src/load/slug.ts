@@ -1,12 +1,14 @@
+/** Lowercase without accents, so "senior" meets "Sénior": how names, searches and word sets compare text. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
 /**
- * Names are compared as slugs: lowercase, accents removed, runs of anything else than letters and digits
- * turned into one `-`. So `Ingeniera Sénior.md`, `ingeniera senior` and `INGENIERA-SENIOR` all meet.
+ * Names are compared as slugs: folded, runs of anything else than letters and digits turned into one
+ * `-`. So `Ingeniera Sénior.md`, `ingeniera senior` and `INGENIERA-SENIOR` all meet.
  */
 export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  return fold(text)
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }

@@ -1,6 +1,6 @@
 import { LadderError } from '../errors.js';
-import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
-import { sectionMatches } from '../load/slug.js';
+import { descendants, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
+import { fold, sectionMatches } from '../load/slug.js';
 import type { SearchHit, SearchMatch } from '../schema/search.js';
 import { resolveRole } from './resolve-role.js';
 
@@ -83,25 +83,7 @@ function descriptionOf(role: RoleNode, { fileText }: SearchOptions): Candidate[]
   });
 }
 
-/** Roles that inherit from `role`, nearest first; guarded against cycles. */
-export function descendants(graph: RoleGraph, role: RoleNode): string[] {
-  const found: string[] = [];
-  const seen = new Set([role.id]);
-  const queue = [...role.children];
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    found.push(id);
-    queue.push(...graph.roles.get(id)!.children);
-  }
-  return found;
-}
 
-/** Lowercase without accents, so "senior" finds "Sénior". */
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-}
 
 /**
  * Where each word occurs in `text` (all occurrences), or null when a word is missing. Matching runs on

@@ -1,3 +1,5 @@
+import { fold } from '../load/slug.js';
+
 /**
  * Word-level likeness of two expectations, shared by `diff` (pairing an expectation with the one it
  * evolves from) and `lint` (an expectation that restates an inherited one). Both compare the words that
@@ -9,10 +11,7 @@ const STOPWORDS = new Set(
 
 /** Lowercase content words of a text, inline Markdown and punctuation dropped. */
 export function contentWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  return fold(text)
     .split(/[^\p{L}\p{N}']+/u)
     .map((word) => word.replace(/^'+|'+$/g, ''))
     .filter((word) => word.length > 0 && !STOPWORDS.has(word));
