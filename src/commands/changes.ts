@@ -1,5 +1,6 @@
 import { compareLadders, hasChanges, type LadderSide } from '../diff/changes.js';
 import { buildGraph } from '../graph/build-graph.js';
+import { readLadderConfig } from '../load/config.js';
 import { problemLines } from '../graph/open-ladder.js';
 import { loadLadderAtRevision } from '../load/git-revision.js';
 import { loadLadder } from '../load/load-ladder.js';
@@ -21,10 +22,12 @@ export interface ChangesOptions {
 export async function changesCommand(ctx: CommandContext, older: string, newer: string | undefined, options: ChangesOptions): Promise<CommandResult> {
   const located = locateOptions(ctx);
   const { root } = locateLadder(located);
-  const before = await loadLadderAtRevision(root, older, { env: ctx.env });
-  const after = newer === undefined ? { commit: null, loaded: await loadLadder(root, located) } : await loadLadderAtRevision(root, newer, { env: ctx.env });
-  const newerSide: LadderSide = { graph: buildGraph(after.loaded.roles), revision: newer ?? null, commit: after.commit };
-  const changes = compareLadders({ graph: buildGraph(before.loaded.roles), revision: older, commit: before.commit }, newerSide);
+  // Today's ladder.yaml reads both sides, so a change to it alone does not show as changed roles.
+  const config = await readLadderConfig(root);
+  const before = await loadLadderAtRevision(root, older, { env: ctx.env, config });
+  const after = newer === undefined ? { commit: null, loaded: await loadLadder(root, { ...located, config }) } : await loadLadderAtRevision(root, newer, { env: ctx.env, config });
+  const newerSide: LadderSide = { graph: buildGraph(after.loaded.roles, config), revision: newer ?? null, commit: after.commit };
+  const changes = compareLadders({ graph: buildGraph(before.loaded.roles, config), revision: older, commit: before.commit }, newerSide);
   const format = options.json ? 'json' : (options.format ?? 'text');
   const render = {
     text: () => formatChangesText(changes, { color: ctx.color }),
@@ -34,7 +37,7 @@ export async function changesCommand(ctx: CommandContext, older: string, newer: 
   return {
     stdout: render(),
     // Defects of the newer ladder are the ones a reviewer can still fix; the older ones are history.
-    warnings: problemLines({ root, loaded: after.loaded, graph: newerSide.graph }),
+    warnings: problemLines({ loaded: after.loaded, graph: newerSide.graph }),
     exitCode: options.exitCode && hasChanges(changes) ? 1 : 0,
   };
 }

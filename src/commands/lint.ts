@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LadderError } from '../errors.js';
 import { openLadder, type OpenLadder } from '../graph/open-ladder.js';
-import { readLadderConfig } from '../load/config.js';
 import { lintLadder, toReport, type FindingWithFix } from '../lint/engine.js';
 import { applyFixes, fixesByFile } from '../lint/fix.js';
 import { lintRules } from '../lint/rules/index.js';
@@ -29,12 +28,11 @@ export async function lintCommand(ctx: CommandContext, options: LintOptions): Pr
   if (options.listRules) return { stdout: format === 'json' ? formatJson({ rules }) : formatRuleList(rules), warnings: [], exitCode: 0 };
 
   let ladder = await openLadder(locateOptions(ctx));
-  const config = await readLadderConfig(ladder.root);
-  let result = lintLadder(ladder, config);
+  let result = lintLadder(ladder, ladder.config);
   if (options.fix && fixAll(ladder, result.findings) > 0) {
     // Lint the rewritten files afresh: what is reported is what remains.
     ladder = await openLadder({ ...locateOptions(ctx), flag: ladder.root });
-    result = lintLadder(ladder, config);
+    result = lintLadder(ladder, ladder.config);
   }
   const report = toReport(result.findings);
   const { errors, warnings } = report.summary;

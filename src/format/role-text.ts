@@ -24,13 +24,23 @@ export function formatRole(role: ResolvedRole, { color, titles }: RoleTextOption
   let inherited = 0;
   for (const section of role.sections) {
     lines.push('', c.bold.underline(section.title));
+    const depth = new Map<string, number>();
+    let subsection: string | undefined;
     for (const expectation of section.expectations) {
+      if (expectation.subsection !== subsection) {
+        subsection = expectation.subsection;
+        if (subsection !== undefined) lines.push(`  ${c.italic(subsection)}`);
+      }
+      // Nested bullets are indented under the expectation they belong to, as in the file.
+      const level = expectation.parent === undefined ? 0 : (depth.get(expectation.parent) ?? 0) + 1;
+      depth.set(expectation.id, level);
+      const indent = '  '.repeat(level + (subsection === undefined ? 1 : 2));
       if (expectation.source === role.id) {
         own++;
-        lines.push(`  ${c.green('●')} ${expectation.text}`);
+        lines.push(`${indent}${c.green('●')} ${expectation.text}`);
       } else {
         inherited++;
-        lines.push(`  ${c.dim('○')} ${expectation.text} ${c.dim(`(${title(expectation.source)})`)}`);
+        lines.push(`${indent}${c.dim('○')} ${expectation.text} ${c.dim(`(${title(expectation.source)})`)}`);
       }
     }
   }

@@ -1,11 +1,15 @@
 import { posix } from 'node:path';
 import { slug } from '../load/slug.js';
 import type { ParsedRole, Problem } from '../schema/parsed.js';
-import { closest } from './suggest.js';
+import { describeRoles, lookalikes, matchRole } from './find-role.js';
+
+/** How a role's parent line met its parent: a link, a `ladder.yaml` alias, the exact name, or loosely. */
+export type ParentMatch = 'link' | 'alias' | 'exact' | 'loose';
 
 /** A role placed in the ladder: its parent found, its level known. */
 export interface RoleNode extends ParsedRole {
   parentId: string | null;
+  parentMatch?: ParentMatch;
   level: number;
   children: string[];
 }
@@ -21,8 +25,13 @@ export interface RoleGraph {
   names: Map<string, string[]>;
 }
 
+export interface GraphOptions {
+  /** `ladder.yaml` aliases: a name used in parent lines → the id of the role it means. */
+  aliases?: Record<string, string>;
+}
+
 /** Links roles to their parents and derives levels. Never throws: defects become problems. */
-export function buildGraph(parsed: ParsedRole[]): RoleGraph {
+export function buildGraph(parsed: ParsedRole[], options: GraphOptions = {}): RoleGraph {
   const graph: RoleGraph = { roles: new Map(), problems: [], broken: new Map(), names: new Map() };
   const byFile = new Map<string, string>();
   const titles = new Map<string, RoleNode>();
@@ -41,20 +50,21 @@ export function buildGraph(parsed: ParsedRole[]): RoleGraph {
     }
     graph.roles.set(role.id, node);
     byFile.set(role.file, role.id);
-    for (const name of new Set([role.id, slug(role.title), ...role.aliases.map(slug)])) {
+    for (const name of new Set([slug(role.id), slug(role.title), ...role.aliases.map(slug)])) {
       const ids = graph.names.get(name) ?? [];
       ids.push(role.id);
       graph.names.set(name, ids);
     }
   }
-  for (const node of graph.roles.values()) linkParent(graph, node, byFile);
+  const aliases = new Map(Object.entries(options.aliases ?? {}).map(([name, id]) => [slug(name), id]));
+  for (const node of graph.roles.values()) linkParent(graph, node, byFile, aliases);
   findCycles(graph);
   assignLevels(graph);
   markBroken(graph);
   return graph;
 }
 
-function linkParent(graph: RoleGraph, node: RoleNode, byFile: Map<string, string>): void {
+function linkParent(graph: RoleGraph, node: RoleNode, byFile: Map<string, string>, aliases: Map<string, string>): void {
   const ref = node.parent;
   if (!ref) return;
   const report = (code: string, message: string) => {
@@ -67,21 +77,51 @@ function linkParent(graph: RoleGraph, node: RoleNode, byFile: Map<string, string
     const target = posix.normalize(posix.join(posix.dirname(node.file), decodeURIComponent(ref.link.split('#')[0]!)));
     parentId = byFile.get(target);
     if (!parentId) return report('unknown-parent', `parent link "${ref.link}" points to ${target}, which is not a role file of this ladder; fix the link`);
+    node.parentMatch = 'link';
+  } else if (aliases.has(slug(ref.name))) {
+    parentId = aliases.get(slug(ref.name))!;
+    if (!graph.roles.has(parentId)) return report('unknown-parent', `parent "${ref.name}" is mapped by ladder.yaml to "${parentId}", which is no role id; fix the alias in ladder.yaml`);
+    node.parentMatch = 'alias';
   } else {
-    const ids = graph.names.get(slug(ref.name)) ?? [];
+    const match = matchRole(graph, ref.name, true);
+    // "Same as Manager" in senior_manager.md cannot mean the role itself: drop it before calling the name ambiguous.
+    const ids = match.ids.length > 1 ? likeliestFirst(graph, node, match.ids.filter((id) => id !== node.id)) : match.ids;
     if (ids.length > 1) {
-      return report('ambiguous-parent', `parent "${ref.name}" matches several roles (${ids.join(', ')}); name the parent by its id`);
+      const settle = `${yamlKey(ref.name)}: ${ids[0]}`;
+      const message = `parent "${ref.name}" matches several roles: ${describeRoles(graph, ids)}; name one by its id, or settle it in ladder.yaml under "aliases:" with "${settle}"`;
+      report('ambiguous-parent', message);
+      graph.problems.at(-1)!.candidates = ids;
+      return;
     }
     parentId = ids[0];
     if (!parentId) {
-      const hint = closest(slug(ref.name), [...graph.roles.values()].map((r) => slug(r.title)).concat([...graph.roles.keys()]));
-      const titles = hint.map((h) => graph.roles.get(graph.names.get(h)![0]!)!.title);
-      return report('unknown-parent', `unknown parent role "${ref.name}"${titles.length ? `; did you mean "${[...new Set(titles)].join('" or "')}"?` : '; check the title of the parent role'}`);
+      const hint = lookalikes(graph, ref.name).map((id) => graph.roles.get(id)!.title);
+      return report('unknown-parent', `unknown parent role "${ref.name}"${hint.length ? `; did you mean "${hint.join('" or "')}"?` : '; check the title of the parent role'}`);
     }
+    node.parentMatch = match.exact ? 'exact' : 'loose';
   }
   if (parentId === node.id) return report('self-parent', `role "${node.title}" inherits from itself; name a different parent or remove the line`);
   node.parentId = parentId;
   graph.roles.get(parentId)!.children.push(node.id);
+}
+
+/**
+ * Orders the candidates for an ambiguous parent so the one to suggest comes first: a role that names a
+ * parent itself (an overview page names none), then one in the same folder, then file order. A suggestion
+ * only: the user still settles it.
+ */
+function likeliestFirst(graph: RoleGraph, node: RoleNode, ids: string[]): string[] {
+  const folder = (file: string) => posix.dirname(file);
+  const score = (id: string) => {
+    const candidate = graph.roles.get(id)!;
+    return (candidate.parent ? 0 : 2) + (folder(candidate.file) === folder(node.file) ? 0 : 1);
+  };
+  return ids.map((id, order) => ({ id, order, score: score(id) })).sort((a, b) => a.score - b.score || a.order - b.order).map((c) => c.id);
+}
+
+/** A name as a YAML mapping key: quoted when plain YAML would read it otherwise. */
+export function yamlKey(name: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u.test(name) ? name : JSON.stringify(name);
 }
 
 /** Marks every role that sits on a cycle. Each role is visited once overall, so this is linear. */

@@ -3,40 +3,63 @@ import { slug } from '../load/slug.js';
 import type { RoleGraph, RoleNode } from './build-graph.js';
 import { closest } from './suggest.js';
 
+/** How a name met its roles: exactly (id, title or alias) or loosely (prefix, a word, initials). */
+export interface RoleMatch {
+  ids: string[];
+  exact: boolean;
+}
+
+/** Loose ways a name may meet a role's slug, from the closest: a prefix, the start of a word, initials. */
+const LOOSE_TIERS: ((candidate: string, wanted: string) => boolean)[] = [
+  (candidate, wanted) => candidate.startsWith(wanted),
+  (candidate, wanted) => candidate.split('-').some((word) => word.startsWith(wanted)),
+  (candidate, wanted) => candidate.split('-').map((word) => word[0]).join('') === wanted,
+];
+
 /**
- * Finds the role a user means. Tiers, first hit wins: exact id, title or alias; then a unique prefix;
- * then a whole word of the name (`director`); then initials (`em`). All compared as slugs.
- * Unknown or ambiguous names throw a LadderError listing the closest candidates.
+ * The roles a name means: the id as written; else an id, title or alias compared as slugs (so
+ * `engineering-manager` finds `engineering_manager`); else loose matches. On the command line the closest
+ * loose tier wins (`sen` is a prefix before it is a word); in a parent line (`strict`) every loose match
+ * counts, because a file that says "Same as Manager" must not be silently tied to "Manager path".
+ * More than one id is an ambiguity the caller must report, never a guess.
+ */
+export function matchRole(graph: RoleGraph, name: string, strict = false): RoleMatch {
+  if (graph.roles.has(name)) return { ids: [name], exact: true };
+  const wanted = slug(name);
+  const exact = graph.names.get(wanted) ?? [];
+  // An id names one role even when another role shares its title (a duplicate the graph reports).
+  const byId = exact.find((id) => slug(id) === wanted);
+  if (byId) return { ids: [byId], exact: true };
+  if (exact.length > 0) return { ids: exact, exact: true };
+  const found = new Set<string>();
+  for (const matches of LOOSE_TIERS) {
+    for (const [candidate, ids] of graph.names) if (matches(candidate, wanted)) for (const id of ids) found.add(id);
+    if (found.size > 0 && !strict) break;
+  }
+  return { ids: [...found], exact: false };
+}
+
+/** Names that look like `name`, for a "did you mean" hint: role ids, closest first. */
+export function lookalikes(graph: RoleGraph, name: string): string[] {
+  const hint = closest(slug(name), graph.names.keys());
+  return [...new Set(hint.flatMap((candidate) => graph.names.get(candidate)!))];
+}
+
+/** Lists roles as `id (Title)`, for messages that name every candidate. */
+export function describeRoles(graph: RoleGraph, ids: string[]): string {
+  return ids.map((id) => `${id} (${graph.roles.get(id)!.title})`).join(', ');
+}
+
+/**
+ * Finds the role a user means (see `matchRole`). Unknown or ambiguous names throw a LadderError listing
+ * the candidates.
  */
 export function findRole(graph: RoleGraph, query: string): RoleNode {
-  const wanted = slug(query);
-  // An id names one role even when another role shares its title (a duplicate the graph reports).
-  const byId = graph.roles.get(wanted);
-  if (byId) return byId;
-  const exact = graph.names.get(wanted) ?? [];
-  if (exact.length === 1) return graph.roles.get(exact[0]!)!;
-  if (exact.length > 1) throw ambiguous(graph, query, exact);
-
-  const names = [...graph.names.entries()];
-  const tiers: ((name: string) => boolean)[] = [
-    (name) => name.startsWith(wanted),
-    (name) => name.split('-').some((word) => word.startsWith(wanted)),
-    (name) => name.split('-').map((word) => word[0]).join('') === wanted,
-  ];
-  for (const matches of tiers) {
-    const ids = [...new Set(names.filter(([name]) => matches(name)).flatMap(([, ids]) => ids))];
-    if (ids.length === 1) return graph.roles.get(ids[0]!)!;
-    if (ids.length > 1) throw ambiguous(graph, query, ids);
-  }
-  const hint = closest(wanted, graph.names.keys());
-  const ids = [...new Set(hint.flatMap((name) => graph.names.get(name)!))];
+  const { ids } = matchRole(graph, query);
+  if (ids.length === 1) return graph.roles.get(ids[0]!)!;
+  if (ids.length > 1) throw new LadderError(`role "${query}" is ambiguous: it matches ${describeRoles(graph, ids)}; give more of the name`);
+  const hint = lookalikes(graph, query);
   throw new LadderError(
-    `unknown role "${query}"` + (ids.length ? `; did you mean ${ids.join(', ')}?` : '; run "ladder list" to see the roles'),
+    `unknown role "${query}"` + (hint.length ? `; did you mean ${hint.join(', ')}?` : '; run "ladder list" to see the roles'),
   );
 }
-
-function ambiguous(graph: RoleGraph, query: string, ids: string[]): LadderError {
-  const list = ids.map((id) => `${id} (${graph.roles.get(id)!.title})`).join(', ');
-  return new LadderError(`role "${query}" is ambiguous: it matches ${list}; give more of the name`);
-}
-

@@ -48,7 +48,7 @@ async function idAndAliases(yamlText: string): Promise<{ id?: string; aliases: s
   const { parse } = await import('yaml');
   try {
     const data = parse(yamlText) as { id?: unknown; aliases?: unknown } | null;
-    const id = typeof data?.id === 'string' ? slug(data.id) : undefined;
+    const id = typeof data?.id === 'string' ? data.id : undefined;
     const aliases = Array.isArray(data?.aliases) ? data.aliases.filter((a): a is string => typeof a === 'string') : [];
     return { id, aliases };
   } catch {

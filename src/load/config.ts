@@ -44,7 +44,9 @@ export async function readLadderConfig(root: string): Promise<LadderConfig> {
     const key = issue.keys[0]!;
     const what = issue.path[0] === 'rules'
       ? `unknown rule "${key}"; run "ladder lint --list-rules" for the rule ids`
-      : `unknown key "${key}"${issue.path.length ? ` in "${issue.path.join('.')}"` : ''}; the keys are "rules" and "ignore"`;
+      : issue.path.length
+        ? `unknown key "${key}" in "${issue.path.join('.')}"; see schemas/ladder-config.schema.json`
+        : `unknown key "${key}"; the keys are "ignore", "aliases", "inherits" and "rules"`;
     throw new LadderError(at(CONFIG_FILE, lineOf(issue.path, key), what));
   }
   const where = issue.path.join('.');

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { LadderError } from '../errors.js';
 import { isRoleFilePath } from './files.js';
-import { addFile, decode, type LoadedLadder } from './load-ladder.js';
+import { addFile, decode, notIgnored, type LoadedLadder, type LoadOptions } from './load-ladder.js';
 
-export interface RevisionOptions {
+export interface RevisionOptions extends Pick<LoadOptions, 'config'> {
   /** The environment git runs with (the caller's, so the core never reads process.env). */
   env?: Record<string, string | undefined>;
 }
@@ -29,7 +29,7 @@ export async function loadLadderAtRevision(root: string, revision: string, optio
   if (entries.length === 0) throw new LadderError(`ladder folder ${prefix || './'} does not exist at ${revision}; compare with a revision that has it`);
   const loaded: LoadedLadder = { root, roles: [], sources: [], problems: [] };
   const blobs: TreeEntry[] = [];
-  for (const entry of entries.filter((e) => isRoleFilePath(e.file))) {
+  for (const entry of await notIgnored(entries.filter((e) => isRoleFilePath(e.file)), options.config?.ignore)) {
     if (entry.mode === '100644' || entry.mode === '100755') blobs.push(entry);
     else loaded.problems.push({ code: 'unreadable', message: `not a regular file at ${revision} (git mode ${entry.mode}), not read`, file: entry.file, line: 0, column: 0 });
   }
@@ -42,7 +42,7 @@ export async function loadLadderAtRevision(root: string, revision: string, optio
   }
   // The same parser as on disk, spread over the cores for a large ladder.
   const { parseFiles } = await import('./parse-pool.js');
-  const parsed = await parseFiles(jobs);
+  const parsed = await parseFiles(jobs, { inheritPatterns: options.config?.inherits?.patterns ?? [] });
   // `path` names the blob the way git does, since the file need not exist on disk.
   jobs.forEach(({ file, text }, i) => addFile(loaded, { file, path: `${commit}:${prefix}${file}`, text }, parsed[i]!));
   return { commit, loaded };

@@ -1,4 +1,5 @@
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import type { LadderConfig } from '../schema/config.js';
 import type { ParsedRole, Problem } from '../schema/parsed.js';
 import { listRoleFiles, type LadderFileRef } from './files.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
@@ -27,19 +28,24 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export interface LoadOptions {
   /** Reuse parses of unchanged files from an earlier run. */
   cache?: ParseCacheOptions;
+  /** `ladder.yaml`: which files are not roles, and how roles name their parents. */
+  config?: Pick<LadderConfig, 'ignore' | 'inherits'>;
 }
 
 /** Reads every role file under `root`. Never throws for a bad file: it becomes a problem and the rest loads. */
 export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder> {
-  const { files, skipped } = listRoleFiles(root);
+  const { files: found, skipped } = listRoleFiles(root);
+  const files = await notIgnored(found, options.config?.ignore);
   const ladder: LoadedLadder = { root, roles: [], sources: [], problems: [] };
   for (const { file, reason } of skipped) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
-  const cache = options.cache ? new ParseCache(realpathSync(root), options.cache) : undefined;
+  const inheritPatterns = options.config?.inherits?.patterns ?? [];
+  // Parses depend on the phrasings in use: a cache written under other phrasings is not reused.
+  const cache = options.cache ? new ParseCache(realpathSync(root), options.cache, inheritPatterns.join('\n')) : undefined;
   const read = files.map((ref) => readRoleFile(ref, ladder));
   const misses = read.filter((entry): entry is ReadFile => entry !== undefined && !(entry.parsed = cache?.get(entry.file, entry.size, entry.mtimeMs)));
   if (misses.length > 0) {
     const { parseFiles } = await import('./parse-pool.js');
-    const parsed = await parseFiles(misses);
+    const parsed = await parseFiles(misses, { inheritPatterns });
     misses.forEach((entry, i) => {
       entry.parsed = parsed[i]!;
       cache?.set(entry.file, entry.size, entry.mtimeMs, entry.parsed);
@@ -48,6 +54,14 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
   for (const entry of read) if (entry) addFile(ladder, entry, entry.parsed!);
   cache?.save();
   return ladder;
+}
+
+/** Drops the files `ladder.yaml` says are not roles; picomatch loads only when there are globs. */
+export async function notIgnored<T extends { file: string }>(files: T[], globs: string[] = []): Promise<T[]> {
+  if (globs.length === 0) return files;
+  const { default: picomatch } = await import('picomatch');
+  const ignored = picomatch(globs, { dot: true });
+  return files.filter((ref) => !ignored(ref.file));
 }
 
 interface ReadFile extends LadderFileRef {

@@ -17,6 +17,7 @@ interface Entry extends ParsedFile {
 interface CacheFile {
   version: string;
   root: string;
+  variant: string;
   entries: Record<string, Entry>;
 }
 
@@ -35,6 +36,8 @@ export class ParseCache {
   constructor(
     private readonly root: string,
     private readonly options: ParseCacheOptions,
+    /** What else changes a parse (the inheritance phrasings of ladder.yaml): a cache from another is not reused. */
+    private readonly variant = '',
   ) {
     this.path = join(options.dir, `${fnv1a(root)}.json`);
     this.previous = this.read();
@@ -55,7 +58,7 @@ export class ParseCache {
   save(): void {
     const removed = Object.keys(this.previous).some((file) => !(file in this.next));
     if (!this.changed && !removed) return;
-    const content: CacheFile = { version: this.options.version, root: this.root, entries: this.next };
+    const content: CacheFile = { version: this.options.version, root: this.root, variant: this.variant, entries: this.next };
     const temp = `${this.path}.${process.pid}.tmp`;
     try {
       mkdirSync(this.options.dir, { recursive: true });
@@ -73,7 +76,7 @@ export class ParseCache {
   private read(): Record<string, Entry> {
     try {
       const cached = JSON.parse(readFileSync(this.path, 'utf8')) as CacheFile;
-      const usable = cached.version === this.options.version && cached.root === this.root && typeof cached.entries === 'object';
+      const usable = cached.version === this.options.version && cached.root === this.root && cached.variant === this.variant && typeof cached.entries === 'object';
       return usable && cached.entries !== null ? cached.entries : {};
     } catch {
       return {};

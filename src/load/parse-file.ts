@@ -1,7 +1,7 @@
 import type { ParsedRole, Problem } from '../schema/parsed.js';
 import { readFrontMatter, splitFrontMatter } from './front-matter.js';
 import { overLimit } from './markdown-limits.js';
-import { outlineRole, toParsedRole } from './parse-role.js';
+import { outlineRole, toParsedRole, type OutlineOptions } from './parse-role.js';
 
 /** What one file yields: its role (if it is one) and what is wrong with it. Plain data, so it can be cached. */
 export interface ParsedFile {
@@ -10,7 +10,7 @@ export interface ParsedFile {
 }
 
 /** Parses one decoded role file. This module pulls in remark, so it is imported only when a file must be parsed. */
-export async function parseRoleFile(file: string, text: string): Promise<ParsedFile> {
+export async function parseRoleFile(file: string, text: string, options: OutlineOptions = {}): Promise<ParsedFile> {
   const problems: Problem[] = [];
   const normalized = text.replace(/\r\n?/g, '\n');
   const limit = overLimit(normalized);
@@ -31,7 +31,7 @@ export async function parseRoleFile(file: string, text: string): Promise<ParsedF
   }
   let outline;
   try {
-    outline = outlineRole(split.body);
+    outline = outlineRole(split.body, options);
   } catch (error) {
     // Nesting the limits let through can still exhaust the parser's recursion: lose this file, not the run.
     if (!(error instanceof RangeError)) throw error;

@@ -3,10 +3,17 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { ParsedFile } from './parse-file.js';
+import type { OutlineOptions } from './parse-role.js';
 
 export interface ParseJob {
   file: string;
   text: string;
+}
+
+/** What a worker is sent: a batch of files and how to read them. */
+export interface ParseMessage {
+  batch: ParseJob[];
+  options: OutlineOptions;
 }
 
 /**
@@ -24,8 +31,8 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16
 const workerScript = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
 
 /** Parses files, in order; large ladders are spread over worker threads. */
-export async function parseFiles(jobs: ParseJob[]): Promise<ParsedFile[]> {
-  if (jobs.length < PARALLEL_FROM || !existsSync(workerScript)) return parseHere(jobs);
+export async function parseFiles(jobs: ParseJob[], options: OutlineOptions = {}): Promise<ParsedFile[]> {
+  if (jobs.length < PARALLEL_FROM || !existsSync(workerScript)) return parseHere(jobs, options);
   const batches: ParseJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH) batches.push(jobs.slice(i, i + BATCH));
   const results: ParsedFile[][] = new Array(batches.length);
@@ -38,13 +45,13 @@ export async function parseFiles(jobs: ParseJob[]): Promise<ParsedFile[]> {
       const index = next++;
       let parsed: ParsedFile[] | null = null;
       if (worker) {
-        parsed = await inWorker(worker, batches[index]!).catch(() => null);
+        parsed = await inWorker(worker, { batch: batches[index]!, options }).catch(() => null);
         if (!parsed) {
           await worker.terminate();
           worker = null;
         }
       }
-      results[index] = parsed ?? (await parseHere(batches[index]!));
+      results[index] = parsed ?? (await parseHere(batches[index]!, options));
     }
     await worker?.terminate();
   };
@@ -53,7 +60,7 @@ export async function parseFiles(jobs: ParseJob[]): Promise<ParsedFile[]> {
 }
 
 /** One batch through a worker; rejects if the worker dies (out of memory, a parser crash). */
-function inWorker(worker: Worker, batch: ParseJob[]): Promise<ParsedFile[]> {
+function inWorker(worker: Worker, message: ParseMessage): Promise<ParsedFile[]> {
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => {
       worker.off('message', done);
@@ -65,13 +72,13 @@ function inWorker(worker: Worker, batch: ParseJob[]): Promise<ParsedFile[]> {
     };
     worker.once('message', done);
     worker.once('error', fail);
-    worker.postMessage(batch);
+    worker.postMessage(message);
   });
 }
 
-async function parseHere(jobs: ParseJob[]): Promise<ParsedFile[]> {
+async function parseHere(jobs: ParseJob[], options: OutlineOptions): Promise<ParsedFile[]> {
   const { parseRoleFile } = await import('./parse-file.js');
   const results: ParsedFile[] = [];
-  for (const job of jobs) results.push(await parseRoleFile(job.file, job.text));
+  for (const job of jobs) results.push(await parseRoleFile(job.file, job.text, options));
   return results;
 }

@@ -6,9 +6,17 @@ import { fileRoleId } from './slug.js';
 
 const parser = unified().use(remarkParse);
 
-/** The parent line, matched on a paragraph's text (not on raw file text): article, then the parent's name. */
-const INHERITS = /^\(?\s*inherits\s+the\s+role\s+expectations\s+of\s+(an?)\s+(.+?)\s*\.?\s*\)?\s*\.?\s*$/i;
+/**
+ * The built-in ways a role names its parent: the seed's line and the older "Same as X, but also..." that
+ * many forked ladders use. `ladder.yaml` adds more (`inherits.patterns`).
+ */
+export const BUILT_IN_PHRASINGS = ['Inherits the role expectations of {parent}', 'Same as {parent}, but also'];
 const DESCRIPTION = 'role description';
+
+export interface OutlineOptions {
+  /** Phrasings beyond the built-in ones, `{parent}` where the parent's name goes. */
+  inheritPatterns?: string[];
+}
 
 export interface RoleOutline {
   title: string | null;
@@ -21,10 +29,13 @@ export interface RoleOutline {
 }
 
 /** Parses Markdown (front matter already blanked out) into the parts of a role. Pure: text in, outline out. */
-export function outlineRole(body: string): RoleOutline {
+export function outlineRole(body: string, options: OutlineOptions = {}): RoleOutline {
   const tree = parser.parse(body) as Root;
+  const phrasings = [...BUILT_IN_PHRASINGS, ...(options.inheritPatterns ?? [])].map(phrasingPattern);
   const outline: RoleOutline = { title: null, titleLine: 0, parent: null, description: '', sections: [], strayExpectations: [] };
   let section: ParsedSection | null = null;
+  let sectionDepth = 0;
+  let subsection: string | undefined;
   const descriptionParts: string[] = [];
   for (const node of tree.children) {
     if (node.type === 'heading') {
@@ -33,24 +44,38 @@ export function outlineRole(body: string): RoleOutline {
         outline.titleLine = lineOf(node);
         continue;
       }
+      // A heading deeper than its section's (`####` under `###`) opens a subsection of it, not a section.
+      if (section && node.depth > sectionDepth && !isDescription(section)) {
+        subsection = textOf(node).trim();
+        continue;
+      }
       section = { title: textOf(node).trim(), line: lineOf(node), expectations: [] };
-      if (section.title.toLowerCase() === DESCRIPTION) outline.descriptionLine = section.line;
+      sectionDepth = node.depth;
+      subsection = undefined;
+      if (isDescription(section)) outline.descriptionLine = section.line;
       outline.sections.push(section);
       continue;
     }
-    if (section && section.title.toLowerCase() === DESCRIPTION) {
+    if (section && isDescription(section)) {
       if (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote') descriptionParts.push(sourceOf(body, node).trim());
       continue;
     }
     if (node.type === 'paragraph' && outline.parent === null && !section) {
-      outline.parent = parentRef(node);
+      outline.parent = parentRef(node, phrasings);
       if (outline.parent) continue;
     }
-    if (node.type === 'list') (section ? section.expectations : outline.strayExpectations).push(...expectationsOf(body, node));
+    if (node.type === 'list') {
+      const target = section ? section.expectations : outline.strayExpectations;
+      target.push(...expectationsOf(body, node, target.length, subsection));
+    }
   }
   outline.description = descriptionParts.join('\n\n');
-  outline.sections = outline.sections.filter((s) => s.title.toLowerCase() !== DESCRIPTION);
+  outline.sections = outline.sections.filter((s) => !isDescription(s));
   return outline;
+}
+
+function isDescription(section: ParsedSection): boolean {
+  return section.title.toLowerCase() === DESCRIPTION;
 }
 
 /** Builds the role record from a file's outline; null when the file has no title and so is not a role. */
@@ -79,37 +104,63 @@ export function toParsedRole(outline: RoleOutline, file: string, frontMatter: Pa
   };
 }
 
-function parentRef(node: Paragraph): ParentRef | null {
-  const match = INHERITS.exec(textOf(node).trim());
+function parentRef(node: Paragraph, phrasings: RegExp[]): ParentRef | null {
+  const text = textOf(node).trim().replace(/…/g, '...');
+  const match = phrasings.map((pattern) => pattern.exec(text)).find((found) => found !== null);
   if (!match) return null;
   const link = node.children.find((child) => child.type === 'link');
   const { line, column } = node.position!.start;
   return {
     name: link ? textOf(link).trim() : match[2]!.trim(),
     ...(link ? { link: link.url } : {}),
-    article: match[1]!,
+    ...(match[1] ? { article: match[1] } : {}),
     line,
     column,
   };
 }
 
-/** Every list item, nested ones included, in document order; iterative so deep nesting cannot overflow. */
-function expectationsOf(body: string, list: List): ParsedExpectation[] {
+/**
+ * A phrasing as a pattern over a paragraph's plain text: case and runs of spaces do not matter, commas are
+ * optional, an article may precede the name, and the line may sit in parentheses and end in dots.
+ */
+export function phrasingPattern(phrasing: string): RegExp {
+  const [before, after] = phrasing.replace(/…/g, '...').split('{parent}') as [string, string];
+  // Dots that end a phrasing are optional in the text: writers drop them or type "…".
+  const tail = literal(after.replace(/[.\s]+$/, ''));
+  return new RegExp(`^\\(?\\s*${literal(before)}(?:(an?|the)\\s+)?(.+?)${tail}\\s*\\.*\\s*\\)?\\s*\\.*$`, 'i');
+}
+
+function literal(text: string): string {
+  return text
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s*,\s*/g, '\\s*,?\\s*')
+    .replace(/\s+/g, '\\s+');
+}
+
+/**
+ * Every list item, nested ones included, in document order; iterative so deep nesting cannot overflow.
+ * A nested item keeps `parent`: the index (in the section's list) of the item it sits under.
+ */
+function expectationsOf(body: string, list: List, offset: number, subsection: string | undefined): ParsedExpectation[] {
   const found: ParsedExpectation[] = [];
-  const stack: ListItem[] = [...list.children].reverse();
+  const stack: { item: ListItem; parent?: number }[] = [...list.children].reverse().map((item) => ({ item }));
   while (stack.length > 0) {
-    const item = stack.pop()!;
+    const { item, parent } = stack.pop()!;
     const [first] = item.children;
+    let index = parent;
     if (first && first.type !== 'list') {
+      index = offset + found.length;
       found.push({
         text: sourceOf(body, first).trim(),
         line: first.position!.start.line,
         column: first.position!.start.column,
         endLine: first.position!.end.line,
+        ...(subsection !== undefined ? { subsection } : {}),
+        ...(parent !== undefined ? { parent } : {}),
       });
     }
     const nested = item.children.filter((child): child is List => child.type === 'list');
-    for (const sub of nested.reverse()) stack.push(...[...sub.children].reverse());
+    for (const sub of nested.reverse()) stack.push(...[...sub.children].reverse().map((child) => ({ item: child, parent: index })));
   }
   return found;
 }

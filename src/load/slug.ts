@@ -1,3 +1,5 @@
+import { PLAIN_ID } from '../schema/role-id.js';
+
 /** Lowercase without accents, so "senior" meets "Sénior": how names, searches and word sets compare text. */
 export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
@@ -13,9 +15,14 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** A role's id when front matter sets none: the slug of its file name, folders and `.md` left out. */
+/**
+ * A role's id when front matter sets none: the file name without folders and `.md`, as written
+ * (`engineering_manager` stays so, as teams refer to it), or its slug when the name is not plain
+ * (`Ingeniera Sénior` → `ingeniera-senior`). Lookups compare slugs, so `engineering-manager` still finds it.
+ */
 export function fileRoleId(file: string): string {
-  return slug(file.split('/').pop()!.replace(/\.md$/i, ''));
+  const name = file.split('/').pop()!.replace(/\.md$/i, '');
+  return PLAIN_ID.test(name) ? name : slug(name);
 }
 
 /** Whether a section title is one of the names asked for (`--section`): the name or its start, as slugs. */

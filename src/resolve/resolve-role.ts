@@ -24,6 +24,17 @@ export interface ResolveOptions {
 }
 
 /**
+ * Brings together the expectations of each `####` subsection, in the order subsections are first seen
+ * (root first), so "Results" reads as one list even when every role of the chain adds to it. The sort is
+ * stable: within a subsection, the root's expectations still come first, and nested bullets stay under theirs.
+ */
+function groupSubsections(section: ResolvedSection): void {
+  const order = new Map<string | undefined, number>();
+  for (const expectation of section.expectations) if (!order.has(expectation.subsection)) order.set(expectation.subsection, order.size);
+  if (order.size > 1) section.expectations.sort((a, b) => order.get(a.subsection)! - order.get(b.subsection)!);
+}
+
+/**
  * Flattens a role: the root's expectations first, then each descendant's, down to the role's own,
  * grouped by section (matched by slug of the title) in the order sections are first seen.
  */
@@ -40,13 +51,23 @@ export function resolveRole(graph: RoleGraph, role: RoleNode, options: ResolveOp
         target = { id, title: section.title, expectations: [] };
         sections.set(id, target);
       }
+      const ids: string[] = [];
       for (const expectation of section.expectations) {
         const n = (counters.get(id) ?? 0) + 1;
         counters.set(id, n);
-        target.expectations.push({ id: `${source.id}/${id}/${n}`, text: expectation.text, source: source.id, line: expectation.line });
+        ids.push(`${source.id}/${id}/${n}`);
+        target.expectations.push({
+          id: ids.at(-1)!,
+          text: expectation.text,
+          source: source.id,
+          line: expectation.line,
+          ...(expectation.subsection !== undefined ? { subsection: expectation.subsection } : {}),
+          ...(expectation.parent !== undefined ? { parent: ids[expectation.parent] } : {}),
+        });
       }
     }
   }
+  for (const section of sections.values()) groupSubsections(section);
   return {
     ...summarize(role),
     aliases: role.aliases,

@@ -39,8 +39,22 @@ export const LadderConfigSchema = z
       .object(Object.fromEntries(LINT_RULE_IDS.map((id) => [id, RuleSettingSchema.optional()])) as Record<LintRuleId, z.ZodOptional<typeof RuleSettingSchema>>)
       .strict()
       .optional(),
-    /** Globs (relative to the ladder root) of files whose findings are not reported. */
-    ignore: z.array(z.string().min(1)).optional(),
+    /** Globs (relative to the ladder root) of Markdown files that are not roles: never loaded, never linted. */
+    ignore: z.array(z.string().min(1)).optional().describe('Globs, relative to the ladder root, of Markdown files that are not roles (overviews, deprecated copies): never loaded, never linted'),
+    /** A name used in the files (a loose parent name) → the id of the role it means. */
+    aliases: z
+      .record(z.string().min(1), z.string().min(1))
+      .optional()
+      .describe('Names used in role files, mapped to the id of the role they mean: settles a loose or ambiguous parent name'),
+    inherits: z
+      .object({
+        patterns: z
+          .array(z.string().refine((p) => p.split('{parent}').length === 2 && /\p{L}/u.test(p.replace('{parent}', '')), 'must hold words and "{parent}" exactly once'))
+          .describe('More phrasings of the line naming a role\'s parent, with {parent} where the name goes, e.g. "Builds on {parent}"'),
+      })
+      .strict()
+      .optional()
+      .describe('How roles name their parent, beyond the built-in phrasings'),
   })
   .strict();
 export type LadderConfig = z.infer<typeof LadderConfigSchema>;

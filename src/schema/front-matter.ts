@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { PLAIN_ID } from './role-id.js';
 
-/** A role id is a file-name slug: it must never name a path outside the ladder. */
-export const RoleIdSchema = z
-  .string()
-  .min(1)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single dashes');
+/** A role id names exported files: it must never name a path outside the ladder. */
+export const RoleIdSchema = z.string().min(1).regex(PLAIN_ID, 'must be a plain name: letters, digits, "_" and single dashes');
 
 /** Optional YAML front matter at the top of a role file. Unknown keys are an error, not silently dropped. */
 export const FrontMatterSchema = z

@@ -21,7 +21,7 @@ export const publishedSchemas: Record<string, { title: string; schema: z.ZodType
   'changes.schema.json': { title: 'What changes in a ladder between two revisions (ladder changes --json)', schema: LadderChangesSchema },
   'diff.schema.json': { title: 'What changes from one role to another (ladder diff --json)', schema: RoleDiffSchema },
   'lint-report.schema.json': { title: 'Lint findings and their counts (ladder lint --format json)', schema: LintReportSchema },
-  'ladder-config.schema.json': { title: 'ladder.yaml: lint rule severities and ignored files', schema: LadderConfigSchema },
+  'ladder-config.schema.json': { title: 'ladder.yaml: ignored files, parent aliases, inheritance phrasings and lint rule severities', schema: LadderConfigSchema },
 };
 
 /** The JSON text of one published schema, as committed under schemas/. */

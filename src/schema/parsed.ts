@@ -12,6 +12,8 @@ export const ProblemSchema = z.object({
   file: z.string(),
   line: z.number().int(),
   column: z.number().int(),
+  /** For a name that matches several roles: their ids, so tools can offer the choice. */
+  candidates: z.array(z.string()).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
@@ -21,6 +23,10 @@ export const ParsedExpectationSchema = z.object({
   line: z.number().int(),
   column: z.number().int(),
   endLine: z.number().int(),
+  /** The `####` heading it sits under inside its section, if any. */
+  subsection: z.string().optional(),
+  /** For a nested bullet: the index, in the same list, of the item it sits under. */
+  parent: z.number().int().optional(),
 });
 export type ParsedExpectation = z.infer<typeof ParsedExpectationSchema>;
 
