@@ -211,6 +211,26 @@ Examples:
     });
 
   program
+    .command('init')
+    .description('survey a folder of role files you already have and propose a ladder.yaml that lets ladder read it')
+    .option('-d, --dir <folder>', 'the folder to survey (default: --ladder, else the current folder)')
+    .option('--write', 'write the proposed ladder.yaml into the folder')
+    .option('--force', 'with --write, replace an existing ladder.yaml')
+    .option('--json', 'print what was found and the proposal as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder init --dir docs/ladder          what was found, and the proposed ladder.yaml
+  $ ladder init --dir docs/ladder --write  write it (never over an existing one without --force)
+  $ ladder init --json | jq '.parents[] | select(.kind == "ambiguous")'`,
+    )
+    .action(async (options) => {
+      const { initCommand } = await import('./commands/init.js');
+      emit(await initCommand(context(), options));
+    });
+
+  program
     .command('search')
     .description('find expectations and descriptions that contain every word of <text> (exit 1 when none does)')
     .argument('<text...>', 'words that must all appear, in any case, with or without accents')

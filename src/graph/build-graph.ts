@@ -28,6 +28,8 @@ export interface RoleGraph {
 export interface GraphOptions {
   /** `ladder.yaml` aliases: a name used in parent lines → the id of the role it means. */
   aliases?: Record<string, string>;
+  /** `ladder.yaml` tracks: a track name → the id of the role it starts at. */
+  tracks?: Record<string, string>;
 }
 
 /** Links roles to their parents and derives levels. Never throws: defects become problems. */
@@ -59,6 +61,7 @@ export function buildGraph(parsed: ParsedRole[], options: GraphOptions = {}): Ro
   const aliases = new Map(Object.entries(options.aliases ?? {}).map(([name, id]) => [slug(name), id]));
   for (const node of graph.roles.values()) linkParent(graph, node, byFile, aliases);
   findCycles(graph);
+  if (options.tracks) assignTracks(graph, options.tracks);
   assignLevels(graph);
   markBroken(graph);
   return graph;
@@ -146,6 +149,30 @@ function findCycles(graph: RoleGraph): void {
       }
     }
     for (const visited of path) state.set(visited, 'done');
+  }
+}
+
+/**
+ * For ladders kept in one folder, where the folder cannot tell the tracks apart: each role joins the track
+ * of its nearest ancestor (or itself) that starts one. Front matter `track` still wins.
+ */
+function assignTracks(graph: RoleGraph, tracks: Record<string, string>): void {
+  const startOf = new Map<string, string>();
+  for (const [track, id] of Object.entries(tracks)) {
+    if (graph.roles.has(id)) startOf.set(id, track);
+    else graph.problems.push({ code: 'unknown-track-start', message: `track "${track}" starts at "${id}", which is no role id; fix "tracks" in ladder.yaml`, file: 'ladder.yaml', line: 1, column: 1 });
+  }
+  for (const role of graph.roles.values()) {
+    if (role.frontMatter?.track) continue;
+    const seen = new Set<string>();
+    for (let id: string | null = role.id; id !== null && !seen.has(id); id = graph.roles.get(id)!.parentId) {
+      seen.add(id);
+      const track = startOf.get(id);
+      if (track) {
+        role.track = track;
+        break;
+      }
+    }
   }
 }
 

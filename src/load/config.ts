@@ -46,7 +46,7 @@ export async function readLadderConfig(root: string): Promise<LadderConfig> {
       ? `unknown rule "${key}"; run "ladder lint --list-rules" for the rule ids`
       : issue.path.length
         ? `unknown key "${key}" in "${issue.path.join('.')}"; see schemas/ladder-config.schema.json`
-        : `unknown key "${key}"; the keys are "ignore", "aliases", "inherits" and "rules"`;
+        : `unknown key "${key}"; the keys are "ignore", "aliases", "tracks", "inherits" and "rules"`;
     throw new LadderError(at(CONFIG_FILE, lineOf(issue.path, key), what));
   }
   const where = issue.path.join('.');

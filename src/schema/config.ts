@@ -46,6 +46,10 @@ export const LadderConfigSchema = z
       .record(z.string().min(1), z.string().min(1))
       .optional()
       .describe('Names used in role files, mapped to the id of the role they mean: settles a loose or ambiguous parent name'),
+    tracks: z
+      .record(z.string().min(1), z.string().min(1))
+      .optional()
+      .describe('Track name -> the id of the role the track starts at; a role belongs to the track of its nearest starting ancestor (or itself), unless its front matter sets one'),
     inherits: z
       .object({
         patterns: z

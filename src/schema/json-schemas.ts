@@ -7,6 +7,7 @@ import { LadderGraphSchema } from './graph.js';
 import { LintReportSchema } from './lint-report.js';
 import { ResolvedRoleSchema, RoleListSchema } from './role.js';
 import { SearchResultSchema } from './search.js';
+import { LadderSurveySchema } from './survey.js';
 
 /**
  * Every JSON Schema published in schemas/, by file name. Each is generated from the zod schema the code
@@ -21,6 +22,7 @@ export const publishedSchemas: Record<string, { title: string; schema: z.ZodType
   'changes.schema.json': { title: 'What changes in a ladder between two revisions (ladder changes --json)', schema: LadderChangesSchema },
   'diff.schema.json': { title: 'What changes from one role to another (ladder diff --json)', schema: RoleDiffSchema },
   'lint-report.schema.json': { title: 'Lint findings and their counts (ladder lint --format json)', schema: LintReportSchema },
+  'init.schema.json': { title: 'What ladder init found in a ladder folder, and the ladder.yaml it proposes (ladder init --json)', schema: LadderSurveySchema },
   'ladder-config.schema.json': { title: 'ladder.yaml: ignored files, parent aliases, inheritance phrasings and lint rule severities', schema: LadderConfigSchema },
 };
 

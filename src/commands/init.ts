@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { LadderError } from '../errors.js';
+import { surveyLadder } from '../graph/survey.js';
+import { CONFIG_FILE } from '../load/config.js';
+import { formatSurvey } from '../format/init-text.js';
+import { formatJson } from '../format/json.js';
+import { formatLadderYaml } from '../format/ladder-yaml.js';
+import type { CommandContext, CommandResult } from './context.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+export interface InitOptions {
+  dir?: string;
+  write?: boolean;
+  force?: boolean;
+  json?: boolean;
+}
+
+/**
+ * Surveys a folder of role files and proposes a ladder.yaml; `--write` writes it. The folder is `--dir`,
+ * else `--ladder`, else the current folder: never the bundled ladder, which is not the user's to configure.
+ */
+export async function initCommand(ctx: CommandContext, options: InitOptions): Promise<CommandResult> {
+  const root = resolve(ctx.cwd, options.dir ?? ctx.ladder ?? '.');
+  if (!existsSync(root)) throw new LadderError(`${root}: folder not found; give the folder that holds your role files with --dir`);
+  const target = join(root, CONFIG_FILE);
+  if (options.write && !options.force && existsSync(target)) {
+    throw new LadderError(`${target}: already exists; review the proposal without --write, or add --force to replace it`);
+  }
+  const survey = await surveyLadder(root, { cache: ctx.cache });
+  if (survey.roles.length === 0 && survey.notRoles.length === 0) {
+    throw new LadderError(`${root}: no role files found (Markdown files with a title); give the ladder folder with --dir`);
+  }
+  const yaml = formatLadderYaml(survey);
+  if (options.write) writeFileAtomic(target, yaml);
+  const outcome = options.write ? `Wrote ${target}.` : `Run "ladder init${options.dir ? ` --dir ${options.dir}` : ''} --write" to write it.`;
+  return {
+    stdout: options.json ? formatJson(survey) : formatSurvey(survey, { color: ctx.color, yaml, outcome }),
+    warnings: [],
+    exitCode: 0,
+  };
+}

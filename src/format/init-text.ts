@@ -1,0 +1,47 @@
+import type { LadderSurvey } from '../schema/survey.js';
+import { paint } from './paint.js';
+import { plural } from './plural.js';
+
+export interface InitTextOptions {
+  color: boolean;
+  /** The proposed ladder.yaml, shown at the end. */
+  yaml: string;
+  /** What happened to it: written, or how to write it. */
+  outcome: string;
+}
+
+/** What `ladder init` found, section by section, then the ladder.yaml it proposes. */
+export function formatSurvey(survey: LadderSurvey, { color, yaml, outcome }: InitTextOptions): string {
+  const c = paint(color);
+  const title = new Map(survey.roles.map((r) => [r.id, r.title]));
+  const name = (id: string) => `${id} (${title.get(id) ?? id})`;
+  const tracks = [...new Set(survey.roles.map((r) => r.track))];
+  const lines = [
+    c.bold(`${survey.root}: ${plural(survey.files, 'Markdown file')}, ${plural(survey.roles.length, 'role')} in ${plural(tracks.length, 'track')} (${tracks.join(', ')})`),
+  ];
+  if (survey.chains.length) {
+    lines.push('', c.bold('Lines of roles, root first'));
+    for (const chain of survey.chains) lines.push(`  ${chain.map((id) => title.get(id) ?? id).join(' → ')}`);
+  }
+  if (survey.notRoles.length) {
+    lines.push('', c.bold('Not roles (ignored by the proposal)'));
+    for (const n of survey.notRoles) lines.push(`  ${n.file}  ${c.dim(`${n.kind}: ${n.reason}`)}`);
+  }
+  const group = (kind: string, heading: string, describe: (candidates: string[]) => string) => {
+    const notes = survey.parents.filter((p) => p.kind === kind);
+    if (notes.length === 0) return;
+    lines.push('', c.bold(heading));
+    for (const p of notes) lines.push(`  ${p.file}:${p.line}  "${p.name}" → ${describe(p.candidates)}`);
+  };
+  group('loose', 'Parents named loosely (the proposal pins them with an alias)', ([id]) => name(id!));
+  group('ambiguous', 'Ambiguous parents (the proposal guesses the first; check it)', (ids) => ids.map(name).join(c.dim(' or ')));
+  group('unknown', 'Parents that name no role (fix the file; no alias is guessed)', (ids) => (ids.length ? `did you mean ${ids.map(name).join(', ')}?` : 'no role looks like it'));
+  lines.push('');
+  if (survey.unresolved.length === 0) lines.push(c.green(`With the proposed ladder.yaml every role resolves.`));
+  else {
+    lines.push(c.yellow(`With the proposed ladder.yaml, ${plural(survey.unresolved.length, 'defect')} still break inheritance:`));
+    for (const u of survey.unresolved) lines.push(`  ${u.file}:${u.line}  ${u.message}`);
+  }
+  lines.push('', c.bold('Proposed ladder.yaml'), c.dim('---'), yaml.trimEnd(), c.dim('---'), outcome);
+  return lines.join('\n') + '\n';
+}

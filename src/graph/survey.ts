@@ -1,0 +1,136 @@
+import { posix } from 'node:path';
+import { readLadderConfig } from '../load/config.js';
+import { loadLadder, notIgnored, type LoadOptions } from '../load/load-ladder.js';
+import { slug } from '../load/slug.js';
+import type { LadderConfig } from '../schema/config.js';
+import type { LadderSurvey, NotARole, ParentNote } from '../schema/survey.js';
+import { buildGraph, type RoleGraph, type RoleNode } from './build-graph.js';
+import { lookalikes } from './find-role.js';
+
+/** Words in a file name or title that mark an old copy kept for history. */
+const DEPRECATED = /deprecated|obsolete|archived?|legacy/i;
+/** Words of a file name or title that mark a page listing roles rather than being one. */
+const OVERVIEW_WORDS = new Set(['path', 'paths', 'overview', 'index', 'track', 'tracks', 'levels', 'ladder', 'career']);
+/** Titles of people-management roles, where a management track branches off an engineering line. */
+const MANAGEMENT = /\b(manager|director|head|vp|vice president|chief|cto)\b/i;
+
+/**
+ * Looks at a ladder folder as it is and works out the `ladder.yaml` that would let the tool read it:
+ * which files are not roles (deprecated copies, overview pages), which loose or ambiguous parent names
+ * need an alias, and which roles cannot be placed at all. Then checks the proposal by linking the roles
+ * again under it. Reads files, never writes.
+ */
+export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cache'> = {}): Promise<LadderSurvey> {
+  const existing = await readLadderConfig(root);
+  // Phrasings are how parents are found at all, so an existing ladder.yaml's count; its ignore and aliases are re-derived.
+  const loaded = await loadLadder(root, { ...options, config: { inherits: existing.inherits } });
+  const raw = buildGraph(loaded.roles);
+  const notRoles = coverWithGlobs([...raw.roles.values()].flatMap((role) => notARole(role) ?? []));
+  const ignore = [...new Set([...(existing.ignore ?? []), ...notRoles.map((n) => n.ignoredBy)])];
+  const kept = await notIgnored(loaded.roles, ignore);
+  const graph = buildGraph(kept);
+  const parents = [...graph.roles.values()].flatMap((role) => parentNote(graph, role) ?? []);
+  const aliases = { ...proposedAliases(parents), ...existing.aliases };
+  const tracks = existing.tracks ?? proposedTracks(buildGraph(kept, { aliases }));
+  const proposed: LadderConfig = { ...existing, ignore, aliases, ...(tracks ? { tracks } : {}) };
+  const checked = buildGraph(kept, proposed);
+  return {
+    root,
+    files: loaded.sources.length,
+    roles: [...checked.roles.values()].map(({ id, title, file, track, level, parentId }) => ({ id, title, file, track, level, inherits: parentId })),
+    chains: chains(checked),
+    notRoles,
+    parents,
+    unresolved: [...new Set(checked.broken.values())].map(({ file, line, message }) => ({ file, line, message })),
+    config: proposed,
+  };
+}
+
+/** Why a file that parsed as a role is probably not one, or undefined. */
+function notARole(role: RoleNode): Omit<NotARole, 'ignoredBy'> | undefined {
+  const where = `${role.file} ${role.title}`;
+  const word = DEPRECATED.exec(where)?.[0];
+  if (word) return { file: role.file, title: role.title, kind: 'deprecated', reason: `"${word}" in its ${DEPRECATED.test(role.file) ? 'file name' : 'title'}` };
+  if (role.parent || role.children.length > 0) return undefined;
+  const named = slug(where).split('-').find((w) => OVERVIEW_WORDS.has(w));
+  const listOnly = role.sections.length === 0 && role.strayExpectations.length > 0;
+  if (!named && !listOnly) return undefined;
+  const reason = named ? `"${named}" in its name, and no role inherits from it` : 'a list with no sections, and no role inherits from it';
+  return { file: role.file, title: role.title, kind: 'overview', reason };
+}
+
+/**
+ * Globs for the files that are not roles: `**\/*DEPRECATED*` for a deprecation marker in a name, one glob
+ * for a suffix several overview pages share (`**\/*_path.md`), the file's own path otherwise.
+ */
+function coverWithGlobs(found: Omit<NotARole, 'ignoredBy'>[]): NotARole[] {
+  const globOf = new Map<string, string>();
+  const bySuffix = new Map<string, string[]>();
+  for (const { file } of found) {
+    const name = posix.basename(file);
+    const marker = DEPRECATED.exec(name)?.[0];
+    if (marker) {
+      globOf.set(file, `**/*${marker}*`);
+      continue;
+    }
+    const suffix = /[_-][^_.-]+\.md$/i.exec(name)?.[0] ?? name;
+    bySuffix.set(suffix, [...(bySuffix.get(suffix) ?? []), file]);
+  }
+  for (const [suffix, files] of bySuffix) for (const file of files) globOf.set(file, files.length > 1 ? `**/*${suffix}` : file);
+  return found.map((notRole) => ({ ...notRole, ignoredBy: globOf.get(notRole.file)! }));
+}
+
+/** What to say about a role's parent line when it is not an exact name: loose, ambiguous or unknown. */
+function parentNote(graph: RoleGraph, role: RoleNode): ParentNote | undefined {
+  const ref = role.parent;
+  if (!ref) return undefined;
+  const at = { file: role.file, line: ref.line, role: role.id, name: ref.name };
+  if (role.parentMatch === 'loose') return { ...at, kind: 'loose', candidates: [role.parentId!] };
+  const broken = graph.broken.get(role.id);
+  if (!broken || broken.file !== role.file) return undefined;
+  if (broken.candidates) return { ...at, kind: 'ambiguous', candidates: broken.candidates };
+  if (broken.code === 'unknown-parent' && ref.link === undefined) return { ...at, kind: 'unknown', candidates: lookalikes(graph, ref.name) };
+  return undefined;
+}
+
+/**
+ * An alias for every loose name (so adding a role later cannot make it ambiguous) and every ambiguous
+ * one (its likeliest candidate, for the user to check). Unknown names get none: guessing there would hide
+ * a real defect.
+ */
+function proposedAliases(parents: ParentNote[]): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const note of parents) if (note.kind !== 'unknown' && !(note.name in aliases)) aliases[note.name] = note.candidates[0]!;
+  return aliases;
+}
+
+/**
+ * Tracks for a ladder kept in one folder, where every role lands in one track: with a single root, the
+ * engineering line starts there and a management track at the first management role below a role that
+ * is not one. Undefined when folders or front matter already tell tracks apart, or no such branch exists.
+ */
+function proposedTracks(graph: RoleGraph): Record<string, string> | undefined {
+  const roles = [...graph.roles.values()];
+  const roots = roles.filter((role) => role.parentId === null && role.children.length > 0);
+  if (new Set(roles.map((role) => role.track)).size > 1 || roots.length !== 1) return undefined;
+  const branches = roles.filter((role) => {
+    const parent = role.parentId === null ? undefined : graph.roles.get(role.parentId);
+    return parent && MANAGEMENT.test(role.title) && !MANAGEMENT.test(parent.title);
+  });
+  if (branches.length === 0) return undefined;
+  const tracks: Record<string, string> = { engineers: roots[0]!.id };
+  branches.forEach((role, i) => (tracks[i === 0 ? 'managers' : `managers-${role.id}`] = role.id));
+  return tracks;
+}
+
+/** Each line of the ladder from a root down to a role nothing inherits from, as role ids. */
+function chains(graph: RoleGraph): string[][] {
+  const lines: string[][] = [];
+  for (const leaf of graph.roles.values()) {
+    if (leaf.children.length > 0 || graph.broken.has(leaf.id)) continue;
+    const line: string[] = [];
+    for (let node: RoleNode | undefined = leaf; node; node = node.parentId === null ? undefined : graph.roles.get(node.parentId)) line.unshift(node.id);
+    lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { LadderConfigSchema } from './config.js';
+
+export const NotARoleSchema = z
+  .object({
+    file: z.string(),
+    title: z.string(),
+    kind: z.enum(['deprecated', 'overview']),
+    reason: z.string().describe('What gave it away, in words'),
+    ignoredBy: z.string().describe('The glob of the proposed ignore list that covers it'),
+  })
+  .describe('A Markdown file that parses as a role but is probably not one; the proposal ignores it');
+export type NotARole = z.infer<typeof NotARoleSchema>;
+
+export const ParentNoteSchema = z
+  .object({
+    file: z.string(),
+    line: z.number().int().min(1),
+    role: z.string().describe('Id of the role whose parent line this is'),
+    name: z.string().describe('The parent name as written in the file'),
+    kind: z.enum(['loose', 'ambiguous', 'unknown']).describe('loose: one role matches, not by its exact name; ambiguous: several do; unknown: none does'),
+    candidates: z.array(z.string()).describe('Role ids the name may mean, likeliest first; for unknown, the closest names'),
+  })
+  .describe('A parent line that does not name its parent exactly');
+export type ParentNote = z.infer<typeof ParentNoteSchema>;
+
+/** What `ladder init` found in a folder, and the ladder.yaml it proposes. */
+export const LadderSurveySchema = z
+  .object({
+    root: z.string(),
+    files: z.number().int().describe('Markdown files read (READMEs and the like are never read)'),
+    roles: z
+      .array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          file: z.string(),
+          track: z.string(),
+          level: z.number().int(),
+          inherits: z.string().nullable(),
+        }),
+      )
+      .describe('The roles under the proposed ladder.yaml'),
+    chains: z.array(z.array(z.string())).describe('Each line of roles from a root down to a role nothing inherits from, as ids'),
+    notRoles: z.array(NotARoleSchema),
+    parents: z.array(ParentNoteSchema),
+    unresolved: z
+      .array(z.object({ file: z.string(), line: z.number().int(), message: z.string() }))
+      .describe('What still breaks an inheritance chain under the proposed ladder.yaml; empty when every role resolves'),
+    config: LadderConfigSchema.describe('The proposed ladder.yaml'),
+  })
+  .describe('What ladder init found in a ladder folder (ladder init --json)');
+export type LadderSurvey = z.infer<typeof LadderSurveySchema>;
