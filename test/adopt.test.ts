@@ -209,6 +209,17 @@ describe('ladder init', () => {
       expect(validateAgainst('export.schema.json', json(exported))).toEqual([]);
       expect(json(exported).roles).toHaveLength(11);
     });
+
+    it('exported pages keep subsections as headings and nested bullets nested', () => {
+      const out = mkdtempSync(join(tmpdir(), 'ladder-adopt-out-'));
+      expect(runCli(['export', '--format', 'markdown', '--out', join(out, 'md')], { cwd: dir }).code).toBe(0);
+      const page = readFileSync(join(out, 'md', 'engineering_manager.md'), 'utf8');
+      expect(page).toContain('### People\n\n- ● Hold regular one-on-ones with each engineer of the team.\n- ● Hire engineers together with the team.\n  - ● Run interviews from the question bank.\n');
+      expect(runCli(['export', '--format', 'html', '--out', join(out, 'html')], { cwd: dir }).code).toBe(0);
+      const html = readFileSync(join(out, 'html', 'engineering_manager.html'), 'utf8');
+      expect(html).toContain('<li class="subsection"><h3>People</h3></li>');
+      expect(html).toMatch(/<li class="own depth-1">.*Run interviews from the question bank\./);
+    });
   });
 });
 

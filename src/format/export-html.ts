@@ -4,6 +4,7 @@ import type { ExportFile } from './exporters.js';
 import { escapeHtml, htmlPage } from './html.js';
 import { ladderGrid } from './ladder-grid.js';
 import { plural } from './plural.js';
+import { placeExpectations } from './section-outline.js';
 
 /**
  * A static site: `index.html` with the chart of tracks by levels and one page per role (`<id>.html`).
@@ -51,13 +52,17 @@ function rolePage(role: ResolvedRole, link: (id: string) => string): string {
   const chain = role.chain.length > 1 ? role.chain.slice(1).map(link).join(' → ') : 'nothing (top of its chain)';
   let own = 0;
   const sections = role.sections.map((section) => {
-    const items = section.expectations.map((expectation) => {
+    const items = placeExpectations(section).map(({ expectation, depth, opens }) => {
+      // A subsection heading sits inside the list as an item of its own, so the list stays one list.
+      const heading = opens === undefined ? '' : `<li class="subsection"><h3>${escapeHtml(opens)}</h3></li>\n`;
+      // Nesting as a class, not a style attribute: the page's content security policy allows no inline styles.
+      const nested = depth > 0 ? ` depth-${Math.min(depth, 3)}` : '';
       const text = `<span class="text">${escapeHtml(expectation.text)}</span>`;
       if (expectation.source === role.id) {
         own++;
-        return `<li class="own"><span class="marker" title="own expectation">●</span><span>${text}</span></li>`;
+        return `${heading}<li class="own${nested}"><span class="marker" title="own expectation">●</span><span>${text}</span></li>`;
       }
-      return `<li class="inherited"><span class="marker" title="inherited expectation">○</span><span>${text} <span class="source">(from ${link(expectation.source)})</span></span></li>`;
+      return `${heading}<li class="inherited${nested}"><span class="marker" title="inherited expectation">○</span><span>${text} <span class="source">(from ${link(expectation.source)})</span></span></li>`;
     });
     return `<section>
 <h2 id="${escapeHtml(section.id)}">${escapeHtml(section.title)}</h2>

@@ -3,6 +3,7 @@ import type { ResolvedRole } from '../schema/role.js';
 import type { ExportFile } from './exporters.js';
 import { ladderGrid } from './ladder-grid.js';
 import { plural } from './plural.js';
+import { placeExpectations } from './section-outline.js';
 
 /**
  * A flattened page per role (`<id>.md`) and an index with the chart (`index.md`). Expectations and
@@ -49,14 +50,16 @@ function rolePage(role: ResolvedRole, link: (id: string) => string): string {
   let own = 0;
   for (const section of role.sections) {
     lines.push('', `## ${escapeMarkdown(section.title)}`, '');
-    for (const expectation of section.expectations) {
+    for (const { expectation, depth, opens } of placeExpectations(section)) {
+      if (opens !== undefined) lines.push(...(lines.at(-1) === '' ? [] : ['']), `### ${escapeMarkdown(opens)}`, '');
       // Continuation lines are indented under the marker so a multi-line item stays one list item.
-      const text = showHtmlAsText(expectation.text).replace(/\n\s*/g, '\n  ');
+      const indent = '  '.repeat(depth);
+      const text = showHtmlAsText(expectation.text).replace(/\n\s*/g, `\n${indent}  `);
       if (expectation.source === role.id) {
         own++;
-        lines.push(`- ● ${text}`);
+        lines.push(`${indent}- ● ${text}`);
       } else {
-        lines.push(`- ○ ${text} (from ${link(expectation.source)})`);
+        lines.push(`${indent}- ○ ${text} (from ${link(expectation.source)})`);
       }
     }
   }

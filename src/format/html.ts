@@ -43,6 +43,11 @@ td a { display: block; font-weight: 600; }
 .role-id { display: block; margin-bottom: .3rem; }
 ul.expectations { list-style: none; padding: 0; }
 ul.expectations li { display: flex; gap: .5rem; padding: .3rem 0; }
+ul.expectations li.subsection { display: block; padding: 0; }
+h3 { margin: 1rem 0 .2rem; font-size: 1rem; }
+.depth-1 { margin-left: 1.5rem; }
+.depth-2 { margin-left: 3rem; }
+.depth-3 { margin-left: 4.5rem; }
 .marker { flex: none; width: 1rem; }
 .own .marker { color: var(--own); }
 .inherited { color: var(--muted); }

@@ -1,5 +1,6 @@
 import type { ResolvedRole } from '../schema/role.js';
 import { paint } from './paint.js';
+import { placeExpectations } from './section-outline.js';
 
 export interface RoleTextOptions {
   color: boolean;
@@ -24,17 +25,9 @@ export function formatRole(role: ResolvedRole, { color, titles }: RoleTextOption
   let inherited = 0;
   for (const section of role.sections) {
     lines.push('', c.bold.underline(section.title));
-    const depth = new Map<string, number>();
-    let subsection: string | undefined;
-    for (const expectation of section.expectations) {
-      if (expectation.subsection !== subsection) {
-        subsection = expectation.subsection;
-        if (subsection !== undefined) lines.push(`  ${c.italic(subsection)}`);
-      }
-      // Nested bullets are indented under the expectation they belong to, as in the file.
-      const level = expectation.parent === undefined ? 0 : (depth.get(expectation.parent) ?? 0) + 1;
-      depth.set(expectation.id, level);
-      const indent = '  '.repeat(level + (subsection === undefined ? 1 : 2));
+    for (const { expectation, depth, opens } of placeExpectations(section)) {
+      if (opens !== undefined) lines.push(`  ${c.italic(opens)}`);
+      const indent = '  '.repeat(depth + (expectation.subsection === undefined ? 1 : 2));
       if (expectation.source === role.id) {
         own++;
         lines.push(`${indent}${c.green('●')} ${expectation.text}`);
