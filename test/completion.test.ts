@@ -47,6 +47,17 @@ describe('ladder __complete (what the scripts call)', () => {
     expect(runCli(['__complete', '--', 'show', ''], { env: { LADDER_DIR: root } }).stdout.split('\n').filter(Boolean).sort()).toEqual(['eng', 'se', 'senior', 'senior-dev']);
   });
 
+  it('leaves out files ladder.yaml ignores, and ignores a broken ladder.yaml rather than fail', () => {
+    const root = writeTree({
+      'ladder.yaml': 'ignore: ["**/*_path.md"]\n',
+      'software_engineer.md': role('Software Engineer', null),
+      'engineer_path.md': '# Engineer path\n',
+    });
+    expect(complete('--ladder', root, 'show', '')).toEqual(['software_engineer']);
+    writeFileSync(join(root, 'ladder.yaml'), 'ignore: [\n');
+    expect(complete('--ladder', root, 'show', '').sort()).toEqual(['engineer_path', 'software_engineer']);
+  });
+
   it('stays quiet when the ladder cannot be found', () => {
     const run = runCli(['__complete', '--', '--ladder', '/no/such/folder', 'show', '']);
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });

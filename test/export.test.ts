@@ -105,9 +105,10 @@ describe('ladder export --format markdown', () => {
     const site = join(run.cwd, 'site');
     expect(listing(site)).toEqual(['engineer.md', 'index.md', 'r-and-d-lead.md', 'senior-engineer.md']);
     const index = readFileSync(join(site, 'index.md'), 'utf8');
-    expect(index).toContain('| Level | leads | makers |');
-    expect(index).toContain('| 3 | [R&D Lead, "Labs" \\| West](r-and-d-lead.md) |  |');
-    expect(index).toContain('| 1 |  | [Engineer](engineer.md) |');
+    // The track that starts lowest comes first: the makers, whom the leads branch off.
+    expect(index).toContain('| Level | makers | leads |');
+    expect(index).toContain('| 3 |  | [R&D Lead, "Labs" \\| West](r-and-d-lead.md) |');
+    expect(index).toContain('| 1 | [Engineer](engineer.md) |  |');
     for (const shown of edgeRoles) {
       const page = readFileSync(join(site, `${shown.id}.md`), 'utf8');
       expect(page.split('\n')[0]).toBe(`# ${shown.title.replace('|', '\\|')}`);
@@ -130,8 +131,8 @@ describe('ladder export --format html', () => {
     expect(index).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(index).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(index).toContain('<title>Career ladder</title>');
-    expect(index).toContain('<th scope="col">Level</th><th scope="col">leads</th><th scope="col">makers</th>');
-    expect(index).toContain('<tr><th scope="row">3</th><td><a href="r-and-d-lead.html">R&amp;D Lead, &quot;Labs&quot; | West</a>');
+    expect(index).toContain('<th scope="col">Level</th><th scope="col">makers</th><th scope="col">leads</th>');
+    expect(index).toContain('<tr><th scope="row">3</th><td></td><td><a href="r-and-d-lead.html">R&amp;D Lead, &quot;Labs&quot; | West</a>');
     for (const shown of edgeRoles) {
       const page = readFileSync(join(site, `${shown.id}.html`), 'utf8');
       expect(page).toContain(`<title>${escape(shown.title)} · Career ladder</title>`);

@@ -1,7 +1,7 @@
 import type { RoleSummary } from '../schema/role.js';
 
 export interface LadderGrid<R extends RoleSummary> {
-  /** In the order the roles first name them. */
+  /** The track that starts lowest first (engineers before the managers who branch off them), then in the order roles name them. */
   tracks: string[];
   /** Highest first, as a ladder is drawn. */
   levels: number[];
@@ -15,14 +15,16 @@ export interface LadderGrid<R extends RoleSummary> {
  */
 export function ladderGrid<R extends RoleSummary>(roles: R[]): LadderGrid<R> {
   const cells = new Map<string, R[]>();
+  const lowest = new Map<string, number>();
   const key = (level: number, track: string) => `${level}\u0000${track}`;
   for (const role of roles) {
+    lowest.set(role.track, Math.min(lowest.get(role.track) ?? Infinity, role.level));
     const cell = cells.get(key(role.level, role.track));
     if (cell) cell.push(role);
     else cells.set(key(role.level, role.track), [role]);
   }
   return {
-    tracks: [...new Set(roles.map((r) => r.track))],
+    tracks: [...lowest.keys()].sort((a, b) => lowest.get(a)! - lowest.get(b)!),
     levels: [...new Set(roles.map((r) => r.level))].sort((a, b) => b - a),
     at: (level, track) => cells.get(key(level, track)) ?? [],
   };

@@ -1,5 +1,8 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_FILE, readLadderConfig } from '../load/config.js';
 import { listRoleFiles } from '../load/files.js';
+import { notIgnored } from '../load/load-ladder.js';
 import { splitFrontMatter } from '../load/front-matter.js';
 import { fileRoleId, slug } from '../load/slug.js';
 
@@ -13,7 +16,7 @@ const HEAD_BYTES = 4096;
  */
 export async function roleNames(root: string): Promise<string[]> {
   const names = new Set<string>();
-  for (const { path, file } of listRoleFiles(root).files) {
+  for (const { path, file } of await notIgnored(listRoleFiles(root).files, await ignoredGlobs(root))) {
     const fileId = fileRoleId(file);
     const front = readHead(path);
     const yaml = front === null ? null : splitFrontMatter(front.replace(/\r\n?/g, '\n')).yaml;
@@ -26,6 +29,16 @@ export async function roleNames(root: string): Promise<string[]> {
     for (const alias of aliases) names.add(slug(alias));
   }
   return [...names].filter((name) => name.length > 0);
+}
+
+/** `ladder.yaml`'s ignore globs; a broken ladder.yaml must not break completion, so then none. */
+async function ignoredGlobs(root: string): Promise<string[]> {
+  if (!existsSync(join(root, CONFIG_FILE))) return [];
+  try {
+    return (await readLadderConfig(root)).ignore ?? [];
+  } catch {
+    return [];
+  }
 }
 
 /** The first bytes of a file when it opens with a front matter fence, else null. */
