@@ -43,6 +43,7 @@ const defectiveSenior = role('Senior Engineer', 'Engineer', {
 });
 
 describe('the npm package', () => {
+  let tarball: string;
   let packed: string[];
   let prefix: string;
   /** Outside this repository, with no ladder of its own above it. */
@@ -52,15 +53,17 @@ describe('the npm package', () => {
   // One tarball and one install, shared by every test below: installing is the slow part.
   beforeAll(() => {
     const out = mkdtempSync(join(tmpdir(), 'ladder-package-'));
-    // `npm pack` runs `prepare`, the build, as publishing would.
-    const [tarball] = JSON.parse(npm(['pack', '--json', '--pack-destination', out], repoRoot).stdout) as { filename: string; files: { path: string }[] }[];
-    packed = tarball!.files.map((file) => file.path).sort();
+    // `npm pack` runs `prepare`, the build, as publishing would. pre-commit reads its output as the name
+    // of the tarball, so that must be all it prints.
+    tarball = npm(['pack', '--pack-destination', out], repoRoot).stdout;
+    packed = run('tar', ['-tzf', join(out, tarball.trim())]).stdout.trim().split('\n').map((path) => path.replace(/^package\//, '')).sort();
     prefix = join(out, 'prefix');
-    npm(['install', '--prefix', prefix, join(out, tarball!.filename)], out);
+    npm(['install', '--prefix', prefix, join(out, tarball.trim())], out);
     elsewhere = mkdtempSync(join(tmpdir(), 'ladder-elsewhere-'));
   }, 300_000);
 
   it('packs only what runs and what a user reads: no sources, tests, fixtures, benchmarks or source maps', () => {
+    expect(tarball).toBe(`ladder-${pkg.version}.tgz\n`);
     const allowed = /^(package\.json|README\.md|LICENSE|bin\/ladder\.js|dist\/[\w-]+\.js|ladder\/.+\.md|schemas\/[\w-]+\.schema\.json)$/;
     expect(packed.filter((file) => !allowed.test(file))).toEqual([]);
     const tree = (folder: string) => readdirSync(join(repoRoot, folder), { recursive: true, withFileTypes: true })
