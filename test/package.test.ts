@@ -186,3 +186,22 @@ describe('the GitHub Action in action.yml', () => {
     expect(strict.stderr).toBe('warning: 1 warnings, more than --max-warnings 0\n');
   });
 });
+
+describe('the README\'s "Install and use in CI"', () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Install and use in CI'), readme.indexOf('\n## ', readme.indexOf('## Install and use in CI') + 1));
+  const examples = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => parse(match[1]!) as Record<string, unknown>);
+
+  it('uses the action with inputs it has, and hooks that exist', () => {
+    const inputs = Object.keys((parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: object }).inputs);
+    const hookIds = (parse(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string }[]).map((hook) => hook.id);
+    type Workflow = { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> };
+    const steps = examples.filter((example) => 'jobs' in example).flatMap((workflow) => Object.values((workflow as Workflow).jobs).flatMap((job) => job.steps));
+    const ours = steps.filter((step) => step.uses?.startsWith('OWNER/ladder@'));
+    expect(ours).toHaveLength(1);
+    expect(Object.keys(ours[0]!.with ?? {}).filter((input) => !inputs.includes(input))).toEqual([]);
+    expect(steps.map((step) => step.uses)).toContain('github/codeql-action/upload-sarif@v3');
+    const config = examples.find((example) => 'repos' in example) as { repos: { hooks: { id: string }[] }[] };
+    expect(config.repos.flatMap((repo) => repo.hooks.map((hook) => hook.id)).filter((id) => !hookIds.includes(id))).toEqual([]);
+  });
+});
