@@ -116,6 +116,7 @@ Examples:
   program
     .command('lint')
     .description('check the ladder for structural defects and content mistakes; --fix rewrites the safe ones')
+    .argument('[files...]', 'lint only these role files, still checked against the whole ladder (paths from the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit']).default('stylish'))
     .option('--json', 'the same as --format json')
     .option('--fix', 'rewrite what is safe to rewrite (whitespace, final periods, articles), then report what remains')
@@ -133,14 +134,20 @@ Examples:
   $ ladder lint --format github                   annotations in a GitHub Actions log
   $ ladder lint --format sarif > ladder.sarif     for code scanning
   $ ladder lint --max-warnings 0                  fail on warnings too
+  $ ladder lint ladder/makers/staff-engineer.md   only this file, as a commit hook does
+
+With files and no --ladder or LADDER_DIR, the ladder is searched for upward from the first file that has
+one above it (else from the current folder). README.md, CHANGELOG.md and Markdown in hidden folders are
+passed over quietly; a missing file, a file outside the ladder or a non-Markdown file gets a warning and is
+skipped, and if no file is left to lint, the exit code is 2.
 
 Rules are set in ladder.yaml (rules: { trailing-whitespace: off }); a line is skipped with
 <!-- ladder-disable-next-line <rule> --> above it.
 Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage, configuration or I/O error.`,
     )
-    .action(async (options) => {
+    .action(async (files: string[], options) => {
       const { lintCommand } = await import('./commands/lint.js');
-      emit(await lintCommand(context(), options));
+      emit(await lintCommand(context(), files, options));
     });
 
   program

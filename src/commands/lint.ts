@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { LadderError } from '../errors.js';
+import { dirname, join, resolve } from 'node:path';
+import { at, LadderError } from '../errors.js';
 import { openLadder, type OpenLadder } from '../graph/open-ladder.js';
-import { lintLadder, toReport, type FindingWithFix } from '../lint/engine.js';
+import { namedPath } from '../load/files.js';
+import { locateLadder } from '../load/locate.js';
+import { forFiles, lintLadder, toReport, type FindingWithFix, type LintResult } from '../lint/engine.js';
 import { applyFixes, fixesByFile } from '../lint/fix.js';
 import { lintRules } from '../lint/rules/index.js';
 import { formatJson } from '../format/json.js';
@@ -19,29 +21,72 @@ export interface LintOptions {
   listRules?: boolean;
 }
 
-/** Exit 0 with no errors; 1 with errors or more warnings than --max-warnings; usage and I/O errors throw (2). */
-export async function lintCommand(ctx: CommandContext, options: LintOptions): Promise<CommandResult> {
+/**
+ * Lints the whole ladder, or with `files` only those (still resolved against the whole ladder). Exit 0 with
+ * no errors; 1 with errors or more warnings than --max-warnings; 2 when none of `files` could be linted;
+ * usage and I/O errors throw (2).
+ */
+export async function lintCommand(ctx: CommandContext, files: string[], options: LintOptions): Promise<CommandResult> {
   const format = options.json ? 'json' : (options.format ?? 'stylish');
   const formatter = lintFormatters[format];
   if (!formatter) throw new LadderError(`unknown format "${format}"; use one of ${Object.keys(lintFormatters).join(', ')}`);
   const rules = lintRules.map((rule) => rule.meta);
   if (options.listRules) return { stdout: format === 'json' ? formatJson({ rules }) : formatRuleList(rules), warnings: [], exitCode: 0 };
 
-  let ladder = await openLadder(locateOptions(ctx));
-  let result = lintLadder(ladder, ladder.config);
-  if (options.fix && fixAll(ladder, result.findings) > 0) {
-    // Lint the rewritten files afresh: what is reported is what remains.
-    ladder = await openLadder({ ...locateOptions(ctx), flag: ladder.root });
-    result = lintLadder(ladder, ladder.config);
-  }
-  const report = toReport(result.findings);
-  const { errors, warnings } = report.summary;
-  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  return {
-    stdout: formatter(report, { color: ctx.color, rules, files: result.files, version: ctx.version }),
-    warnings: tooManyWarnings ? [`${warnings} warnings, more than --max-warnings ${options.maxWarnings}`] : [],
-    exitCode: errors > 0 || tooManyWarnings ? 1 : 0,
+  // The ladder is located first, so that a hook passing only a README.md does not load it for nothing.
+  const { root } = locateLadder({ ...locateOptions(ctx), cwd: searchFrom(ctx, files) });
+  const named = files.length > 0 ? nameFiles(root, ctx.cwd, files) : undefined;
+  const answer = (result: LintResult, skipped: string[] = []): CommandResult => {
+    const report = toReport(result.findings);
+    const { errors, warnings } = report.summary;
+    const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+    return {
+      stdout: formatter(report, { color: ctx.color, rules, files: result.files, version: ctx.version }),
+      warnings: [...skipped, ...(tooManyWarnings ? [`${warnings} warnings, more than --max-warnings ${options.maxWarnings}`] : [])],
+      exitCode: errors > 0 || tooManyWarnings ? 1 : 0,
+    };
   };
+  if (named?.files.size === 0) {
+    // Only README.md and the like: nothing to say. Only paths that cannot be linted: a usage error.
+    return named.skipped.length > 0 ? { stdout: '', warnings: named.skipped, exitCode: 2 } : answer({ findings: [], files: [] });
+  }
+  return answer(await lintAndFix(ctx, root, named?.files, options.fix), named?.skipped);
+}
+
+/** Lints the ladder at `root` (reporting only `only`, if given); with `fix`, rewrites those files first. */
+async function lintAndFix(ctx: CommandContext, root: string, only: ReadonlySet<string> | undefined, fix = false): Promise<LintResult> {
+  const open = () => openLadder({ ...locateOptions(ctx), flag: root });
+  const lint = (ladder: OpenLadder) => (only ? forFiles(lintLadder(ladder, ladder.config), only) : lintLadder(ladder, ladder.config));
+  const ladder = await open();
+  const result = lint(ladder);
+  // Lint the rewritten files afresh: what is reported is what remains.
+  return fix && fixAll(ladder, result.findings) > 0 ? lint(await open()) : result;
+}
+
+/**
+ * Where to look for the ladder. Named files, without --ladder or LADDER_DIR, are searched upward from the
+ * first one that has a ladder above it, not from the current folder: a commit hook runs at the top of the
+ * repository, and the ladder (a ladder.yaml) may sit deeper.
+ */
+function searchFrom(ctx: CommandContext, files: string[]): string {
+  if (ctx.ladder || ctx.env.LADDER_DIR) return ctx.cwd;
+  for (const file of files) {
+    const folder = dirname(resolve(ctx.cwd, file));
+    if (locateLadder({ cwd: folder, bundled: ctx.bundledLadder }).how === 'found') return folder;
+  }
+  return ctx.cwd;
+}
+
+/** The named files the ladder reads, and one warning per other path named (README.md and the like pass quietly). */
+function nameFiles(root: string, cwd: string, given: string[]): { files: Set<string>; skipped: string[] } {
+  const files = new Set<string>();
+  const skipped = new Map<string, string>();
+  for (const path of given) {
+    const named = namedPath(root, cwd, path);
+    if (named.kind === 'file') files.add(named.file);
+    else if (named.kind === 'unusable') skipped.set(path, at(path, undefined, named.reason));
+  }
+  return { files, skipped: [...skipped.values()] };
 }
 
 /** Rewrites every file with fixable findings; returns how many files changed. */

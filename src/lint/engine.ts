@@ -69,6 +69,14 @@ export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: r
   return { findings, files };
 }
 
+/**
+ * The result for some files only. The whole ladder was linted, so rules across roles (an expectation
+ * restated from an ancestor, a duplicate title) saw every file; only what is found in `files` is kept.
+ */
+export function forFiles(result: LintResult, files: ReadonlySet<string>): LintResult {
+  return { findings: result.findings.filter((f) => files.has(f.file)), files: result.files.filter((f) => files.has(f)) };
+}
+
 /** The JSON report: findings without their fixes, and the counts. */
 export function toReport(findings: FindingWithFix[]): LintReport {
   const plain = findings.map(({ fix: _fix, ...finding }) => finding);

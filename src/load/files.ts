@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Files that sit beside roles in real ladders but are never roles themselves. */
 const NOT_ROLES = /^(readme|changelog|contributing|license|licence|code_of_conduct|security)(\..*)?$/i;
@@ -72,6 +72,52 @@ export function isRoleFilePath(file: string): boolean {
   return !parts.some(isSkippedEntry) && isCandidate(parts.at(-1)!);
 }
 
+/** What a path named on the command line is to the ladder at `root`. */
+export type NamedPath =
+  /** A file the ladder reads (`file` relative to the ladder, as in every finding): lint it. */
+  | { kind: 'file'; file: string }
+  /** Markdown that is never a role by its name (README.md, a hidden folder): skip it without a word. */
+  | { kind: 'beside' }
+  /** Anything else: skip it, and tell the user why. */
+  | { kind: 'unusable'; reason: string };
+
+/**
+ * Places `given`, a path relative to `cwd`, in the ladder at `root`. A commit hook passes every changed
+ * Markdown file of the repository, so a README.md or a .github/ template is expected and passed over
+ * quietly; a missing file, a file that is not Markdown, or a would-be role outside the ladder is worth a
+ * warning.
+ */
+export function namedPath(root: string, cwd: string, given: string): NamedPath {
+  const path = resolve(cwd, given);
+  let isFile;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    return { kind: 'unusable', reason: 'no such file; skipped' };
+  }
+  if (!isFile) return { kind: 'unusable', reason: 'not a file; skipped (name role files, or none to lint the whole ladder)' };
+  const file = pathInLadder(root, path);
+  // Outside the ladder, the ladder's naming rules apply to the path below the current folder.
+  const name = file ?? toSlashes(relative(cwd, path)).replace(/^(\.\.\/)+/, '');
+  if (!isRoleFilePath(name)) {
+    return name.toLowerCase().endsWith('.md') ? { kind: 'beside' } : { kind: 'unusable', reason: 'not a Markdown file, so not a role; skipped' };
+  }
+  if (file === null) return { kind: 'unusable', reason: `outside the ladder at ${root}; skipped (give the ladder it belongs to with --ladder)` };
+  return { kind: 'file', file };
+}
+
+/** `path` relative to the ladder as the walk names it, else through real paths (a linked ladder folder), else null. */
+function pathInLadder(root: string, path: string): string | null {
+  const lexical = relative(root, path);
+  if (isInside(lexical)) return toSlashes(lexical);
+  const real = relative(realpathSync(root), join(realpathSync(dirname(path)), basename(path)));
+  return isInside(real) ? toSlashes(real) : null;
+}
+
+function isInside(relativePath: string): boolean {
+  return relativePath !== '' && relativePath !== '..' && !relativePath.startsWith(`..${sep}`) && !isAbsolute(relativePath);
+}
+
 /** Files and folders never looked into: hidden ones and installed packages. */
 function isSkippedEntry(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
@@ -101,5 +147,9 @@ function followLink(path: string, realRoot: string): { isDir: boolean } | string
 }
 
 function toLadderPath(root: string, path: string): string {
-  return relative(root, path).split(sep).join('/');
+  return toSlashes(relative(root, path));
+}
+
+function toSlashes(relativePath: string): string {
+  return relativePath.split(sep).join('/');
 }

@@ -1,0 +1,207 @@
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, relative, sep } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { repoRoot, role, runCli, writeTree, type CliRun } from './helpers.js';
+
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+/** `node` first on the PATH, for the `#!/usr/bin/env node` of an installed bin. */
+const PATH = [dirname(process.execPath), process.env.PATH].join(delimiter);
+
+function run(command: string, args: string[], options: SpawnSyncOptions = {}): CliRun {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  return { code: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+/**
+ * npm as a user runs it from a shell: without the npm_* variables of the `npm test` that started vitest,
+ * which would point the inner npm at this checkout. Only the registry is reachable and the npm cache is
+ * warm, so prefer what is cached.
+ */
+function npm(args: string[], cwd: string): CliRun {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  const result = run('npm', [...args, '--prefer-offline', '--no-audit', '--no-fund'], { cwd, env });
+  if (result.code !== 0) throw new Error(`npm ${args.join(' ')} failed (${result.code}):\n${result.stderr}`);
+  return result;
+}
+
+/** A repository whose ladder/ folder has an Engineer and a Senior Engineer; `senior` is the Senior's file. */
+function repository(senior: string): string {
+  return writeTree({
+    'README.md': '# Our handbook\n',
+    'ladder/makers/engineer.md': role('Engineer', null, { Craft: ['Writes readable code that follows the conventions.', 'Tests their changes'] }),
+    'ladder/makers/senior-engineer.md': senior,
+  });
+}
+const cleanSenior = role('Senior Engineer', 'Engineer', { Craft: ['Designs systems with the team.'] });
+/** An empty section (an error), a restated expectation of the Engineer and trailing spaces (warnings, one fixable). */
+const defectiveSenior = role('Senior Engineer', 'Engineer', {
+  Craft: ['Writes readable code that follows the conventions.', 'Designs systems with the team.   '],
+  Hiring: [],
+});
+
+describe('the npm package', () => {
+  let tarball: string;
+  let packed: string[];
+  let prefix: string;
+  /** Outside this repository, with no ladder of its own above it. */
+  let elsewhere: string;
+  const ladder = (args: string[], cwd = elsewhere) => run(join(prefix, 'node_modules', '.bin', 'ladder'), args, { cwd, env: { PATH } });
+
+  // One tarball and one install, shared by every test below: installing is the slow part.
+  beforeAll(() => {
+    const out = mkdtempSync(join(tmpdir(), 'ladder-package-'));
+    // `npm pack` runs `prepare`, the build, as publishing would. pre-commit reads its output as the name
+    // of the tarball, so that must be all it prints.
+    tarball = npm(['pack', '--pack-destination', out], repoRoot).stdout;
+    packed = run('tar', ['-tzf', join(out, tarball.trim())]).stdout.trim().split('\n').map((path) => path.replace(/^package\//, '')).sort();
+    prefix = join(out, 'prefix');
+    npm(['install', '--prefix', prefix, join(out, tarball.trim())], out);
+    elsewhere = mkdtempSync(join(tmpdir(), 'ladder-elsewhere-'));
+  }, 300_000);
+
+  it('packs only what runs and what a user reads: no sources, tests, fixtures, benchmarks or source maps', () => {
+    expect(tarball).toBe(`ladder-${pkg.version}.tgz\n`);
+    const allowed = /^(package\.json|README\.md|LICENSE|bin\/ladder\.js|dist\/[\w-]+\.js|ladder\/.+\.md|schemas\/[\w-]+\.schema\.json)$/;
+    expect(packed.filter((file) => !allowed.test(file))).toEqual([]);
+    const tree = (folder: string) => readdirSync(join(repoRoot, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(repoRoot, join(entry.parentPath, entry.name)).split(sep).join('/'));
+    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/ladder.js', 'dist/cli.js', 'dist/parse-worker.js', ...tree('ladder'), ...tree('schemas')]));
+    expect(readFileSync(join(repoRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) 2026 The ladder authors\n/);
+  });
+
+  it('installs from the tarball without the development dependencies (no TypeScript, tsx or esbuild)', () => {
+    expect(existsSync(join(prefix, 'node_modules', 'ladder', 'dist', 'cli.js'))).toBe(true);
+    expect(Object.keys(pkg.devDependencies).filter((name) => existsSync(join(prefix, 'node_modules', name)))).toEqual([]);
+  });
+
+  it('runs from any folder: --version is package.json\'s, show and lint read the bundled ladder', () => {
+    expect(elsewhere.startsWith(repoRoot)).toBe(false);
+    expect(ladder(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    const show = ladder(['show', 'vp-engineering']);
+    expect(show).toEqual({ code: 0, stdout: runCli(['show', 'vp-engineering']).stdout, stderr: '' });
+    expect(show.stdout).toMatch(/^VP, Engineering\nvp-engineering · track managers · level 5 · managers\/vp-engineering\.md\n/);
+    expect(ladder(['lint'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('lints a ladder of one\'s own, whole or file by file', () => {
+    const repo = repository(defectiveSenior);
+    expect(ladder(['lint'], repo).code).toBe(1);
+    const file = ladder(['lint', '--json', 'ladder/makers/senior-engineer.md'], repo);
+    expect(file.code).toBe(1);
+    expect(JSON.parse(file.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['restates-inherited', 'trailing-whitespace', 'empty-section']);
+  });
+
+  // pre-commit installs a `language: node` hook as this package: `npm install` in a clone (which builds
+  // dist/), `npm pack`, then a global install of the tarball, which puts `ladder` on the hook's PATH. The
+  // tarball installed above stands in for that; the hook runs `entry`, then `args`, then the staged files
+  // its `files` pattern matches, split on spaces (as pre-commit's shlex does for entries without quotes).
+  describe('the pre-commit hooks in .pre-commit-hooks.yaml', () => {
+    type Hook = { id: string; entry: string; args?: string[]; language: string; files: string; pass_filenames: boolean };
+    const hooks = parse(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+    const hook = (id: string) => hooks.find((h) => h.id === id)!;
+    const staged = ['README.md', 'ladder/makers/senior-engineer.md', 'docs/diagram.png'];
+    const runHook = ({ entry, args = [], files }: Hook, repo: string) => {
+      expect(entry).not.toMatch(/["'\\]/);
+      const [command, ...words] = entry.split(/\s+/);
+      const paths = join(prefix, 'node_modules', '.bin');
+      return run(command!, [...words, ...args, ...staged.filter((file) => new RegExp(files).test(file))], { cwd: repo, env: { PATH: `${paths}${delimiter}${PATH}` } });
+    };
+
+    it('are Node hooks on Markdown files, passed by name', () => {
+      expect(hooks.map((h) => [h.id, h.entry, h.language, h.pass_filenames])).toEqual([
+        ['ladder-lint', 'ladder lint', 'node', true],
+        ['ladder-lint-fix', 'ladder lint --fix', 'node', true],
+      ]);
+    });
+
+    it('ladder-lint fails on a defect in a staged file, naming it, and passes a clean one', () => {
+      const failed = runHook(hook('ladder-lint'), repository(defectiveSenior));
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toBe('');
+      expect(failed.stdout).toMatch(/^makers\/senior-engineer\.md\n/);
+      expect(failed.stdout).toContain('restates-inherited');
+      // The Engineer's own missing period is not in a staged file, so it is not reported.
+      expect(failed.stdout).not.toMatch(/^makers\/engineer\.md$/m);
+      expect(runHook(hook('ladder-lint'), repository(cleanSenior))).toEqual({ code: 0, stdout: '', stderr: '' });
+    });
+
+    it('ladder-lint-fix fixes the staged files only, and fails on what it cannot fix', () => {
+      const repo = repository(defectiveSenior);
+      const engineer = readFileSync(join(repo, 'ladder/makers/engineer.md'), 'utf8');
+      const failed = runHook(hook('ladder-lint-fix'), repo);
+      expect(failed.code).toBe(1);
+      expect(failed.stdout).toContain('empty-section');
+      expect(failed.stdout).not.toContain('trailing-whitespace');
+      expect(readFileSync(join(repo, 'ladder/makers/senior-engineer.md'), 'utf8')).toBe(defectiveSenior.replace('team.   \n', 'team.\n'));
+      expect(readFileSync(join(repo, 'ladder/makers/engineer.md'), 'utf8')).toBe(engineer);
+      expect(runHook(hook('ladder-lint-fix'), repository(cleanSenior))).toEqual({ code: 0, stdout: '', stderr: '' });
+    });
+  });
+});
+
+// The action's steps as the runner runs them: `shell: bash` is `bash --noprofile --norc -eo pipefail`,
+// GITHUB_ACTION_PATH is the action's folder, and `${{ }}` expressions in `env` are replaced by their values.
+// This checkout is the action's folder: the global setup has built dist/, which is what the install step
+// (npm ci, whose `prepare` builds dist/) leaves there on a runner, so that step is not run here.
+describe('the GitHub Action in action.yml', () => {
+  type Step = { name: string; shell: string; run: string; env?: Record<string, string>; 'working-directory'?: string };
+  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }>; runs: { using: string; steps: Step[] } };
+  const lintStep = action.runs.steps.find((step) => step.run.includes('lint'))!;
+
+  function runAction(workspace: string, inputs: Record<string, string> = {}): CliRun {
+    const values: Record<string, string> = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default])), ...inputs };
+    const expand = (text: string) => text.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, name: string) => values[name] ?? '');
+    const env = Object.fromEntries(Object.entries(lintStep.env ?? {}).map(([name, value]) => [name, expand(value)]));
+    const script = join(mkdtempSync(join(tmpdir(), 'ladder-action-')), 'step.sh');
+    writeFileSync(script, lintStep.run);
+    return run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env: { PATH, GITHUB_ACTION_PATH: repoRoot, GITHUB_WORKSPACE: workspace, ...env } });
+  }
+
+  it('is a composite action that installs, then lints with --format github; inputs reach the script only through env', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(action.runs.steps.map((step) => step.shell)).toEqual(['bash', 'bash']);
+    expect(action.runs.steps[0]!.run).toMatch(/^npm ci\b/);
+    expect(lintStep.run).toContain('lint --format github');
+    expect(lintStep.run).not.toContain('${{');
+    expect(Object.keys(action.inputs).sort()).toEqual(['ladder', 'max-warnings']);
+  });
+
+  it('fails the job on errors, with an annotation per finding, and passes a clean ladder', () => {
+    const failed = runAction(repository(defectiveSenior));
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('::error file=makers/senior-engineer.md,line=12,col=1,title=ladder(empty-section)::Section "Hiring" has no expectations;');
+    expect(failed.stdout).toContain('::warning file=makers/engineer.md,');
+    expect(runAction(repository(cleanSenior)).code).toBe(0);
+  });
+
+  it('takes the ladder folder and --max-warnings from its inputs', () => {
+    const workspace = writeTree({ 'career/a.md': role('Engineer', null, { Craft: ['Writes code'] }) });
+    expect(runAction(workspace, { ladder: 'career' })).toMatchObject({ code: 0, stdout: expect.stringMatching(/^::warning file=a\.md,.*terminal-punctuation/) });
+    const strict = runAction(workspace, { ladder: 'career', 'max-warnings': '0' });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe('warning: 1 warnings, more than --max-warnings 0\n');
+  });
+});
+
+describe('the README\'s "Install and use in CI"', () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Install and use in CI'), readme.indexOf('\n## ', readme.indexOf('## Install and use in CI') + 1));
+  const examples = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => parse(match[1]!) as Record<string, unknown>);
+
+  it('uses the action with inputs it has, and hooks that exist', () => {
+    const inputs = Object.keys((parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: object }).inputs);
+    const hookIds = (parse(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string }[]).map((hook) => hook.id);
+    type Workflow = { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> };
+    const steps = examples.filter((example) => 'jobs' in example).flatMap((workflow) => Object.values((workflow as Workflow).jobs).flatMap((job) => job.steps));
+    const ours = steps.filter((step) => step.uses?.startsWith('OWNER/ladder@'));
+    expect(ours).toHaveLength(1);
+    expect(Object.keys(ours[0]!.with ?? {}).filter((input) => !inputs.includes(input))).toEqual([]);
+    expect(steps.map((step) => step.uses)).toContain('github/codeql-action/upload-sarif@v3');
+    const config = examples.find((example) => 'repos' in example) as { repos: { hooks: { id: string }[] }[] };
+    expect(config.repos.flatMap((repo) => repo.hooks.map((hook) => hook.id)).filter((id) => !hookIds.includes(id))).toEqual([]);
+  });
+});
