@@ -16,7 +16,7 @@ const findings: LintFinding[] = [
 ];
 const report = toReport(findings);
 const files = ['ic/engineer.md', 'people/Ingeniera Sénior.md', 'people/director.md'];
-const options = { color: false, rules: lintRules.map((r) => r.meta), files, version: '1.2.3' };
+const options = { color: false, rules: lintRules.map((r) => r.meta), files, version: '1.2.3', base: '' };
 
 /** What each format must show of the findings above, and of a clean report. */
 const expectations: Record<string, { check: (out: string) => void; clean: (out: string) => void }> = {
@@ -88,6 +88,16 @@ describe('lint output formats, over the same findings', () => {
       expectations[name]!.clean(format(toReport([]), options));
     });
   }
+
+  it('github and sarif name files from where the tool runs, so a ladder in a subfolder annotates the right file', () => {
+    const nested = { ...options, base: 'docs/ladder' };
+    expect(lintFormatters.github!(report, nested).split('\n')[0]).toMatch(/^::warning file=docs\/ladder\/people\/Ingeniera Sénior\.md,line=10,/);
+    const [run] = JSON.parse(lintFormatters.sarif!(report, nested)).runs;
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'docs/ladder/people/Ingeniera%20S%C3%A9nior.md', uriBaseId: '%SRCROOT%' });
+    expect(run.results[0].relatedLocations[0].physicalLocation.artifactLocation.uri).toBe('docs/ladder/ic/engineer.md');
+    // Stylish and JSON stay relative to the ladder, as every other message is.
+    expect(JSON.parse(lintFormatters.json!(report, nested)).findings[0].file).toBe('people/Ingeniera Sénior.md');
+  });
 
   it('stylish colours only when asked to', () => {
     expect(lintFormatters.stylish!(report, options)).not.toMatch(/\u001b\[/);

@@ -173,14 +173,14 @@ describe('the GitHub Action in action.yml', () => {
   it('fails the job on errors, with an annotation per finding, and passes a clean ladder', () => {
     const failed = runAction(repository(defectiveSenior));
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toContain('::error file=makers/senior-engineer.md,line=12,col=1,title=ladder(empty-section)::Section "Hiring" has no expectations;');
-    expect(failed.stdout).toContain('::warning file=makers/engineer.md,');
+    expect(failed.stdout).toContain('::error file=ladder/makers/senior-engineer.md,line=12,col=1,title=ladder(empty-section)::Section "Hiring" has no expectations;');
+    expect(failed.stdout).toContain('::warning file=ladder/makers/engineer.md,');
     expect(runAction(repository(cleanSenior)).code).toBe(0);
   });
 
   it('takes the ladder folder and --max-warnings from its inputs', () => {
     const workspace = writeTree({ 'career/a.md': role('Engineer', null, { Craft: ['Writes code'] }) });
-    expect(runAction(workspace, { ladder: 'career' })).toMatchObject({ code: 0, stdout: expect.stringMatching(/^::warning file=a\.md,.*terminal-punctuation/) });
+    expect(runAction(workspace, { ladder: 'career' })).toMatchObject({ code: 0, stdout: expect.stringMatching(/^::warning file=career\/a\.md,.*terminal-punctuation/) });
     const strict = runAction(workspace, { ladder: 'career', 'max-warnings': '0' });
     expect(strict.code).toBe(1);
     expect(strict.stderr).toBe('warning: 1 warnings, more than --max-warnings 0\n');

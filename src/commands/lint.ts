@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { at, LadderError } from '../errors.js';
 import { openLadder, type OpenLadder } from '../graph/open-ladder.js';
 import { namedPath } from '../load/files.js';
@@ -41,7 +41,7 @@ export async function lintCommand(ctx: CommandContext, files: string[], options:
     const { errors, warnings } = report.summary;
     const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
     return {
-      stdout: formatter(report, { color: ctx.color, rules, files: result.files, version: ctx.version }),
+      stdout: formatter(report, { color: ctx.color, rules, files: result.files, version: ctx.version, base: ladderFromRunFolder(ctx.cwd, root) }),
       warnings: [...skipped, ...(tooManyWarnings ? [`${warnings} warnings, more than --max-warnings ${options.maxWarnings}`] : [])],
       exitCode: errors > 0 || tooManyWarnings ? 1 : 0,
     };
@@ -51,6 +51,15 @@ export async function lintCommand(ctx: CommandContext, files: string[], options:
     return named.skipped.length > 0 ? { stdout: '', warnings: named.skipped, exitCode: 2 } : answer({ findings: [], files: [] });
   }
   return answer(await lintAndFix(ctx, root, named?.files, options.fix), named?.skipped);
+}
+
+/**
+ * The ladder folder as seen from the current folder, for formats GitHub reads from the repository's top
+ * folder; '' when the ladder is not below it (a path with `..` would be no use to GitHub either).
+ */
+function ladderFromRunFolder(cwd: string, root: string): string {
+  const path = relative(cwd, root);
+  return path.startsWith('..') || isAbsolute(path) ? '' : path.split(sep).join('/');
 }
 
 /** Lints the ladder at `root` (reporting only `only`, if given); with `fix`, rewrites those files first. */

@@ -13,6 +13,12 @@ export interface LintFormatOptions {
   files: readonly string[];
   /** The version of ladder, recorded by formats that name the tool (SARIF). */
   version: string;
+  /**
+   * The ladder folder as seen from where the tool runs, `/`-separated, '' when it is that folder. Formats
+   * read by GitHub (annotations, SARIF) name files from there, the repository's top folder in CI, so a
+   * ladder kept in `docs/ladder/` still annotates the right file.
+   */
+  base: string;
 }
 
 export type LintFormatter = (report: LintReport, options: LintFormatOptions) => string;

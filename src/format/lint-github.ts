@@ -1,14 +1,16 @@
 import type { LintReport } from '../schema/lint-report.js';
+import type { LintFormatOptions } from './lint-formats.js';
+import { fromRunFolder } from './run-folder.js';
 
 /**
  * GitHub Actions workflow commands: each finding becomes an annotation on the file and line.
  * Values are escaped as the runner expects, so a message with a comma or newline stays whole.
  */
-export function formatLintGithub(report: LintReport): string {
+export function formatLintGithub(report: LintReport, { base }: Pick<LintFormatOptions, 'base'>): string {
   return report.findings
     .map((f) => {
       const level = f.severity === 'error' ? 'error' : 'warning';
-      const properties = `file=${property(f.file)},line=${f.line},col=${f.column},title=${property(`ladder(${f.ruleId})`)}`;
+      const properties = `file=${property(fromRunFolder(base, f.file))},line=${f.line},col=${f.column},title=${property(`ladder(${f.ruleId})`)}`;
       return `::${level} ${properties}::${data(f.message)}\n`;
     })
     .join('');

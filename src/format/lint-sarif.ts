@@ -1,12 +1,17 @@
 import type { LintReport } from '../schema/lint-report.js';
 import type { LintFormatOptions } from './lint-formats.js';
+import { fromRunFolder } from './run-folder.js';
 
 /**
  * SARIF 2.1.0, the format code scanning reads: one run, the rules as descriptors (from the rule list),
  * one result per finding with its place, and the restated expectation as a related location.
- * Paths are relative to the ladder folder (uriBaseId LADDER_ROOT), percent-encoded as URIs must be.
+ * Paths are relative to where the tool runs (uriBaseId %SRCROOT%, the repository's top folder in CI, as
+ * code scanning expects), percent-encoded as URIs must be.
  */
-export function formatLintSarif(report: LintReport, { rules, version }: Pick<LintFormatOptions, 'rules' | 'version'>): string {
+export function formatLintSarif(report: LintReport, { rules, version, base }: Pick<LintFormatOptions, 'rules' | 'version' | 'base'>): string {
+  const location = (file: string, region: { startLine: number; startColumn?: number }) => ({
+    physicalLocation: { artifactLocation: { uri: encodeURI(fromRunFolder(base, file)), uriBaseId: '%SRCROOT%' }, region },
+  });
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -39,8 +44,4 @@ export function formatLintSarif(report: LintReport, { rules, version }: Pick<Lin
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
-}
-
-function location(file: string, region: { startLine: number; startColumn?: number }) {
-  return { physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: 'LADDER_ROOT' }, region } };
 }
