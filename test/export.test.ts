@@ -121,6 +121,14 @@ describe('ladder export --format markdown', () => {
   });
 });
 
+describe('ladder export --role', () => {
+  it('counts one role as one role on the index page', () => {
+    const run = exportRun(['--format', 'markdown', '--out', 'one', '--role', 'engineer']);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(run.cwd, 'one', 'index.md'), 'utf8')).toContain('\n1 role in 1 track, read from ');
+  });
+});
+
 describe('ladder export --format html', () => {
   it('writes a self-contained site: the chart, a page per role, own and inherited items distinct, links that resolve', () => {
     const run = exportRun(['--format', 'html', '--out', 'site']);

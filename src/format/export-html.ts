@@ -33,7 +33,7 @@ function indexPage(data: LadderExport): string {
   );
   const body = `<header>
 <h1>Career ladder</h1>
-<p class="meta">${data.roles.length} roles in ${plural(grid.tracks.length, 'track')}, read from ${escapeHtml(data.generatedFrom)} by ladder ${escapeHtml(data.version)}.</p>
+<p class="meta">${plural(data.roles.length, 'role')} in ${plural(grid.tracks.length, 'track')}, read from ${escapeHtml(data.generatedFrom)} by ladder ${escapeHtml(data.version)}.</p>
 </header>
 <main>
 <div class="chart">

@@ -27,7 +27,7 @@ function indexPage(data: LadderExport, link: (id: string) => string): string {
   const lines = [
     '# Career ladder',
     '',
-    `${data.roles.length} roles in ${plural(grid.tracks.length, 'track')}, read from ${escapeMarkdown(data.generatedFrom)} by ladder ${escapeMarkdown(data.version)}.`,
+    `${plural(data.roles.length, 'role')} in ${plural(grid.tracks.length, 'track')}, read from ${escapeMarkdown(data.generatedFrom)} by ladder ${escapeMarkdown(data.version)}.`,
     '',
     row(['Level', ...grid.tracks.map(escapeMarkdown)]),
     row(['---:', ...grid.tracks.map(() => '---')]),
