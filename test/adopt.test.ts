@@ -167,6 +167,15 @@ describe('ladder init', () => {
     expect(parse(readFileSync(join(dir, 'ladder.yaml'), 'utf8'))).toMatchObject({ rules: { 'final-newline': 'off' }, aliases: { Director: 'director_engineering' } });
   });
 
+  it('says when a ladder needs no ladder.yaml, and then writes none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ladder-clean-'));
+    cpSync(fixture('..', '..', 'ladder'), dir, { recursive: true });
+    const run = runCli(['init', '--write', '--dir', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Nothing to configure: ladder reads this folder as it is, and needs no ladder.yaml.');
+    expect(() => readFileSync(join(dir, 'ladder.yaml'))).toThrow();
+  });
+
   it('refuses a folder with no roles', () => {
     const run = runCli(['init', '--dir', writeTree({ 'README.md': '# Hello\n' })]);
     expect(run.code).toBe(2);

@@ -32,10 +32,15 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
     throw new LadderError(`${root}: no role files found (Markdown files with a title); give the ladder folder with --dir`);
   }
   const yaml = formatLadderYaml(survey);
-  if (options.write) writeFileAtomic(target, yaml);
-  const outcome = options.write ? `Wrote ${target}.` : `Run "ladder init${options.dir ? ` --dir ${options.dir}` : ''} --write" to write it.`;
+  const needed = Object.keys(survey.config).length > 0;
+  if (options.write && needed) writeFileAtomic(target, yaml);
+  const outcome = !needed
+    ? 'Nothing to configure: ladder reads this folder as it is, and needs no ladder.yaml.'
+    : options.write
+      ? `Wrote ${target}.`
+      : `Run "ladder init${options.dir ? ` --dir ${options.dir}` : ''} --write" to write it.`;
   return {
-    stdout: options.json ? formatJson(survey) : formatSurvey(survey, { color: ctx.color, yaml, outcome }),
+    stdout: options.json ? formatJson(survey) : formatSurvey(survey, { color: ctx.color, yaml: needed ? yaml : '', outcome }),
     warnings: [],
     exitCode: 0,
   };

@@ -4,7 +4,7 @@ import { plural } from './plural.js';
 
 export interface InitTextOptions {
   color: boolean;
-  /** The proposed ladder.yaml, shown at the end. */
+  /** The proposed ladder.yaml, shown at the end; empty when none is needed. */
   yaml: string;
   /** What happened to it: written, or how to write it. */
   outcome: string;
@@ -42,6 +42,7 @@ export function formatSurvey(survey: LadderSurvey, { color, yaml, outcome }: Ini
     lines.push(c.yellow(`With the proposed ladder.yaml, ${plural(survey.unresolved.length, 'defect')} still break inheritance:`));
     for (const u of survey.unresolved) lines.push(`  ${u.file}:${u.line}  ${u.message}`);
   }
-  lines.push('', c.bold('Proposed ladder.yaml'), c.dim('---'), yaml.trimEnd(), c.dim('---'), outcome);
+  if (yaml) lines.push('', c.bold('Proposed ladder.yaml'), c.dim('---'), yaml.trimEnd(), c.dim('---'));
+  lines.push(outcome);
   return lines.join('\n') + '\n';
 }

@@ -32,7 +32,12 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   const parents = [...graph.roles.values()].flatMap((role) => parentNote(graph, role) ?? []);
   const aliases = { ...proposedAliases(parents), ...existing.aliases };
   const tracks = existing.tracks ?? proposedTracks(buildGraph(kept, { aliases }));
-  const proposed: LadderConfig = { ...existing, ignore, aliases, ...(tracks ? { tracks } : {}) };
+  const proposed: LadderConfig = {
+    ...existing,
+    ...(ignore.length ? { ignore } : {}),
+    ...(Object.keys(aliases).length ? { aliases } : {}),
+    ...(tracks ? { tracks } : {}),
+  };
   const checked = buildGraph(kept, proposed);
   return {
     root,
