@@ -37,7 +37,7 @@ export function formatSurvey(survey: LadderSurvey, { color, yaml, outcome }: Ini
   group('ambiguous', 'Ambiguous parents (the proposal guesses the first; check it)', (ids) => ids.map(name).join(c.dim(' or ')));
   group('unknown', 'Parents that name no role (fix the file; no alias is guessed)', (ids) => (ids.length ? `did you mean ${ids.map(name).join(', ')}?` : 'no role looks like it'));
   lines.push('');
-  if (survey.unresolved.length === 0) lines.push(c.green(`With the proposed ladder.yaml every role resolves.`));
+  if (survey.unresolved.length === 0) lines.push(c.green(yaml ? 'With the proposed ladder.yaml every role resolves.' : 'Every role resolves.'));
   else {
     lines.push(c.yellow(`With the proposed ladder.yaml, ${plural(survey.unresolved.length, 'defect')} still break inheritance:`));
     for (const u of survey.unresolved) lines.push(`  ${u.file}:${u.line}  ${u.message}`);
