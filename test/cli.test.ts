@@ -24,7 +24,7 @@ describe('ladder (end to end)', () => {
     const role = JSON.parse(run.stdout);
     expect(Object.keys(role)).toEqual(expect.arrayContaining(['id', 'title', 'track', 'level', 'inherits', 'chain', 'description', 'file', 'sections']));
     expect(role).toMatchObject({ id: 'engineering-director', inherits: 'engineering-manager', level: 4, file: 'managers/engineering-director.md' });
-    expect(role.sections[0].expectations[0]).toEqual({ id: 'engineer/delivery/1', text: expect.any(String), source: 'engineer', line: expect.any(Number) });
+    expect(role.sections[0].expectations[0]).toEqual({ id: 'engineer/delivery/85489d58', text: expect.any(String), source: 'engineer', line: expect.any(Number) });
     const own = JSON.parse(runCli(['show', 'director', '--json', '--own', '--section', 'team']).stdout);
     expect(own.sections.map((s: { title: string }) => s.title)).toEqual(['Team building']);
     expect(own.sections[0].expectations.every((e: { source: string }) => e.source === 'engineering-director')).toBe(true);

@@ -50,7 +50,7 @@ describe('compareRoles', () => {
       Mentoring: { added: ['senior:Mentors engineers through code review.'], removed: [], kept: 0 },
     });
     expect(diff.summary).toEqual({ added: 2, removed: 0, kept: 3, evolved: 0 });
-    expect(diff.sections[0]!.added[0]).toEqual({ id: 'senior/delivery/1', text: 'Leads projects from design through launch.', source: 'senior', line: 9 });
+    expect(diff.sections[0]!.added[0]).toEqual({ id: 'senior/delivery/f99a9cd8', text: 'Leads projects from design through launch.', source: 'senior', line: 9 });
   });
 
   it('two levels apart: adds the intermediate role’s expectations too, each with its source', async () => {
@@ -101,13 +101,13 @@ describe('compareRoles', () => {
   it('pairs an added expectation with the source expectation it sharpens, with a word diff; an unrelated one is not paired', async () => {
     const diff = diffOf(await open(writeTree(twoTracks)), 'senior', 'staff');
     const [sharper, unrelated] = diff.sections.find((s) => s.title === 'Delivery')!.added;
-    expect(sharper!.evolvesFrom).toMatchObject({ id: 'senior/delivery/1', text: 'Leads projects from design through launch.', source: 'senior', line: 9 });
+    expect(sharper!.evolvesFrom).toMatchObject({ id: 'senior/delivery/f99a9cd8', text: 'Leads projects from design through launch.', source: 'senior', line: 9 });
     expect(sharper!.evolvesFrom!.changes).toEqual([
       { value: 'Leads ' },
       { value: 'cross-team ', added: true },
       { value: 'projects from design through launch.' },
     ]);
-    expect(unrelated).toEqual({ id: 'staff/delivery/2', text: 'Plans the quarterly roadmap.', source: 'staff', line: 10 });
+    expect(unrelated).toEqual({ id: 'staff/delivery/f75b9627', text: 'Plans the quarterly roadmap.', source: 'staff', line: 10 });
     expect(diff.summary).toEqual({ added: 4, removed: 0, kept: 5, evolved: 1 });
   });
 });

@@ -30,7 +30,7 @@ const edgeRoles = shownRoles(edgeCases);
 
 /** Expectations as a flattened page can show them: text, and where they come from. */
 const marked = (role: ResolvedRole) =>
-  role.sections.flatMap((section) => section.expectations.map((e) => ({ section: section.title, text: e.text, source: e.source })));
+  role.sections.flatMap((section) => section.expectations.map((e) => ({ section: section.title, id: e.id, text: e.text, source: e.source })));
 
 describe('ladder export --format json|yaml', () => {
   it('writes { version, generatedFrom, roles } with each role as show --json prints it, valid against export.schema.json', () => {
@@ -90,9 +90,9 @@ describe('ladder export --format csv', () => {
     expect(text).toContain('"Writes ""clear"", concise notes, and\nkeeps them current."');
     expect(text.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual(['role', 'title', 'track', 'level', 'section', 'expectation', 'source', 'line']);
+    expect(header).toEqual(['role', 'title', 'track', 'level', 'section', 'expectation', 'source', 'line', 'id']);
     const expected = edgeRoles.flatMap((r) =>
-      r.sections.flatMap((s) => s.expectations.map((e) => [r.id, r.title, r.track, String(r.level), s.title, e.text, e.source, String(e.line)])),
+      r.sections.flatMap((s) => s.expectations.map((e) => [r.id, r.title, r.track, String(r.level), s.title, e.text, e.source, String(e.line), e.id])),
     );
     expect(rows).toEqual(expected);
   });
@@ -115,8 +115,8 @@ describe('ladder export --format markdown', () => {
       expect(markdownItems(page, shown.id)).toEqual(marked(shown));
     }
     const engineer = readFileSync(join(site, 'engineer.md'), 'utf8');
-    expect(engineer).toContain('- ● Shows \\<script>alert("owned")\\</script> as text, never runs it.');
-    expect(engineer).toContain('- ● Writes "clear", concise notes, and\n  keeps them current.');
+    expect(engineer).toMatch(/^- ● <a id="engineer\/[a-z-]+\/[0-9a-f]{8}"><\/a>Shows \\<script>alert\("owned"\)\\<\/script> as text, never runs it\.$/m);
+    expect(engineer).toMatch(/<\/a>Writes "clear", concise notes, and\n {2}keeps them current\.$/m);
     expect(readFileSync(join(site, 'r-and-d-lead.md'), 'utf8')).toContain('Inherits: [Senior Engineer](senior-engineer.md) → [Engineer](engineer.md)');
   });
 });
@@ -144,7 +144,7 @@ describe('ladder export --format html', () => {
     for (const shown of edgeRoles) {
       const page = readFileSync(join(site, `${shown.id}.html`), 'utf8');
       expect(page).toContain(`<title>${escape(shown.title)} · Career ladder</title>`);
-      expect(htmlItems(page, shown.id)).toEqual(marked(shown).map(({ text, source }) => ({ text, source })));
+      expect(htmlItems(page, shown.id)).toEqual(marked(shown).map(({ id, text, source }) => ({ id, text, source })));
     }
     expectLinksResolve(site);
   });
@@ -326,11 +326,12 @@ function parseCsv(text: string): string[][] {
 
 /** Reads the expectations back from a Markdown role page: section, text (continuations joined), source. */
 function markdownItems(page: string, id: string) {
-  const items: { section: string; text: string; source: string }[] = [];
+  const items: { section: string; id: string; text: string; source: string }[] = [];
   let section = '';
   for (const line of page.split('\n')) {
+    const item = /^- ([●○]) <a id="([^"]+)"><\/a>(.*)$/.exec(line);
     if (line.startsWith('## ')) section = line.slice(3);
-    else if (/^- [●○] /.test(line)) items.push({ section, text: line.slice(4), source: line[2] === '●' ? id : '?' });
+    else if (item) items.push({ section, id: item[2]!, text: item[3]!, source: item[1] === '●' ? id : '?' });
     else if (line.startsWith('  ') && items.length) items.at(-1)!.text += `\n${line.slice(2)}`;
   }
   for (const item of items) {
@@ -343,8 +344,8 @@ function markdownItems(page: string, id: string) {
 
 /** Reads the expectations back from an HTML role page: unescaped text and the source role it links to. */
 function htmlItems(page: string, id: string) {
-  const items = [...page.matchAll(/<li class="(own|inherited)">.*?<span class="text">(.*?)<\/span>(?: <span class="source">\(from <a href="([^"]+)\.html">)?/gs)];
-  return items.map(([, kind, text, source]) => ({ text: unescape(text!), source: kind === 'own' ? id : source! }));
+  const items = [...page.matchAll(/<li class="(own|inherited)" id="([^"]+)">.*?<span class="text">(.*?)<\/span>(?: <span class="source">\(from <a href="([^"]+)\.html">)?/gs)];
+  return items.map(([, kind, anchor, text, source]) => ({ id: unescape(anchor!), text: unescape(text!), source: kind === 'own' ? id : source! }));
 }
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

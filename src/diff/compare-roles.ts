@@ -67,9 +67,9 @@ function compareSection(title: string, older: ResolvedExpectation[], newer: Reso
 }
 
 /**
- * Newer expectations the older role also holds, each mapped to its older counterpart: the same source
- * line (same id), or else the same wording, so one bullet written in two files is not reported as
- * removed and added again. Each older expectation is matched at most once.
+ * Newer expectations the older role also holds, each mapped to its older counterpart: the same id (same
+ * source role, section and wording), or else the same wording, so one bullet written in two files is not
+ * reported as removed and added again. Each older expectation is matched at most once.
  */
 function keptExpectations(older: ResolvedExpectation[], newer: ResolvedExpectation[]): Map<ResolvedExpectation, ResolvedExpectation> {
   const kept = new Map<ResolvedExpectation, ResolvedExpectation>();

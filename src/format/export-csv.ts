@@ -1,14 +1,18 @@
 import type { LadderExport } from '../schema/export.js';
 
-const HEADER = ['role', 'title', 'track', 'level', 'section', 'expectation', 'source', 'line'];
+/** `id` comes last so scripts that read the earlier columns by position keep working. */
+const HEADER = ['role', 'title', 'track', 'level', 'section', 'expectation', 'source', 'line', 'id'];
 
-/** One row per (role, expectation), for spreadsheets: RFC 4180, CRLF line ends, a header row. */
+/**
+ * One row per (role, expectation), for spreadsheets: RFC 4180, CRLF line ends, a header row. The stable
+ * expectation id lets a sheet match rows across two exports of different ladder versions.
+ */
 export function exportCsv(data: LadderExport): string {
   const rows = [HEADER];
   for (const role of data.roles) {
     for (const section of role.sections) {
       for (const expectation of section.expectations) {
-        rows.push([role.id, role.title, role.track, String(role.level), section.title, expectation.text, expectation.source, String(expectation.line)]);
+        rows.push([role.id, role.title, role.track, String(role.level), section.title, expectation.text, expectation.source, String(expectation.line), expectation.id]);
       }
     }
   }

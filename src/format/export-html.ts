@@ -9,7 +9,8 @@ import { placeExpectations } from './section-outline.js';
 /**
  * A static site: `index.html` with the chart of tracks by levels and one page per role (`<id>.html`).
  * Every piece of ladder text is escaped and shown as text (inline Markdown included), so a `<script>` in a
- * bullet reads as written. Roles link to each other only when their page is part of the export.
+ * bullet reads as written. Roles link to each other only when their page is part of the export. Each
+ * expectation's stable id is its anchor, so a link to one (`vp-engineering.html#…`) survives reordering.
  */
 export function exportHtml(data: LadderExport, titles: Map<string, string>): ExportFile[] {
   const exported = new Set(data.roles.map((r) => r.id));
@@ -60,9 +61,9 @@ function rolePage(role: ResolvedRole, link: (id: string) => string): string {
       const text = `<span class="text">${escapeHtml(expectation.text)}</span>`;
       if (expectation.source === role.id) {
         own++;
-        return `${heading}<li class="own${nested}"><span class="marker" title="own expectation">●</span><span>${text}</span></li>`;
+        return `${heading}<li class="own${nested}" id="${escapeHtml(expectation.id)}"><span class="marker" title="own expectation">●</span><span>${text}</span></li>`;
       }
-      return `${heading}<li class="inherited${nested}"><span class="marker" title="inherited expectation">○</span><span>${text} <span class="source">(from ${link(expectation.source)})</span></span></li>`;
+      return `${heading}<li class="inherited${nested}" id="${escapeHtml(expectation.id)}"><span class="marker" title="inherited expectation">○</span><span>${text} <span class="source">(from ${link(expectation.source)})</span></span></li>`;
     });
     return `<section>
 <h2 id="${escapeHtml(section.id)}">${escapeHtml(section.title)}</h2>

@@ -55,11 +55,13 @@ function rolePage(role: ResolvedRole, link: (id: string) => string): string {
       // Continuation lines are indented under the marker so a multi-line item stays one list item.
       const indent = '  '.repeat(depth);
       const text = showHtmlAsText(expectation.text).replace(/\n\s*/g, `\n${indent}  `);
+      // The stable id as an anchor, as on the html site: a link to one expectation survives reordering.
+      const anchor = `<a id="${expectation.id}"></a>`;
       if (expectation.source === role.id) {
         own++;
-        lines.push(`${indent}- ● ${text}`);
+        lines.push(`${indent}- ● ${anchor}${text}`);
       } else {
-        lines.push(`${indent}- ○ ${text} (from ${link(expectation.source)})`);
+        lines.push(`${indent}- ○ ${anchor}${text} (from ${link(expectation.source)})`);
       }
     }
   }

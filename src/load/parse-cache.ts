@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fnv1a } from './hash.js';
 import type { ParsedFile } from './parse-file.js';
 
 export interface ParseCacheOptions {
@@ -82,11 +83,4 @@ export class ParseCache {
       return {};
     }
   }
-}
-
-/** A short, stable name for a ladder folder's cache file (node:crypto costs more to load than this saves). */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }

@@ -2,6 +2,7 @@ import { at, LadderError } from '../errors.js';
 import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
 import { slug } from '../load/slug.js';
 import type { ResolvedRole, ResolvedSection, RoleSummary } from '../schema/role.js';
+import { expectationIds } from './expectation-id.js';
 
 /** Self first, then each parent up to the root. Throws when the chain is broken (cycle, unknown parent). */
 export function chainOf(graph: RoleGraph, role: RoleNode): RoleNode[] {
@@ -43,7 +44,7 @@ export function resolveRole(graph: RoleGraph, role: RoleNode, options: ResolveOp
   const contributors = options.own ? [role] : [...chain].reverse();
   const sections = new Map<string, ResolvedSection>();
   for (const source of contributors) {
-    const counters = new Map<string, number>();
+    const ids = expectationIds(source);
     for (const section of source.sections) {
       const id = slug(section.title);
       let target = sections.get(id);
@@ -51,18 +52,14 @@ export function resolveRole(graph: RoleGraph, role: RoleNode, options: ResolveOp
         target = { id, title: section.title, expectations: [] };
         sections.set(id, target);
       }
-      const ids: string[] = [];
       for (const expectation of section.expectations) {
-        const n = (counters.get(id) ?? 0) + 1;
-        counters.set(id, n);
-        ids.push(`${source.id}/${id}/${n}`);
         target.expectations.push({
-          id: ids.at(-1)!,
+          id: ids.get(expectation)!,
           text: expectation.text,
           source: source.id,
           line: expectation.line,
           ...(expectation.subsection !== undefined ? { subsection: expectation.subsection } : {}),
-          ...(expectation.parent !== undefined ? { parent: ids[expectation.parent] } : {}),
+          ...(expectation.parent !== undefined ? { parent: ids.get(section.expectations[expectation.parent]!) } : {}),
         });
       }
     }

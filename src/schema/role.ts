@@ -2,10 +2,12 @@ import { z } from 'zod';
 
 export const ResolvedExpectationSchema = z
   .object({
-    /** Stable: `<source role>/<section slug>/<n>`, n counting within the source role's section. */
+    /** Stable: `<source role>/<section slug>/<hash>`, the hash of the text normalised (see src/resolve/expectation-id.ts). */
     id: z
       .string()
-      .describe('Stable id `<source role>/<section slug>/<n>`: the same in every role that inherits this expectation'),
+      .describe(
+        'Stable id `<source role>/<section slug>/<hash>`: 8 hex digits of the text with case, accents, spacing and final punctuation ignored, `-2`, `-3`… for repeats in one section. The same in every role that inherits the expectation and when bullets are reordered; rewording the text changes it',
+      ),
     text: z.string().describe('The list item exactly as written in the source file (inline Markdown kept)'),
     /** The id of the role whose file holds this expectation. */
     source: z.string().describe('Id of the role whose file holds this expectation; the role\'s own id when it is its own'),
