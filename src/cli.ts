@@ -88,7 +88,8 @@ Exit codes: 0 success, 1 findings or differences where asked, 2 usage, input or 
     .description('show a role with every expectation it holds, own and inherited')
     .argument('<role>', 'role id, title, alias, or a unique part of one (vp, director, em)')
     .option('--json', 'print the resolved role as JSON')
-    .option('--own', 'only the expectations the role itself adds')
+    .addOption(new Option('--own', 'only the expectations the role itself writes').conflicts('new'))
+    .option('--new', 'only what distinguishes the role from its parent: new expectations, evolved ones as was/now with a word diff')
     .addOption(new Option('-s, --section <name...>', 'only these sections (by title or its start)'))
     .addHelpText(
       'after',
@@ -96,6 +97,7 @@ Exit codes: 0 success, 1 findings or differences where asked, 2 usage, input or 
 Examples:
   $ ladder show vp-engineering
   $ ladder show staff --section craft
+  $ ladder show staff --new                   what is new at Staff, compared with Senior
   $ ladder show em --json | jq '.sections[].expectations | length'`,
     )
     .action(async (name: string, options) => {
@@ -197,6 +199,29 @@ or a ladder folder missing at a revision.`,
     .action(async (older: string, newer: string | undefined, options) => {
       const { changesCommand } = await import('./commands/changes.js');
       emit(await changesCommand(context(), older, newer, options));
+    });
+
+  program
+    .command('health')
+    .description('the size of every promotion step, with thin steps, rewordings and sections that never grow flagged')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--json', 'the same as --format json')
+    .option('--exit-code', 'exit 1 when anything is flagged')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder health                              one row per step, a bar as long as the step is big
+  $ ladder health --json | jq '.steps[] | select(.flags | index("thin"))'
+  $ ladder health --format markdown > health.md
+  $ ladder health --exit-code                  fail a CI job when a step is flagged
+
+Thresholds are set in ladder.yaml: health: { minStep: 3, minRatio: 0.5 }.
+Exit codes: 0 done (1 with --exit-code when anything is flagged), 2 usage, input or I/O error.`,
+    )
+    .action(async (options) => {
+      const { healthCommand } = await import('./commands/health.js');
+      emit(await healthCommand(context(), options));
     });
 
   program

@@ -19,11 +19,12 @@ describe('ladder lint (end to end)', () => {
     const lines = run.stdout.split('\n');
     expect(lines.filter((line) => /^\S/.test(line))).toEqual([
       'ic/senior-engineer.md', 'people/director.md', 'people/engineering-manager.md',
-      '✖ 7 problems (2 errors, 5 warnings)',
+      '✖ 8 problems (2 errors, 6 warnings)',
     ]);
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}10:3 {3}warning {2}Restates "Completes assigned tasks on time and asks for help when blocked\." inherited from Engineer \(ic\/engineer\.md:8\).* restates-inherited$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}5:103 {2}warning {2}Expected "an" before "Engineering Manager", found "a"\. +indefinite-article$/));
-    expect(run.stdout).toContain('  3 problems potentially fixable with the `--fix` option.\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}3:39 {3}warning {2}Expected the exact title of the parent role, "Engineering Manager", found "engineering manager"\. +inherits-title-mismatch$/));
+    expect(run.stdout).toContain('  4 problems potentially fixable with the `--fix` option.\n');
   });
 
   it('json: the documented shape, valid against schemas/lint-report.schema.json; --json is the same', () => {
@@ -31,7 +32,7 @@ describe('ladder lint (end to end)', () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(validateAgainst('lint-report.schema.json', report)).toEqual([]);
-    expect(report.summary).toEqual({ errors: 2, warnings: 5, fixable: 3 });
+    expect(report.summary).toEqual({ errors: 2, warnings: 6, fixable: 4 });
     expect(report.findings[1]).toEqual({
       ruleId: 'terminal-punctuation', severity: 'warning', file: 'ic/senior-engineer.md', line: 11, column: 40, fixable: true,
       message: 'Expected a final "." after "Breaks large projects into milestones", found "s".',
@@ -43,7 +44,7 @@ describe('ladder lint (end to end)', () => {
     const run = runCli(['--ladder', messy, 'lint', '--format', 'github']);
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(7);
+    expect(lines).toHaveLength(8);
     expect(lines).toContain('::error file=people/director.md,line=17,col=1,title=ladder(duplicate-section)::Section "Delivery" appears again (first on line 12); merge the two.');
   });
 
@@ -52,15 +53,18 @@ describe('ladder lint (end to end)', () => {
     expect(run.code).toBe(1);
     const log = JSON.parse(run.stdout);
     expect(validateSarif(log)).toEqual([]);
-    expect(log.runs[0].results).toHaveLength(7);
-    expect(log.runs[0].tool.driver.rules.length).toBeGreaterThanOrEqual(20);
+    expect(log.runs[0].results).toHaveLength(8);
+    expect(log.runs[0].tool.driver.rules.length).toBeGreaterThanOrEqual(23);
+    // A rule that is off unless configured is described as disabled, not given a level SARIF lacks.
+    expect(log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'thin-step').defaultConfiguration).toEqual({ enabled: false });
   });
 
   it('junit: one test case per file, failed where there are findings', () => {
     const run = runCli(['--ladder', messy, 'lint', '--format', 'junit']);
     expect(run.code).toBe(1);
-    expect(run.stdout.match(/<testcase /g)).toHaveLength(5);
-    expect(run.stdout).toContain('<testsuites name="ladder lint" tests="5" failures="3">');
+    // The five role files, and README.md and CHANGELOG.md, whose links are checked.
+    expect(run.stdout.match(/<testcase /g)).toHaveLength(7);
+    expect(run.stdout).toContain('<testsuites name="ladder lint" tests="7" failures="3">');
   });
 
   it('exits 0 on warnings alone, and 1 when they pass --max-warnings', () => {

@@ -73,7 +73,10 @@ describe('ladder lint --fix (end to end)', () => {
     expect(manager).toBe(text('people/engineering-manager.md', before).replace('promoted to a Engineering Manager', 'promoted to an Engineering Manager'));
     expect(manager.split('\r\n')).toHaveLength(15);
     expect(manager.replace(/\r\n/g, '')).not.toContain('\n');
-    for (const file of ['ic/engineer.md', 'people/director.md', 'people/Ingeniera Sénior.md', 'README.md', 'CHANGELOG.md', 'logo.png']) {
+    expect(text('people/director.md', after)).toBe(
+      text('people/director.md', before).replace('(inherits the role expectations of an engineering manager)', '(inherits the role expectations of an Engineering Manager)'),
+    );
+    for (const file of ['ic/engineer.md', 'people/Ingeniera Sénior.md', 'README.md', 'CHANGELOG.md', 'logo.png']) {
       expect(after.get(file)!.equals(before.get(file)!), file).toBe(true);
     }
     expect(statSync(join(root, 'ic', 'senior-engineer.md')).mode & 0o777).toBe(0o640);

@@ -8,9 +8,9 @@ import { contentWords } from '../src/resolve/similarity.js';
 import type { LadderConfig } from '../src/schema/config.js';
 import { writeTree } from './helpers.js';
 
-/** Lints a ladder folder in-process. */
+/** Lints a ladder folder in-process, README and the like included, as `ladder lint` does. */
 export async function lintFolder(root: string, config: LadderConfig = {}): Promise<FindingWithFix[]> {
-  const loaded = await loadLadder(root);
+  const loaded = await loadLadder(root, { documents: true });
   return lintLadder({ root, loaded, graph: buildGraph(loaded.roles) }, config).findings;
 }
 

@@ -6,7 +6,7 @@ import { articleFor } from '../src/lint/rules/indefinite-article.js';
 import { lintLadder } from '../src/lint/engine.js';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
-import { LINT_RULE_IDS } from '../src/schema/config.js';
+import { LINT_RULE_IDS, type LadderConfig } from '../src/schema/config.js';
 import type { LintRule } from '../src/lint/rule.js';
 import { bundledLadder, fixture, repoRoot, role, writeTree } from './helpers.js';
 import { lintFolder, lintTree } from './lint-helpers.js';
@@ -14,7 +14,7 @@ import { lintFolder, lintTree } from './lint-helpers.js';
 type Tree = Record<string, string | Buffer>;
 
 /** Each rule: a ladder that triggers it (with the `file:line` it must flag) and one that must stay clean. */
-const specs: Record<string, { triggers: Tree; flags: string[]; message?: string; clean: Tree }> = {
+const specs: Record<string, { triggers: Tree; flags: string[]; message?: string; clean: Tree; config?: LadderConfig }> = {
   'unknown-parent': {
     triggers: { 'e.md': role('Engineer', null), 's.md': role('Senior', 'Enginer') },
     flags: ['s.md:3'],
@@ -154,6 +154,60 @@ const specs: Record<string, { triggers: Tree; flags: string[]; message?: string;
       'managers/c.md': role('Gamma', 'Beta', { Coaching: ['Coaches.'] }),
     },
   },
+  'broken-link': {
+    triggers: {
+      'README.md': '# Ladder\n\n[Engineer](e.md), [Senior](s.md) and [its craft](e.md#craf).\n\n## Roles\n\nSee [the roles](#role).\n',
+      'e.md': role('Engineer', null, { Craft: ['Codes.'] }),
+    },
+    flags: ['README.md:3', 'README.md:3', 'README.md:7'],
+    message: 'Link target "s.md" does not exist; did you mean "e.md"?',
+    clean: {
+      'README.md': [
+        '# Ladder',
+        '',
+        '[Engineer](e.md#craft), [top](#ladder), [spaced](My%20Role.md), [folder](sub/), ![logo](logo.png) and [a definition][def].',
+        // Not relative, so not checked: a site, an address, a path from the root of a site or repository.
+        '[Site](https://example.com/x.md), [mail](mailto:a@example.com), [root](/docs/x.md).',
+        '',
+        '[def]: e.md#role-description',
+        '',
+      ].join('\n'),
+      'e.md': role('Engineer', null, { Craft: ['Codes.'] }).replace('Codes.', 'Codes, as [the README](README.md#ladder) says.'),
+      'My Role.md': role('My Role', null),
+      'sub/notes.txt': '',
+      'logo.png': '',
+    },
+  },
+  'inherits-title-mismatch': {
+    triggers: {
+      'manager.md': role('Engineering Manager', null),
+      'director.md': role('Director', 'engineering manager'),
+    },
+    flags: ['director.md:3'],
+    message: 'Expected the exact title of the parent role, "Engineering Manager", found "engineering manager".',
+    clean: {
+      'manager.md': '---\naliases: [Boss]\n---\n' + role('Engineering Manager', null),
+      'director.md': role('Director', 'Engineering Manager'),
+      // Named exactly by id or alias, by a link to the file, or in front matter: each a deliberate choice.
+      'vp.md': role('VP', 'director'),
+      'lead.md': role('Lead', 'Boss'),
+      'cto.md': 'CTO\n---\n(Inherits the role expectations of a [VP](vp.md))\n\n### Craft\n* Codes.\n',
+      'ceo.md': '---\ninherits: cto\n---\n' + role('CEO', null),
+    },
+  },
+  'thin-step': {
+    config: { rules: { 'thin-step': 'warn' } },
+    triggers: {
+      'e.md': role('Engineer', null, { Delivery: ['Ships.', 'Tests.', 'Reviews.'] }),
+      's.md': role('Senior', 'Engineer', { Delivery: ['Leads projects.', 'Mentors engineers.'] }),
+    },
+    flags: ['s.md:3'],
+    message: 'Expected at least 3 new expectations over Engineer, found 2 (minStep 3; 0.5 × the default median step of 2)',
+    clean: {
+      'e.md': role('Engineer', null, { Delivery: ['Ships.', 'Tests.', 'Reviews.'] }),
+      's.md': role('Senior', 'Engineer', { Delivery: ['Leads projects.', 'Mentors engineers.', 'Plans the roadmap.'] }),
+    },
+  },
   'years-of-experience': {
     triggers: {
       'e.md': 'Engineer\n---\n\n### Role description\nAn Engineer typically has at least 5 years of experience.\n\n### Craft\n* Codes.\n',
@@ -181,7 +235,7 @@ describe('lint rules', () => {
     for (const { meta } of lintRules) {
       expect(meta.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(meta.description).toMatch(/^[A-Z].*\.$/);
-      expect(['error', 'warning']).toContain(meta.severity);
+      expect(['error', 'warning', 'off']).toContain(meta.severity);
     }
   });
 
@@ -189,16 +243,17 @@ describe('lint rules', () => {
     const spec = specs[rule.meta.id]!;
     describe(rule.meta.id, () => {
       it(`flags ${spec.flags.join(', ')}`, async () => {
-        const findings = (await lintFolder(writeTree(spec.triggers))).filter((f) => f.ruleId === rule.meta.id);
+        const findings = (await lintFolder(writeTree(spec.triggers), spec.config)).filter((f) => f.ruleId === rule.meta.id);
         expect(findings.map((f) => `${f.file}:${f.line}`)).toEqual(spec.flags);
         if (spec.message) expect(findings[0]!.message).toContain(spec.message);
+        const configured = spec.config?.rules?.[rule.meta.id as keyof NonNullable<LadderConfig['rules']>];
         for (const finding of findings) {
-          expect(finding.severity).toBe(rule.meta.severity);
+          expect(finding.severity).toBe(configured === 'warn' ? 'warning' : (configured ?? rule.meta.severity));
           expect(finding.fixable).toBe(rule.meta.fixable);
         }
       });
       it('stays quiet on a ladder without the defect', async () => {
-        const findings = (await lintFolder(writeTree(spec.clean))).filter((f) => f.ruleId === rule.meta.id);
+        const findings = (await lintFolder(writeTree(spec.clean), spec.config)).filter((f) => f.ruleId === rule.meta.id);
         expect(findings).toEqual([]);
       });
     });
@@ -217,6 +272,7 @@ describe('the bundled ladder and the messy fixture', () => {
       'ic/senior-engineer.md:11:40 terminal-punctuation',
       'ic/senior-engineer.md:14:55 trailing-whitespace',
       'ic/senior-engineer.md:16:1 lost-bullet',
+      'people/director.md:3:39 inherits-title-mismatch',
       'people/director.md:15:1 empty-section',
       'people/director.md:17:1 duplicate-section',
       'people/engineering-manager.md:5:103 indefinite-article',
@@ -245,6 +301,14 @@ describe('the lint engine', () => {
     expect(await severities({})).toEqual(['trailing-whitespace:warning', 'terminal-punctuation:warning']);
     expect(await severities({ 'trailing-whitespace': 'off', 'terminal-punctuation': 'error' })).toEqual(['terminal-punctuation:error']);
     expect(await severities({ 'terminal-punctuation': 'warn' })).toEqual(['trailing-whitespace:warning', 'terminal-punctuation:warning']);
+  });
+
+  it('runs a rule whose default is off only when ladder.yaml turns it on', async () => {
+    const tree = { 'e.md': role('Engineer', null), 's.md': role('Senior', 'Engineer') };
+    expect((await lintTree(tree)).filter((f) => f.endsWith('thin-step'))).toEqual([]);
+    expect(await lintTree(tree, { rules: { 'thin-step': 'error' } })).toEqual(['s.md:3 thin-step']);
+    // The thresholds come from ladder.yaml too.
+    expect(await lintTree(tree, { rules: { 'thin-step': 'error' }, health: { minStep: 1 } })).toEqual([]);
   });
 
   it('skips files matching the ignore globs', async () => {

@@ -64,7 +64,8 @@ function ladderFromRunFolder(cwd: string, root: string): string {
 
 /** Lints the ladder at `root` (reporting only `only`, if given); with `fix`, rewrites those files first. */
 async function lintAndFix(ctx: CommandContext, root: string, only: ReadonlySet<string> | undefined, fix = false): Promise<LintResult> {
-  const open = () => openLadder({ ...locateOptions(ctx), flag: root });
+  // README and the like are read too, for their links.
+  const open = () => openLadder({ ...locateOptions(ctx), flag: root, documents: true });
   const lint = (ladder: OpenLadder) => (only ? forFiles(lintLadder(ladder, ladder.config), only) : lintLadder(ladder, ladder.config));
   const ladder = await open();
   const result = lint(ladder);

@@ -1,6 +1,6 @@
-import { roleTitles } from '../graph/build-graph.js';
+import { roleTitles, type RoleNode } from '../graph/build-graph.js';
 import { findRole } from '../graph/find-role.js';
-import { openLadder, problemLines } from '../graph/open-ladder.js';
+import { openLadder, problemLines, type OpenLadder } from '../graph/open-ladder.js';
 import { LadderError } from '../errors.js';
 import { sectionMatches } from '../load/slug.js';
 import { resolveRole } from '../resolve/resolve-role.js';
@@ -11,6 +11,8 @@ import { locateOptions, type CommandContext, type CommandResult } from './contex
 export interface ShowOptions {
   json?: boolean;
   own?: boolean;
+  /** Only what the role adds to its parent, evolved expectations paired with what they sharpen. */
+  new?: boolean;
   section?: string[];
 }
 
@@ -24,9 +26,22 @@ export async function showCommand(ctx: CommandContext, name: string, options: Sh
       throw new LadderError(`role "${role.id}" has no section matching ${options.section.map((s) => `"${s}"`).join(', ')}`);
     }
   }
+  if (options.new) return showNew(ctx, ladder, node, new Set(role.sections.map((section) => section.id)), options);
   const titles = roleTitles(ladder.graph);
   return {
     stdout: options.json ? formatJson(role) : formatRole(role, { color: ctx.color, titles }),
+    warnings: problemLines(ladder),
+    exitCode: 0,
+  };
+}
+
+/** `--new`: only what the role adds to its parent, in the sections `--section` kept. The diff modules load only here. */
+async function showNew(ctx: CommandContext, ladder: OpenLadder, node: RoleNode, kept: Set<string>, options: ShowOptions): Promise<CommandResult> {
+  const [{ newInRole }, { formatRoleNew }] = await Promise.all([import('../diff/role-new.js'), import('../format/role-new-text.js')]);
+  const role = newInRole(ladder.graph, node);
+  role.sections = role.sections.filter((section) => kept.has(section.id));
+  return {
+    stdout: options.json ? formatJson(role) : formatRoleNew(role, { color: ctx.color, titles: roleTitles(ladder.graph) }),
     warnings: problemLines(ladder),
     exitCode: 0,
   };

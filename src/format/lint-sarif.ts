@@ -26,7 +26,8 @@ export function formatLintSarif(report: LintReport, { rules, version, base }: Pi
             rules: rules.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.description },
-              defaultConfiguration: { level: rule.severity },
+              // A rule that is off unless configured is described as disabled; SARIF has no level "off".
+              defaultConfiguration: rule.severity === 'off' ? { enabled: false } : { level: rule.severity },
               properties: { fixable: rule.fixable },
             })),
           },

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { RoleGraph } from '../graph/build-graph.js';
 import type { LoadedLadder, SourceFile } from '../load/load-ladder.js';
@@ -26,12 +28,14 @@ export interface LintInput {
   graph: RoleGraph;
 }
 
+const SEVERITY = { off: 'off', warn: 'warning', error: 'error' } as const;
+
 /**
  * Runs every enabled rule over a ladder. The engine, not the rules, decides severity (ladder.yaml over the
  * rule's default), drops what ignore globs and disable comments switch off, and sorts the findings.
  */
 export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: readonly LintRule[] = lintRules): LintResult {
-  const ctx = contextOf(input);
+  const ctx = contextOf(input, config);
   const ignored = picomatch(config.ignore ?? [], { dot: true });
   const disabled = new Map<string, IsDisabled>();
   const isDisabled = (file: string, ruleId: string, line: number) => {
@@ -43,8 +47,8 @@ export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: r
   const findings: FindingWithFix[] = [];
   for (const rule of rules) {
     const setting = config.rules?.[rule.meta.id as keyof NonNullable<LadderConfig['rules']>];
-    if (setting === 'off') continue;
-    const severity = setting === undefined ? rule.meta.severity : setting === 'warn' ? 'warning' : 'error';
+    const severity = setting === undefined ? rule.meta.severity : SEVERITY[setting];
+    if (severity === 'off') continue;
     for (const report of rule.check(ctx)) {
       if (report.fix && !rule.meta.fixable) {
         throw new Error(`lint rule "${rule.meta.id}" proposed a fix but its meta does not declare it fixable`);
@@ -65,7 +69,8 @@ export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: r
     }
   }
   findings.sort(byPlace);
-  const files = [...new Set([...input.loaded.sources.map((s) => s.file), ...findings.map((f) => f.file)])].filter((f) => !ignored(f)).sort();
+  const linted = [...input.loaded.sources, ...(input.loaded.documents ?? [])].map((s) => s.file);
+  const files = [...new Set([...linted, ...findings.map((f) => f.file)])].filter((f) => !ignored(f)).sort();
   return { findings, files };
 }
 
@@ -90,13 +95,16 @@ export function toReport(findings: FindingWithFix[]): LintReport {
   };
 }
 
-function contextOf({ root, loaded, graph }: LintInput): LintContext {
+function contextOf({ root, loaded, graph }: LintInput, config: LadderConfig): LintContext {
   const cache = new Map<SourceFile, string[]>();
-  const byFile = new Map(loaded.sources.map((source) => [source.file, source]));
+  const byFile = new Map([...loaded.sources, ...(loaded.documents ?? [])].map((source) => [source.file, source]));
+  const found = new Map<string, boolean>();
   return {
     root,
     loaded,
     graph,
+    config,
+    exists: (file) => found.get(file) ?? found.set(file, existsSync(resolve(root, file))).get(file)!,
     roles: [...graph.roles.values()],
     problems: [...loaded.problems, ...graph.problems],
     source: (file) => byFile.get(file),

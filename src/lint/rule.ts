@@ -1,5 +1,6 @@
 import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
 import type { LoadedLadder, SourceFile } from '../load/load-ladder.js';
+import type { LadderConfig } from '../schema/config.js';
 import type { Problem } from '../schema/parsed.js';
 import type { LintRuleMeta, RelatedLocation } from '../schema/lint-report.js';
 import type { Fix } from './fix.js';
@@ -9,11 +10,15 @@ export interface LintContext {
   root: string;
   loaded: LoadedLadder;
   graph: RoleGraph;
+  /** ladder.yaml, for rules with settings of their own (the health thresholds). */
+  config: LadderConfig;
+  /** Whether a file or folder exists at a path relative to the ladder folder (`../` reaches outside it). */
+  exists(file: string): boolean;
   /** Roles in file order (duplicates dropped by the graph are not here). */
   roles: RoleNode[];
   /** Loader and graph problems together; structural rules map their codes to findings. */
   problems: Problem[];
-  /** The source file at a ladder-relative path. */
+  /** The source file (a role file, or a README and the like when they were loaded) at a ladder-relative path. */
   source(file: string): SourceFile | undefined;
   /** A file's lines without their line endings. */
   lines(source: SourceFile): string[];

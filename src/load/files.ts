@@ -13,18 +13,22 @@ export interface LadderFileRef {
 
 export interface WalkResult {
   files: LadderFileRef[];
+  /** Markdown files that are never roles (README, CHANGELOG…), for checking their links. */
+  documents: LadderFileRef[];
   /** Entries passed over for a reason worth telling the user (links out of the ladder, unreadable folders). */
   skipped: { file: string; reason: string }[];
 }
 
 /**
- * Lists the Markdown files under `root` that may be roles. Iterative (no recursion limit), follows a
+ * Lists the Markdown files under `root` that may be roles, and apart from them the ones that never are
+ * (README and the like). Iterative (no recursion limit), follows a
  * symbolic link only when its target stays inside the ladder, and visits each real folder once so a
  * link loop cannot run forever.
  */
 export function listRoleFiles(root: string): WalkResult {
   const realRoot = realpathSync(root);
   const files: LadderFileRef[] = [];
+  const documents: LadderFileRef[] = [];
   const skipped: WalkResult['skipped'] = [];
   const seen = new Set<string>([realRoot]);
   const pending = [root];
@@ -56,11 +60,11 @@ export function listRoleFiles(root: string): WalkResult {
         continue;
       }
       if (isDir) pending.push(path);
-      else if (isFile && isCandidate(entry.name)) files.push({ path, file: toLadderPath(root, path) });
+      else if (isFile && isMarkdown(entry.name)) (isCandidate(entry.name) ? files : documents).push({ path, file: toLadderPath(root, path) });
     }
   }
-  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files, skipped };
+  const byPath = (a: LadderFileRef, b: LadderFileRef) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  return { files: files.sort(byPath), documents: documents.sort(byPath), skipped };
 }
 
 /**
@@ -123,8 +127,12 @@ function isSkippedEntry(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
+function isMarkdown(name: string): boolean {
+  return name.toLowerCase().endsWith('.md');
+}
+
 function isCandidate(name: string): boolean {
-  return name.toLowerCase().endsWith('.md') && !NOT_ROLES.test(basename(name));
+  return isMarkdown(name) && !NOT_ROLES.test(basename(name));
 }
 
 function markSeen(seen: Set<string>, path: string): boolean {

@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import type { LadderConfig } from '../schema/config.js';
-import type { ParsedRole, Problem } from '../schema/parsed.js';
+import type { MarkdownLink, ParsedRole, Problem } from '../schema/parsed.js';
 import { listRoleFiles, type LadderFileRef } from './files.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
 import type { ParsedFile } from './parse-file.js';
@@ -13,12 +13,17 @@ export interface SourceFile {
   text: string;
   /** The role it holds, if it is one. */
   roleId?: string;
+  /** Its links and the anchors `#…` may point at, for link checking. */
+  links: MarkdownLink[];
+  anchors: string[];
 }
 
 export interface LoadedLadder {
   root: string;
   roles: ParsedRole[];
   sources: SourceFile[];
+  /** README, CHANGELOG and the like, when asked for (`LoadOptions.documents`): never roles, read for their links. */
+  documents?: SourceFile[];
   /** What the loader could not use: every entry names a file and line. */
   problems: Problem[];
 }
@@ -30,18 +35,25 @@ export interface LoadOptions {
   cache?: ParseCacheOptions;
   /** `ladder.yaml`: which files are not roles, and how roles name their parents. */
   config?: Pick<LadderConfig, 'ignore' | 'inherits'>;
+  /** Read the Markdown files that are not roles too (lint checks their links); other commands skip them. */
+  documents?: boolean;
 }
 
 /** Reads every role file under `root`. Never throws for a bad file: it becomes a problem and the rest loads. */
 export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder> {
-  const { files: found, skipped } = listRoleFiles(root);
-  const files = await notIgnored(found, options.config?.ignore);
-  const ladder: LoadedLadder = { root, roles: [], sources: [], problems: [] };
-  for (const { file, reason } of skipped) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
+  const walked = listRoleFiles(root);
+  const files = await notIgnored(walked.files, options.config?.ignore);
+  const documents = options.documents ? await notIgnored(walked.documents, options.config?.ignore) : [];
+  const ladder: LoadedLadder = { root, roles: [], sources: [], problems: [], ...(options.documents ? { documents: [] } : {}) };
+  for (const { file, reason } of walked.skipped) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
   const inheritPatterns = options.config?.inherits?.patterns ?? [];
   // Parses depend on the phrasings in use: a cache written under other phrasings is not reused.
   const cache = options.cache ? new ParseCache(realpathSync(root), options.cache, inheritPatterns.join('\n')) : undefined;
-  const read = files.map((ref) => readRoleFile(ref, ladder));
+  // A document that cannot be read is no defect of the ladder: it is only left unchecked.
+  const read = [
+    ...files.map((ref) => readRoleFile(ref, ladder.problems)),
+    ...documents.map((ref) => readRoleFile(ref, [])).map((entry) => entry && { ...entry, document: true }),
+  ];
   const misses = read.filter((entry): entry is ReadFile => entry !== undefined && !(entry.parsed = cache?.get(entry.file, entry.size, entry.mtimeMs)));
   if (misses.length > 0) {
     const { parseFiles } = await import('./parse-pool.js');
@@ -51,7 +63,10 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
       cache?.set(entry.file, entry.size, entry.mtimeMs, entry.parsed);
     });
   }
-  for (const entry of read) if (entry) addFile(ladder, entry, entry.parsed!);
+  for (const entry of read) {
+    if (entry?.document) ladder.documents!.push(sourceOf(entry, entry.parsed!));
+    else if (entry) addFile(ladder, entry, entry.parsed!);
+  }
   cache?.save();
   return ladder;
 }
@@ -68,24 +83,25 @@ interface ReadFile extends LadderFileRef {
   text: string;
   size: number;
   mtimeMs: number;
+  document?: boolean;
   parsed?: ParsedFile;
 }
 
 /** Reads and decodes one file; a file that cannot be read or is not UTF-8 becomes a problem instead. */
-function readRoleFile(ref: LadderFileRef, ladder: LoadedLadder): ReadFile | undefined {
+function readRoleFile(ref: LadderFileRef, problems: Problem[]): ReadFile | undefined {
   let bytes: Buffer;
   let stats: Stats;
   try {
     stats = statSync(ref.path);
     bytes = readFileSync(ref.path);
   } catch (error) {
-    ladder.problems.push({ code: 'unreadable', message: `cannot read file (${(error as NodeJS.ErrnoException).code})`, file: ref.file, line: 0, column: 0 });
+    problems.push({ code: 'unreadable', message: `cannot read file (${(error as NodeJS.ErrnoException).code})`, file: ref.file, line: 0, column: 0 });
     return undefined;
   }
   const text = decode(bytes);
   if (typeof text !== 'string') {
     const message = `not UTF-8 text (invalid byte at offset ${text.offset}); save the file as UTF-8`;
-    ladder.problems.push({ code: 'encoding', message, file: ref.file, line: text.line, column: 1 });
+    problems.push({ code: 'encoding', message, file: ref.file, line: text.line, column: 1 });
     return undefined;
   }
   return { ...ref, text, size: stats.size, mtimeMs: stats.mtimeMs };
@@ -96,8 +112,13 @@ export function addFile(ladder: LoadedLadder, source: LadderFileRef & { text: st
   ladder.problems.push(...parsed.problems);
   // A file the parser refused (too large or too deeply nested) is not handed to line-based rules or fixes either.
   if (parsed.problems.some((problem) => problem.code === 'unreadable')) return;
-  ladder.sources.push({ file: source.file, path: source.path, text: source.text, ...(parsed.role ? { roleId: parsed.role.id } : {}) });
+  ladder.sources.push(sourceOf(source, parsed));
   if (parsed.role) ladder.roles.push(parsed.role);
+}
+
+function sourceOf(source: LadderFileRef & { text: string }, parsed: ParsedFile): SourceFile {
+  const { file, path, text } = source;
+  return { file, path, text, ...(parsed.role ? { roleId: parsed.role.id } : {}), links: parsed.links, anchors: parsed.anchors };
 }
 
 /** UTF-8 text without its BOM, or where the first invalid byte is. */

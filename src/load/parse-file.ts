@@ -1,12 +1,42 @@
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import type { ParsedRole, Problem } from '../schema/parsed.js';
 import { readFrontMatter, splitFrontMatter } from './front-matter.js';
+import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { overLimit } from './markdown-limits.js';
+import type { ParseJob } from './parse-pool.js';
 import { outlineRole, toParsedRole, type OutlineOptions } from './parse-role.js';
 
-/** What one file yields: its role (if it is one) and what is wrong with it. Plain data, so it can be cached. */
-export interface ParsedFile {
+/**
+ * What one file yields: its role (if it is one), what is wrong with it, and its links and anchors for
+ * link checking. Plain data, so it can be cached.
+ */
+export interface ParsedFile extends LinksAndAnchors {
   role: ParsedRole | null;
   problems: Problem[];
+}
+
+const unparsed = { links: [], anchors: [] };
+const parser = unified().use(remarkParse);
+
+/** A role file, or a document beside the roles (a README) that is read only for its links. */
+export function parseFile(job: ParseJob, options: OutlineOptions = {}): Promise<ParsedFile> {
+  return job.document ? Promise.resolve(parseDocumentFile(job.text)) : parseRoleFile(job.file, job.text, options);
+}
+
+/**
+ * A README or CHANGELOG: only its links and anchors matter. One over the parser's limits (a long
+ * changelog may well be) is not parsed and so not link-checked; it is not a role, so that is no defect.
+ */
+export function parseDocumentFile(text: string): ParsedFile {
+  const { body, unclosed } = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
+  if (unclosed || overLimit(body)) return { role: null, problems: [], ...unparsed };
+  try {
+    return { role: null, problems: [], ...linksAndAnchors(parser.parse(body)) };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { role: null, problems: [], ...unparsed };
+  }
 }
 
 /** Parses one decoded role file. This module pulls in remark, so it is imported only when a file must be parsed. */
@@ -16,12 +46,12 @@ export async function parseRoleFile(file: string, text: string, options: Outline
   const limit = overLimit(normalized);
   if (limit) {
     problems.push({ code: 'unreadable', message: limit.message, file, line: limit.line, column: 1 });
-    return { role: null, problems };
+    return { role: null, problems, ...unparsed };
   }
   const split = splitFrontMatter(normalized);
   if (split.unclosed) {
     problems.push({ code: 'front-matter', message: 'front matter opened with "---" on line 1 is never closed; add a closing "---" line', file, line: 1, column: 1 });
-    return { role: null, problems };
+    return { role: null, problems, ...unparsed };
   }
   let frontMatter;
   if (split.yaml !== null) {
@@ -36,11 +66,11 @@ export async function parseRoleFile(file: string, text: string, options: Outline
     // Nesting the limits let through can still exhaust the parser's recursion: lose this file, not the run.
     if (!(error instanceof RangeError)) throw error;
     problems.push({ code: 'unreadable', message: 'too deeply nested for the Markdown parser; flatten its lists and quotes', file, line: 1, column: 1 });
-    return { role: null, problems };
+    return { role: null, problems, ...unparsed };
   }
   const role = toParsedRole(outline, file, frontMatter);
   if (!role && (outline.parent || outline.sections.length > 0)) {
     problems.push({ code: 'missing-title', message: 'looks like a role but has no title; add a "Title" line underlined with "----" at the top', file, line: 1, column: 1 });
   }
-  return { role, problems };
+  return { role, problems, links: outline.links, anchors: outline.anchors };
 }

@@ -8,6 +8,8 @@ import type { OutlineOptions } from './parse-role.js';
 export interface ParseJob {
   file: string;
   text: string;
+  /** A README or the like beside the roles: read for its links only. */
+  document?: boolean;
 }
 
 /** What a worker is sent: a batch of files and how to read them. */
@@ -77,8 +79,8 @@ function inWorker(worker: Worker, message: ParseMessage): Promise<ParsedFile[]> 
 }
 
 async function parseHere(jobs: ParseJob[], options: OutlineOptions): Promise<ParsedFile[]> {
-  const { parseRoleFile } = await import('./parse-file.js');
+  const { parseFile } = await import('./parse-file.js');
   const results: ParsedFile[] = [];
-  for (const job of jobs) results.push(await parseRoleFile(job.file, job.text, options));
+  for (const job of jobs) results.push(await parseFile(job, options));
   return results;
 }

@@ -1,7 +1,9 @@
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { ParentRef, ParsedExpectation, ParsedRole, ParsedSection } from '../schema/parsed.js';
+import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
+import { textOf } from './mdast-text.js';
 import { fileRoleId } from './slug.js';
 
 const parser = unified().use(remarkParse);
@@ -18,7 +20,7 @@ export interface OutlineOptions {
   inheritPatterns?: string[];
 }
 
-export interface RoleOutline {
+export interface RoleOutline extends LinksAndAnchors {
   title: string | null;
   titleLine: number;
   parent: ParentRef | null;
@@ -32,7 +34,7 @@ export interface RoleOutline {
 export function outlineRole(body: string, options: OutlineOptions = {}): RoleOutline {
   const tree = parser.parse(body) as Root;
   const phrasings = [...BUILT_IN_PHRASINGS, ...(options.inheritPatterns ?? [])].map(phrasingPattern);
-  const outline: RoleOutline = { title: null, titleLine: 0, parent: null, description: '', sections: [], strayExpectations: [] };
+  const outline: RoleOutline = { title: null, titleLine: 0, parent: null, description: '', sections: [], strayExpectations: [], ...linksAndAnchors(tree) };
   let section: ParsedSection | null = null;
   let sectionDepth = 0;
   let subsection: string | undefined;
@@ -171,16 +173,4 @@ function sourceOf(body: string, node: RootContent): string {
 
 function lineOf(node: Heading): number {
   return node.position!.start.line;
-}
-
-/** Plain text of a node, iteratively (deeply nested inline Markdown must not overflow the stack). */
-function textOf(node: Nodes): string {
-  let text = '';
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if ('value' in current && typeof current.value === 'string' && current.type !== 'html') text += current.value;
-    else if ('children' in current) stack.push(...[...current.children].reverse());
-  }
-  return text;
 }

@@ -1,10 +1,10 @@
 // A parse worker: takes batches of files from the main thread and sends back each batch parsed.
 import { parentPort } from 'node:worker_threads';
-import { parseRoleFile, type ParsedFile } from './parse-file.js';
+import { parseFile, type ParsedFile } from './parse-file.js';
 import type { ParseMessage } from './parse-pool.js';
 
 parentPort!.on('message', async ({ batch, options }: ParseMessage) => {
   const results: ParsedFile[] = [];
-  for (const job of batch) results.push(await parseRoleFile(job.file, job.text, options));
+  for (const job of batch) results.push(await parseFile(job, options));
   parentPort!.postMessage(results);
 });

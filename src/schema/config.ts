@@ -25,6 +25,9 @@ export const LINT_RULE_IDS = [
   'final-newline',
   'track-sections',
   'years-of-experience',
+  'broken-link',
+  'inherits-title-mismatch',
+  'thin-step',
 ] as const;
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];
 
@@ -59,6 +62,19 @@ export const LadderConfigSchema = z
       .strict()
       .optional()
       .describe('How roles name their parent, beyond the built-in phrasings'),
+    /** When `ladder health` (and the thin-step rule) calls a promotion step thin. */
+    health: z
+      .object({
+        minStep: z.number().int().min(0).optional().describe('A step adding fewer new expectations than this is thin (default 3)'),
+        minRatio: z
+          .number()
+          .min(0)
+          .max(1)
+          .optional()
+          .describe("A step adding fewer than this share of its track's median step is thin (default 0.5)"),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type LadderConfig = z.infer<typeof LadderConfigSchema>;

@@ -4,8 +4,10 @@ import { RoleDiffSchema } from './diff.js';
 import { LadderConfigSchema } from './config.js';
 import { LadderExportSchema } from './export.js';
 import { LadderGraphSchema } from './graph.js';
+import { LadderHealthSchema } from './health.js';
 import { LintReportSchema } from './lint-report.js';
 import { ResolvedRoleSchema, RoleListSchema } from './role.js';
+import { RoleNewSchema } from './role-new.js';
 import { SearchResultSchema } from './search.js';
 import { LadderSurveySchema } from './survey.js';
 
@@ -15,12 +17,14 @@ import { LadderSurveySchema } from './survey.js';
  */
 export const publishedSchemas: Record<string, { title: string; schema: z.ZodType }> = {
   'role.schema.json': { title: 'A resolved role (ladder show --json)', schema: ResolvedRoleSchema },
+  'role-new.schema.json': { title: 'What a role adds to its parent (ladder show --new --json)', schema: RoleNewSchema },
   'role-list.schema.json': { title: 'The roles of a ladder (ladder list --json)', schema: RoleListSchema },
   'export.schema.json': { title: 'A resolved ladder (ladder export --format json|yaml)', schema: LadderExportSchema },
   'graph.schema.json': { title: 'The roles and inheritance edges of a ladder (ladder graph --format json)', schema: LadderGraphSchema },
   'search.schema.json': { title: 'Search hits (ladder search --json)', schema: SearchResultSchema },
   'changes.schema.json': { title: 'What changes in a ladder between two revisions (ladder changes --json)', schema: LadderChangesSchema },
   'diff.schema.json': { title: 'What changes from one role to another (ladder diff --json)', schema: RoleDiffSchema },
+  'health.schema.json': { title: 'The size of every promotion step, and what looks thin (ladder health --json)', schema: LadderHealthSchema },
   'lint-report.schema.json': { title: 'Lint findings and their counts (ladder lint --format json)', schema: LintReportSchema },
   'init.schema.json': { title: 'What ladder init found in a ladder folder, and the ladder.yaml it proposes (ladder init --json)', schema: LadderSurveySchema },
   'ladder-config.schema.json': { title: 'ladder.yaml: ignored files, parent aliases, inheritance phrasings and lint rule severities', schema: LadderConfigSchema },

@@ -8,8 +8,8 @@ export const LintRuleMetaSchema = z.object({
   /** Stable kebab-case id, used in ladder.yaml, disable comments and every output format. */
   id: z.string(),
   description: z.string(),
-  /** The severity when ladder.yaml does not set one. */
-  severity: SeveritySchema,
+  /** The severity when ladder.yaml does not set one; `off`: the rule runs only when ladder.yaml turns it on. */
+  severity: z.enum(['error', 'warning', 'off']),
   /** Whether `--fix` can rewrite what the rule finds. */
   fixable: z.boolean(),
 });

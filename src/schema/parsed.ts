@@ -5,6 +5,10 @@ import { FrontMatterSchema } from './front-matter.js';
 export const PositionSchema = z.object({ line: z.number().int(), column: z.number().int() });
 export type Position = z.infer<typeof PositionSchema>;
 
+/** A link, image or link definition as written in a Markdown file, with where it starts. */
+export const MarkdownLinkSchema = z.object({ url: z.string(), line: z.number().int(), column: z.number().int() });
+export type MarkdownLink = z.infer<typeof MarkdownLinkSchema>;
+
 /** Something wrong with a file that the loader or the graph noticed; lint turns these into findings. */
 export const ProblemSchema = z.object({
   code: z.string(),

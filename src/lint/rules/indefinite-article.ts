@@ -64,6 +64,6 @@ export function articleFor(title: string): 'a' | 'an' {
   return /^[aeiou]/.test(lower) ? 'an' : 'a';
 }
 
-function withCase(article: string, like: string): string {
+export function withCase(article: string, like: string): string {
   return like[0] === like[0]!.toUpperCase() ? article[0]!.toUpperCase() + article.slice(1) : article;
 }

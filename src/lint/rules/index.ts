@@ -1,4 +1,5 @@
 import type { LintRule } from '../rule.js';
+import { brokenLink } from './broken-link.js';
 import { duplicateExpectation } from './duplicate-expectation.js';
 import { duplicateRole } from './duplicate-role.js';
 import { duplicateSection } from './duplicate-section.js';
@@ -9,11 +10,13 @@ import { finalNewline } from './final-newline.js';
 import { frontMatter } from './front-matter.js';
 import { indefiniteArticle } from './indefinite-article.js';
 import { inheritanceCycle } from './inheritance-cycle.js';
+import { inheritsTitleMismatch } from './inherits-title-mismatch.js';
 import { lostBullet } from './lost-bullet.js';
 import { missingTitle } from './missing-title.js';
 import { multipleBlankLines } from './multiple-blank-lines.js';
 import { restatesInherited } from './restates-inherited.js';
 import { terminalPunctuation } from './terminal-punctuation.js';
+import { thinStep } from './thin-step.js';
 import { trackSections } from './track-sections.js';
 import { trailingWhitespace } from './trailing-whitespace.js';
 import { unknownParent } from './unknown-parent.js';
@@ -45,4 +48,7 @@ export const lintRules: readonly LintRule[] = [
   finalNewline,
   trackSections,
   yearsOfExperience,
+  brokenLink,
+  inheritsTitleMismatch,
+  thinStep,
 ];

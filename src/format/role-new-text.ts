@@ -1,0 +1,34 @@
+import type { RoleNew } from '../schema/role-new.js';
+import { inlineWordDiff } from './diff-text.js';
+import { paint } from './paint.js';
+import { plural } from './plural.js';
+
+/**
+ * What a role adds to its parent, section by section: each new expectation `●`, and one that sharpens an
+ * inherited expectation as "was: … / now: …", the now line a word diff (git's `[-removed-]{+added+}`
+ * without colour) so the change reads at a glance.
+ */
+export function formatRoleNew(role: RoleNew, { color, titles }: { color: boolean; titles: Map<string, string> }): string {
+  const c = paint(color);
+  const { parent, summary } = role;
+  const lines = [c.bold(role.title), c.dim(`${role.id} · track ${role.track} · level ${role.level} · ${role.file}`)];
+  lines.push(
+    parent
+      ? `Compared with ${parent.title}: ${plural(summary.new, 'new expectation')}, ${summary.evolved} of them evolved from inherited ones`
+      : `${role.title} inherits from no role: all ${plural(summary.new, 'expectation')} are new`,
+  );
+  for (const section of role.sections) {
+    lines.push('', c.bold.underline(section.title));
+    for (const e of section.expectations) {
+      if (!e.evolvesFrom) {
+        lines.push(`  ${c.green('●')} ${e.text}`);
+        continue;
+      }
+      lines.push(`  ${c.yellow('~')} was: ${e.evolvesFrom.text} ${c.dim(`(${titles.get(e.evolvesFrom.source) ?? e.evolvesFrom.source})`)}`);
+      lines.push(`    now: ${inlineWordDiff(e.evolvesFrom.changes, c)}`);
+    }
+  }
+  if (summary.new === 0) lines.push('', `Nothing new: ${role.title} holds exactly what ${parent?.title ?? 'it'} holds.`);
+  if (summary.repeats > 0) lines.push('', c.dim(`${plural(summary.repeats, 'own expectation')} left out: each repeats an inherited one word for word.`));
+  return lines.join('\n') + '\n';
+}

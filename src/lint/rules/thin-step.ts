@@ -1,0 +1,28 @@
+import { healthThresholds, ladderHealth } from '../../diff/health.js';
+import type { LintRule } from '../rule.js';
+
+export const thinStep: LintRule = {
+  meta: {
+    id: 'thin-step',
+    description: 'A role adds fewer new expectations to its parent than the health thresholds ask (off unless ladder.yaml sets it to warn or error).',
+    severity: 'off',
+    fixable: false,
+  },
+  check: (ctx) => {
+    const thresholds = healthThresholds(ctx.config);
+    return ladderHealth(ctx.graph, thresholds).steps.flatMap((step) => {
+      if (!step.flags.includes('thin')) return [];
+      const role = ctx.graph.roles.get(step.to.id)!;
+      // For whole expectations, "fewer than minRatio × median" means fewer than its ceiling.
+      const least = Math.max(thresholds.minStep, Math.ceil(thresholds.minRatio * step.median));
+      return [
+        {
+          file: role.file,
+          line: role.parent?.line ?? role.titleLine,
+          column: role.parent?.column ?? 1,
+          message: `Expected at least ${least} new expectations over ${step.from.title}, found ${step.added} (minStep ${thresholds.minStep}; ${thresholds.minRatio} × the ${step.track} median step of ${step.median}); say what is new at this level.`,
+        },
+      ];
+    });
+  },
+};
