@@ -92,6 +92,12 @@ describe('compareRoles', () => {
     expect(senior.summary).toEqual({ added: 0, removed: 4, kept: 5, evolved: 0 });
   });
 
+  it('a bullet the target repeats word for word from one it inherits is kept, not added', async () => {
+    const graph = await open(writeTree({ 'e.md': role('Engineer', null, { Craft: ['Codes.'] }), 's.md': role('Senior', 'Engineer', { Craft: ['codes.', 'Designs.'] }) }));
+    const diff = diffOf(graph, 'e', 's');
+    expect(glance(diff)).toEqual({ Craft: { added: ['s:Designs.'], removed: [], kept: 2 } });
+  });
+
   it('identical roles give an empty diff with everything kept', async () => {
     const diff = diffOf(await open(writeTree(twoTracks)), 'staff', 'staff');
     expect(diff.summary).toEqual({ added: 0, removed: 0, kept: 9, evolved: 0 });

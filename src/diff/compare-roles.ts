@@ -69,7 +69,9 @@ function compareSection(title: string, older: ResolvedExpectation[], newer: Reso
 /**
  * Newer expectations the older role also holds, each mapped to its older counterpart: the same id (same
  * source role, section and wording), or else the same wording, so one bullet written in two files is not
- * reported as removed and added again. Each older expectation is matched at most once.
+ * reported as removed and added again. Older expectations are matched one to one while they last; a
+ * further newer one with the same wording (a role repeating a bullet it inherits) is still no addition,
+ * and maps to the last of them.
  */
 function keptExpectations(older: ResolvedExpectation[], newer: ResolvedExpectation[]): Map<ResolvedExpectation, ResolvedExpectation> {
   const kept = new Map<ResolvedExpectation, ResolvedExpectation>();
@@ -80,13 +82,13 @@ function keptExpectations(older: ResolvedExpectation[], newer: ResolvedExpectati
   }
   const matched = new Set(kept.values());
   const olderByText = new Map<string, ResolvedExpectation[]>();
-  for (const expectation of older.filter((e) => !matched.has(e))) {
+  for (const expectation of [...older.filter((e) => !matched.has(e)), ...older.filter((e) => matched.has(e))]) {
     const key = wording(expectation.text);
     olderByText.set(key, [...(olderByText.get(key) ?? []), expectation]);
   }
   for (const expectation of newer.filter((e) => !kept.has(e))) {
-    const same = olderByText.get(wording(expectation.text))?.shift();
-    if (same) kept.set(expectation, same);
+    const same = olderByText.get(wording(expectation.text));
+    if (same?.length) kept.set(expectation, same.length > 1 ? same.shift()! : same[0]!);
   }
   return kept;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { at, LadderError } from '../errors.js';
-import type { LadderConfig } from '../schema/config.js';
+import type { LadderConfig, LadderConfigSchema as ConfigSchema } from '../schema/config.js';
 
 export const CONFIG_FILE = 'ladder.yaml';
 
@@ -44,12 +44,18 @@ export async function readLadderConfig(root: string): Promise<LadderConfig> {
     const key = issue.keys[0]!;
     const what = issue.path[0] === 'rules'
       ? `unknown rule "${key}"; run "ladder lint --list-rules" for the rule ids`
-      : issue.path.length
-        ? `unknown key "${key}" in "${issue.path.join('.')}"; see schemas/ladder-config.schema.json`
-        : `unknown key "${key}"; the keys are "ignore", "aliases", "tracks", "inherits" and "rules"`;
+      : `unknown key "${key}"${issue.path.length ? ` in "${issue.path.join('.')}"` : ''}; ${keysAt(LadderConfigSchema, issue.path)}`;
     throw new LadderError(at(CONFIG_FILE, lineOf(issue.path, key), what));
   }
   const where = issue.path.join('.');
   const hint = issue.path[0] === 'rules' ? '; use off, warn or error' : '';
   throw new LadderError(at(CONFIG_FILE, lineOf(issue.path), `"${where}" ${issue.message}${hint}`));
+}
+
+/** "the keys are …": the keys allowed where an unknown one was found, from the schema so the hint cannot go stale. */
+function keysAt(schema: typeof ConfigSchema, path: PropertyKey[]): string {
+  let shape: Record<string, unknown> = schema.shape;
+  for (const key of path) shape = (shape[key as string] as { unwrap(): { shape: Record<string, unknown> } }).unwrap().shape;
+  const keys = Object.keys(shape).map((k) => `"${k}"`);
+  return keys.length > 1 ? `the keys are ${keys.slice(0, -1).join(', ')} and ${keys.at(-1)}` : `the key is ${keys.join('')}`;
 }
