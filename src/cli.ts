@@ -121,7 +121,7 @@ Examples:
     .argument('[files...]', 'lint only these role files, still checked against the whole ladder (paths from the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit']).default('stylish'))
     .option('--json', 'the same as --format json')
-    .option('--fix', 'rewrite what is safe to rewrite (whitespace, final periods, articles), then report what remains')
+    .option('--fix', 'rewrite what is safe to rewrite (whitespace, final periods, articles, parent titles), then report what remains')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (value: string) => {
       if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, such as 0');
       return Number(value);
