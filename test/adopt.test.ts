@@ -223,11 +223,12 @@ describe('ladder init', () => {
       const out = mkdtempSync(join(tmpdir(), 'ladder-adopt-out-'));
       expect(runCli(['export', '--format', 'markdown', '--out', join(out, 'md')], { cwd: dir }).code).toBe(0);
       const page = readFileSync(join(out, 'md', 'engineering_manager.md'), 'utf8');
-      expect(page).toContain('### People\n\n- ● Hold regular one-on-ones with each engineer of the team.\n- ● Hire engineers together with the team.\n  - ● Run interviews from the question bank.\n');
+      // Each item starts with its stable id as an anchor.
+      expect(page.replace(/<a id="[^"]+"><\/a>/g, '')).toContain('### People\n\n- ● Hold regular one-on-ones with each engineer of the team.\n- ● Hire engineers together with the team.\n  - ● Run interviews from the question bank.\n');
       expect(runCli(['export', '--format', 'html', '--out', join(out, 'html')], { cwd: dir }).code).toBe(0);
       const html = readFileSync(join(out, 'html', 'engineering_manager.html'), 'utf8');
       expect(html).toContain('<li class="subsection"><h3>People</h3></li>');
-      expect(html).toMatch(/<li class="own depth-1">.*Run interviews from the question bank\./);
+      expect(html).toMatch(/<li class="own depth-1" id="engineering_manager\/is-expected-to\/[0-9a-f]{8}">.*Run interviews from the question bank\./);
     });
   });
 });

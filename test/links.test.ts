@@ -74,6 +74,29 @@ describe('broken-link and inherits-title-mismatch on the health fixture', () => 
     expect((await lintFolder(join(outside, 'ladder'))).map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['README.md:1:36 broken-link']);
   });
 
+  it('lint <file>... checks the links of a README named inside the ladder, and passes over one outside it', () => {
+    const repo = writeTree({ 'README.md': '[Gone](gone.md)\n', 'ladder/ladder.yaml': 'rules: {}\n', 'ladder/README.md': '# Ladder\n\n[Gone](gone.md)\n', 'ladder/e.md': role('Engineer', null) });
+    const run = runCli(['lint', '--json', 'README.md', 'ladder/README.md'], { cwd: repo });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout).findings.map((f: { file: string; line: number; ruleId: string }) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['README.md:3 broken-link']);
+  });
+
+  it('flags a loose parent name but not one ladder.yaml maps, and fixes only a name found once on its line', () => {
+    const root = writeTree({
+      'ladder.yaml': 'aliases:\n  Lead: manager\n',
+      'manager.md': 'Engineering Manager\n===================\n\n### Results\n* Ships.\n',
+      'settled.md': 'Settled\n=======\n\n*Same as Lead, but also...*\n\n### Results\n* Settles.\n',
+      'loose.md': 'Loose\n=====\n\n*Same as Manager, but also...*\n\n### Results\n* Loosens.\n',
+      'the-role.md': 'Role\n====\n\n### Results\n* Plays.\n',
+      'twice.md': 'Twice\n=====\n(Inherits the role expectations of a role)\n\n### Results\n* Repeats.\n',
+    });
+    const findings = JSON.parse(runCli(['--ladder', root, 'lint', '--json'], {}).stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'inherits-title-mismatch');
+    expect(findings.map((f: { file: string; line: number; column: number; fixable: boolean }) => `${f.file}:${f.line}:${f.column} ${f.fixable}`)).toEqual(['loose.md:4:10 true', 'twice.md:3:1 false']);
+    runCli(['--ladder', root, 'lint', '--fix'], {});
+    expect(readFileSync(join(root, 'loose.md'), 'utf8')).toContain('\n*Same as Engineering Manager, but also...*\n');
+    expect(readFileSync(join(root, 'twice.md'), 'utf8')).toContain('\n(Inherits the role expectations of a role)\n');
+  });
+
   it('--fix writes the parent’s renamed title, with the article it needs, and nothing fixable is left', () => {
     const root = mkdtempSync(join(tmpdir(), 'ladder-links-'));
     cpSync(uneven, root, { recursive: true });

@@ -28,7 +28,7 @@ describe('ladder lint <file>...', () => {
     ]);
     const errors = runCli(['--ladder', messy, 'lint', join(messy, 'people', 'director.md'), join(messy, 'ic', 'engineer.md')]);
     expect(errors.code).toBe(1);
-    expect(errors.stdout.split('\n').filter((line) => /^\S/.test(line))).toEqual(['people/director.md', '✖ 2 problems (2 errors, 0 warnings)']);
+    expect(errors.stdout.split('\n').filter((line) => /^\S/.test(line))).toEqual(['people/director.md', '✖ 3 problems (2 errors, 1 warning)']);
   });
 
   it('takes paths from the current folder, and lists only the named files where a format lists every file', () => {
@@ -60,10 +60,12 @@ describe('ladder lint <file>...', () => {
     expect(findingsOf(run.stdout)).toEqual(['makers/senior-engineer.md restates-inherited']);
   });
 
-  it('exits 2 when none of the files can be linted, and 0 with an empty report when all were README.md and the like', () => {
-    const root = writeTree(ladderTree({ 'README.md': 'Our ladder\n' }));
-    expect(runCli(['lint', 'missing.md', 'README.md'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: 'warning: missing.md: no such file; skipped\n' });
-    const quiet = runCli(['lint', '--json', 'README.md'], { cwd: root });
+  it('exits 2 when none of the files can be linted, and 0 with an empty report when all were passed over quietly', () => {
+    // A README.md inside the ladder is linted for its links; a template in a hidden folder is passed over.
+    const root = writeTree(ladderTree({ '.github/pull_request_template.md': '* item\n' }));
+    const template = '.github/pull_request_template.md';
+    expect(runCli(['lint', 'missing.md', template], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: 'warning: missing.md: no such file; skipped\n' });
+    const quiet = runCli(['lint', '--json', template], { cwd: root });
     expect(quiet).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(quiet.stdout)).toEqual({ findings: [], summary: { errors: 0, warnings: 0, fixable: 0 } });
   });

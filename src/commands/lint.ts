@@ -33,7 +33,7 @@ export async function lintCommand(ctx: CommandContext, files: string[], options:
   const rules = lintRules.map((rule) => rule.meta);
   if (options.listRules) return { stdout: format === 'json' ? formatJson({ rules }) : formatRuleList(rules), warnings: [], exitCode: 0 };
 
-  // The ladder is located first, so that a hook passing only a README.md does not load it for nothing.
+  // The ladder is located first, so that a hook passing only Markdown from outside it does not load it for nothing.
   const { root } = locateLadder({ ...locateOptions(ctx), cwd: searchFrom(ctx, files) });
   const named = files.length > 0 ? nameFiles(root, ctx.cwd, files) : undefined;
   const answer = (result: LintResult, skipped: string[] = []): CommandResult => {
@@ -47,7 +47,7 @@ export async function lintCommand(ctx: CommandContext, files: string[], options:
     };
   };
   if (named?.files.size === 0) {
-    // Only README.md and the like: nothing to say. Only paths that cannot be linted: a usage error.
+    // Only Markdown from outside the ladder: nothing to say. Only paths that cannot be linted: a usage error.
     return named.skipped.length > 0 ? { stdout: '', warnings: named.skipped, exitCode: 2 } : answer({ findings: [], files: [] });
   }
   return answer(await lintAndFix(ctx, root, named?.files, options.fix), named?.skipped);
@@ -87,7 +87,7 @@ function searchFrom(ctx: CommandContext, files: string[]): string {
   return ctx.cwd;
 }
 
-/** The named files the ladder reads, and one warning per other path named (README.md and the like pass quietly). */
+/** The named files the ladder reads, and one warning per other path named (Markdown outside the ladder passes quietly). */
 function nameFiles(root: string, cwd: string, given: string[]): { files: Set<string>; skipped: string[] } {
   const files = new Set<string>();
   const skipped = new Map<string, string>();

@@ -76,20 +76,26 @@ export function isRoleFilePath(file: string): boolean {
   return !parts.some(isSkippedEntry) && isCandidate(parts.at(-1)!);
 }
 
+/** Whether a path relative to the ladder folder is a README or the like that `listRoleFiles` lists beside the roles. */
+function isDocumentPath(file: string): boolean {
+  const parts = file.split('/');
+  return !parts.some(isSkippedEntry) && isMarkdown(parts.at(-1)!);
+}
+
 /** What a path named on the command line is to the ladder at `root`. */
 export type NamedPath =
-  /** A file the ladder reads (`file` relative to the ladder, as in every finding): lint it. */
+  /** A file the ladder reads, a role or a README beside them (`file` relative to the ladder, as in every finding): lint it. */
   | { kind: 'file'; file: string }
-  /** Markdown that is never a role by its name (README.md, a hidden folder): skip it without a word. */
+  /** Markdown outside the ladder, or never read (a hidden folder): skip it without a word. */
   | { kind: 'beside' }
   /** Anything else: skip it, and tell the user why. */
   | { kind: 'unusable'; reason: string };
 
 /**
  * Places `given`, a path relative to `cwd`, in the ladder at `root`. A commit hook passes every changed
- * Markdown file of the repository, so a README.md or a .github/ template is expected and passed over
- * quietly; a missing file, a file that is not Markdown, or a would-be role outside the ladder is worth a
- * warning.
+ * Markdown file of the repository, so a README.md outside the ladder or a .github/ template is expected and
+ * passed over quietly (one inside the ladder is linted for its links); a missing file, a file that is not
+ * Markdown, or a would-be role outside the ladder is worth a warning.
  */
 export function namedPath(root: string, cwd: string, given: string): NamedPath {
   const path = resolve(cwd, given);
@@ -104,7 +110,8 @@ export function namedPath(root: string, cwd: string, given: string): NamedPath {
   // Outside the ladder, the ladder's naming rules apply to the path below the current folder.
   const name = file ?? toSlashes(relative(cwd, path)).replace(/^(\.\.\/)+/, '');
   if (!isRoleFilePath(name)) {
-    return name.toLowerCase().endsWith('.md') ? { kind: 'beside' } : { kind: 'unusable', reason: 'not a Markdown file, so not a role; skipped' };
+    if (file !== null && isDocumentPath(file)) return { kind: 'file', file };
+    return isMarkdown(name) ? { kind: 'beside' } : { kind: 'unusable', reason: 'not a Markdown file, so not a role; skipped' };
   }
   if (file === null) return { kind: 'unusable', reason: `outside the ladder at ${root}; skipped (give the ladder it belongs to with --ladder)` };
   return { kind: 'file', file };

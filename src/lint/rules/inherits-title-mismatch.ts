@@ -14,28 +14,30 @@ export const inheritsTitleMismatch: LintRule = {
 };
 
 /**
- * Only a parent named in the file's text, by a name other than its exact title. A Markdown link names
- * the parent by its file, front matter `inherits:` by whatever the author chose, and a name written
- * exactly as the parent's id or one of its aliases is deliberate: none of these is flagged.
+ * Only a parent named in the file's text, matched by its name (exactly as a slug, or loosely) but not
+ * written as its exact title. A Markdown link names the parent by its file, a `ladder.yaml` alias and
+ * front matter `inherits:` are what the maintainers chose, and a name written exactly as the parent's id
+ * or one of its aliases is deliberate: none of these is flagged.
  */
 function mismatch(ctx: LintContext, role: RoleNode): Report[] {
   const ref = role.parent;
-  if (!ref || ref.link !== undefined || role.frontMatter?.inherits !== undefined || role.parentId === null) return [];
+  if (!ref || role.parentId === null || role.frontMatter?.inherits !== undefined) return [];
+  if (role.parentMatch !== 'exact' && role.parentMatch !== 'loose') return [];
   const parent = ctx.graph.roles.get(role.parentId)!;
   if (ref.name === parent.title || ref.name === parent.id || parent.aliases.includes(ref.name)) return [];
   const source = ctx.source(role.file);
   const text = source ? (ctx.lines(source)[ref.line - 1] ?? '') : '';
-  // The name ends the parent line, so its last occurrence on the line is the name and not a word before it.
-  const at = text.lastIndexOf(ref.name);
+  // Placed and fixed only where the name is found once on the line: a name wrapped onto the next line, or
+  // one that also appears elsewhere on it ("… expectations of a role"), is pointed at and left to a person.
+  const at = text.indexOf(ref.name);
+  const once = at >= 0 && text.indexOf(ref.name, at + 1) < 0;
   const report: Report = {
     file: role.file,
     line: ref.line,
-    column: at >= 0 ? at + 1 : ref.column,
+    column: once ? at + 1 : ref.column,
     message: `Expected the exact title of the parent role, "${parent.title}", found "${ref.name}".`,
   };
-  // A name wrapped onto the next line is reported but left for a person to fix.
-  if (at < 0) return [report];
-  return [{ ...report, fix: replaceName(text, ref.line, at, ref.name, parent.title) }];
+  return once ? [{ ...report, fix: replaceName(text, ref.line, at, ref.name, parent.title) }] : [report];
 }
 
 /**
