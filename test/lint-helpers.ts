@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { healthThresholds, ladderHealth } from '../src/diff/health.js';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { lintLadder, type FindingWithFix } from '../src/lint/engine.js';
@@ -11,7 +12,8 @@ import { writeTree } from './helpers.js';
 /** Lints a ladder folder in-process, README and the like included, as `ladder lint` does. */
 export async function lintFolder(root: string, config: LadderConfig = {}): Promise<FindingWithFix[]> {
   const loaded = await loadLadder(root, { documents: true });
-  return lintLadder({ root, loaded, graph: buildGraph(loaded.roles) }, config).findings;
+  const graph = buildGraph(loaded.roles);
+  return lintLadder({ root, loaded, graph, measureSteps: () => ladderHealth(graph, healthThresholds(config)) }, config).findings;
 }
 
 /** Lints an inline tree and returns `file:line rule` for each finding, the form the specifications list. */

@@ -338,7 +338,8 @@ describe('the lint engine', () => {
       meta: { id: 'sneaky', description: 'Fixes without saying so.', severity: 'warning', fixable: false },
       check: () => [{ file: 'a.md', line: 1, column: 1, message: 'x', fix: { line: 1, deleteLine: true } }],
     };
-    expect(() => lintLadder({ root, loaded, graph: buildGraph(loaded.roles) }, {}, [sneaky])).toThrow(/does not declare it fixable/);
+    const measureSteps = () => { throw new Error('no rule here measures steps'); };
+    expect(() => lintLadder({ root, loaded, graph: buildGraph(loaded.roles), measureSteps }, {}, [sneaky])).toThrow(/does not declare it fixable/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { at, LadderError } from '../errors.js';
+import { healthThresholds, ladderHealth } from '../diff/health.js';
 import { openLadder, type OpenLadder } from '../graph/open-ladder.js';
 import { namedPath } from '../load/files.js';
 import { locateLadder } from '../load/locate.js';
@@ -66,7 +67,10 @@ function ladderFromRunFolder(cwd: string, root: string): string {
 async function lintAndFix(ctx: CommandContext, root: string, only: ReadonlySet<string> | undefined, fix = false): Promise<LintResult> {
   // README and the like are read too, for their links.
   const open = () => openLadder({ ...locateOptions(ctx), flag: root, documents: true });
-  const lint = (ladder: OpenLadder) => (only ? forFiles(lintLadder(ladder, ladder.config), only) : lintLadder(ladder, ladder.config));
+  const lint = (ladder: OpenLadder) => {
+    const result = lintLadder({ ...ladder, measureSteps: () => ladderHealth(ladder.graph, healthThresholds(ladder.config)) }, ladder.config);
+    return only ? forFiles(result, only) : result;
+  };
   const ladder = await open();
   const result = lint(ladder);
   // Lint the rewritten files afresh: what is reported is what remains.

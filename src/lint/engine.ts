@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import type { RoleGraph } from '../graph/build-graph.js';
 import type { LoadedLadder, SourceFile } from '../load/load-ladder.js';
 import type { LadderConfig } from '../schema/config.js';
+import type { LadderHealth } from '../schema/health.js';
 import type { LintFinding, LintReport } from '../schema/lint-report.js';
 import { disabledLines, type IsDisabled } from './disable-comments.js';
 import type { Fix } from './fix.js';
@@ -26,6 +27,12 @@ export interface LintInput {
   root: string;
   loaded: LoadedLadder;
   graph: RoleGraph;
+  /**
+   * Measures the ladder's promotion steps, as `ladder health` does. The caller supplies it: measuring
+   * compares roles, which is diff's work, and lint sits beside diff in the pipeline, not above it.
+   * Called at most once, and only when an enabled rule asks.
+   */
+  measureSteps: () => LadderHealth;
 }
 
 const SEVERITY = { off: 'off', warn: 'warning', error: 'error' } as const;
@@ -35,7 +42,7 @@ const SEVERITY = { off: 'off', warn: 'warning', error: 'error' } as const;
  * rule's default), drops what ignore globs and disable comments switch off, and sorts the findings.
  */
 export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: readonly LintRule[] = lintRules): LintResult {
-  const ctx = contextOf(input, config);
+  const ctx = contextOf(input);
   const ignored = picomatch(config.ignore ?? [], { dot: true });
   const disabled = new Map<string, IsDisabled>();
   const isDisabled = (file: string, ruleId: string, line: number) => {
@@ -95,15 +102,16 @@ export function toReport(findings: FindingWithFix[]): LintReport {
   };
 }
 
-function contextOf({ root, loaded, graph }: LintInput, config: LadderConfig): LintContext {
+function contextOf({ root, loaded, graph, measureSteps }: LintInput): LintContext {
   const cache = new Map<SourceFile, string[]>();
+  let health: LadderHealth | undefined;
   const byFile = new Map([...loaded.sources, ...(loaded.documents ?? [])].map((source) => [source.file, source]));
   const found = new Map<string, boolean>();
   return {
     root,
     loaded,
     graph,
-    config,
+    health: () => (health ??= measureSteps()),
     exists: (file) => found.get(file) ?? found.set(file, existsSync(resolve(root, file))).get(file)!,
     roles: [...graph.roles.values()],
     problems: [...loaded.problems, ...graph.problems],

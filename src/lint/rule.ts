@@ -1,6 +1,6 @@
 import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
 import type { LoadedLadder, SourceFile } from '../load/load-ladder.js';
-import type { LadderConfig } from '../schema/config.js';
+import type { LadderHealth } from '../schema/health.js';
 import type { Problem } from '../schema/parsed.js';
 import type { LintRuleMeta, RelatedLocation } from '../schema/lint-report.js';
 import type { Fix } from './fix.js';
@@ -10,8 +10,8 @@ export interface LintContext {
   root: string;
   loaded: LoadedLadder;
   graph: RoleGraph;
-  /** ladder.yaml, for rules with settings of their own (the health thresholds). */
-  config: LadderConfig;
+  /** The promotion steps measured against the health thresholds (`ladder health`), measured on first use. */
+  health(): LadderHealth;
   /** Whether a file or folder exists at a path relative to the ladder folder (`../` reaches outside it). */
   exists(file: string): boolean;
   /** Roles in file order (duplicates dropped by the graph are not here). */

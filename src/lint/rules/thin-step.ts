@@ -1,4 +1,3 @@
-import { healthThresholds, ladderHealth } from '../../diff/health.js';
 import type { LintRule } from '../rule.js';
 
 export const thinStep: LintRule = {
@@ -9,8 +8,8 @@ export const thinStep: LintRule = {
     fixable: false,
   },
   check: (ctx) => {
-    const thresholds = healthThresholds(ctx.config);
-    return ladderHealth(ctx.graph, thresholds).steps.flatMap((step) => {
+    const { thresholds, steps } = ctx.health();
+    return steps.flatMap((step) => {
       if (!step.flags.includes('thin')) return [];
       const role = ctx.graph.roles.get(step.to.id)!;
       // For whole expectations, "fewer than minRatio × median" means fewer than its ceiling.
