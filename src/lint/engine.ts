@@ -103,7 +103,9 @@ export function toReport(findings: FindingWithFix[]): LintReport {
 }
 
 function contextOf({ root, loaded, graph, measureSteps }: LintInput): LintContext {
-  const cache = new Map<SourceFile, string[]>();
+  // Only the last file's lines are kept: rules walk the ladder a file at a time, and keeping every file's
+  // lines for the whole run held tens of MiB on a large ladder for a split that takes microseconds.
+  let last: { source: SourceFile; lines: string[] } | undefined;
   let health: LadderHealth | undefined;
   const byFile = new Map([...loaded.sources, ...(loaded.documents ?? [])].map((source) => [source.file, source]));
   const found = new Map<string, boolean>();
@@ -117,9 +119,8 @@ function contextOf({ root, loaded, graph, measureSteps }: LintInput): LintContex
     problems: [...loaded.problems, ...graph.problems],
     source: (file) => byFile.get(file),
     lines(source) {
-      let lines = cache.get(source);
-      if (!lines) cache.set(source, (lines = splitLines(source.text).map((l) => l.text)));
-      return lines;
+      if (last?.source !== source) last = { source, lines: splitLines(source.text).map((l) => l.text) };
+      return last.lines;
     },
   };
 }

@@ -34,8 +34,6 @@ export function wordSet(expectation: ParsedExpectation): WordIds {
  */
 export class PrefixIndex<T> {
   private readonly postings = new Map<number, T[]>();
-  /** Each set's prefix is needed to probe, to add and to remove: sort it once. */
-  private readonly prefixes = new WeakMap<WordIds, number[]>();
 
   constructor(
     /** How many expectations of the ladder use each word: rarer words come first in a prefix. */
@@ -62,13 +60,11 @@ export class PrefixIndex<T> {
     for (const word of this.prefix(words)) this.postings.get(word)?.pop();
   }
 
+  /**
+   * Computed again at each use rather than kept: sorting a handful of ids is cheap, and keeping a prefix
+   * for each of 200,000 expectations cost more memory than the whole index.
+   */
   private prefix(words: WordIds): number[] {
-    let prefix = this.prefixes.get(words);
-    if (!prefix) this.prefixes.set(words, (prefix = this.rarestWords(words)));
-    return prefix;
-  }
-
-  private rarestWords(words: WordIds): number[] {
     // The small epsilon keeps 0.7 × 10 from rounding up to 8 in floating point.
     const length = words.length - Math.ceil(this.threshold * words.length - 1e-9) + 1;
     const rank = (word: number) => this.frequency.get(word) ?? 0;
