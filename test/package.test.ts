@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot, role, runCli, writeTree, type CliRun } from './helpers.js';
 
-const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 /** `node` first on the PATH, for the `#!/usr/bin/env node` of an installed bin. */
 const PATH = [dirname(process.execPath), process.env.PATH].join(delimiter);
 
@@ -76,6 +76,9 @@ describe('the npm package', () => {
   it('installs from the tarball without the development dependencies (no TypeScript, tsx or esbuild)', () => {
     expect(existsSync(join(prefix, 'node_modules', 'ladder', 'dist', 'cli.js'))).toBe(true);
     expect(Object.keys(pkg.devDependencies).filter((name) => existsSync(join(prefix, 'node_modules', name)))).toEqual([]);
+    // dist/ bundles every library but yaml, so yaml is all an install needs beside ladder itself.
+    const installed = readdirSync(join(prefix, 'node_modules')).filter((name) => !name.startsWith('.'));
+    expect(installed.sort()).toEqual(['ladder', ...Object.keys(pkg.dependencies)].sort());
   });
 
   it('runs from any folder: --version is package.json\'s, show and lint read the bundled ladder', () => {
