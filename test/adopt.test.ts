@@ -78,6 +78,18 @@ describe('subsections and nested bullets', () => {
     expect(depth).toEqual(['Reads its documentation and standard library without help.', 'Knows where they fail and how to recover them.', 'Can explain their design to a newcomer.']);
   });
 
+  it('show --new and diff --json keep each new expectation\'s subsection and nesting', () => {
+    const run = runCli(['show', 'staff_engineer', '--new', '--ladder', adopt]);
+    expect(run.stdout).toContain('Is expected to\n  Results\n    ● Lead technical work that spans several teams.\n');
+    expect(run.stdout).toContain('  Collaboration\n    ● Write down decisions so that others can follow the reasoning.\n      ● Keep decision records next to the code.\n');
+    const diff = json(runCli(['diff', 'senior_software_engineer', 'staff_engineer', '--json', '--ladder', adopt]));
+    const added = diff.sections.flatMap((s: { added: { text: string }[] }) => s.added);
+    const records = added.find((e: { text: string }) => e.text === 'Keep decision records next to the code.');
+    const decisions = added.find((e: { text: string }) => e.text.startsWith('Write down decisions'));
+    expect(records).toMatchObject({ subsection: 'Collaboration', parent: decisions.id });
+    expect(validateAgainst('diff.schema.json', diff)).toEqual([]);
+  });
+
   it('shows subsections as headings and nested bullets indented', () => {
     const run = runCli(['show', 'engineering-manager', '--own', '--ladder', adopt]);
     expect(run.code).toBe(0);

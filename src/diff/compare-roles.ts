@@ -97,6 +97,7 @@ export function wording(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function ref({ id, text, source, line }: ResolvedExpectation) {
-  return { id, text, source, line };
+/** An expectation as diff output carries it: where it sits (subsection, the bullet it is nested under) included. */
+function ref({ id, text, source, line, subsection, parent }: ResolvedExpectation): ResolvedExpectation {
+  return { id, text, source, line, ...(subsection !== undefined ? { subsection } : {}), ...(parent !== undefined ? { parent } : {}) };
 }

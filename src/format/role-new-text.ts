@@ -2,6 +2,7 @@ import type { RoleNew } from '../schema/role-new.js';
 import { inlineWordDiff } from './diff-text.js';
 import { paint } from './paint.js';
 import { plural } from './plural.js';
+import { placeExpectations } from './section-outline.js';
 
 /**
  * What a role adds to its parent, section by section: each new expectation `●`, and one that sharpens an
@@ -19,13 +20,15 @@ export function formatRoleNew(role: RoleNew, { color, titles }: { color: boolean
   );
   for (const section of role.sections) {
     lines.push('', c.bold.underline(section.title));
-    for (const e of section.expectations) {
+    for (const { expectation: e, depth, opens } of placeExpectations(section)) {
+      if (opens !== undefined) lines.push(`  ${c.italic(opens)}`);
+      const indent = '  '.repeat(depth + (e.subsection === undefined ? 1 : 2));
       if (!e.evolvesFrom) {
-        lines.push(`  ${c.green('●')} ${e.text}`);
+        lines.push(`${indent}${c.green('●')} ${e.text}`);
         continue;
       }
-      lines.push(`  ${c.yellow('~')} was: ${e.evolvesFrom.text} ${c.dim(`(${titles.get(e.evolvesFrom.source) ?? e.evolvesFrom.source})`)}`);
-      lines.push(`    now: ${inlineWordDiff(e.evolvesFrom.changes, c)}`);
+      lines.push(`${indent}${c.yellow('~')} was: ${e.evolvesFrom.text} ${c.dim(`(${titles.get(e.evolvesFrom.source) ?? e.evolvesFrom.source})`)}`);
+      lines.push(`${indent}  now: ${inlineWordDiff(e.evolvesFrom.changes, c)}`);
     }
   }
   if (summary.new === 0) lines.push('', `Nothing new: ${role.title} holds exactly what ${parent?.title ?? 'it'} holds.`);
