@@ -1,11 +1,9 @@
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { ParsedRole, Problem } from '../schema/parsed.js';
 import { readFrontMatter, splitFrontMatter } from './front-matter.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { overLimit } from './markdown-limits.js';
 import type { ParseJob } from './parse-pool.js';
-import { outlineRole, toParsedRole, type OutlineOptions } from './parse-role.js';
+import { outlineRole, parseMarkdown, toParsedRole, type OutlineOptions } from './parse-role.js';
 
 /**
  * What one file yields: its role (if it is one), what is wrong with it, and its links and anchors for
@@ -17,7 +15,6 @@ export interface ParsedFile extends LinksAndAnchors {
 }
 
 const unparsed = { links: [], anchors: [] };
-const parser = unified().use(remarkParse);
 
 /** A role file, or a document beside the roles (a README) that is read only for its links. */
 export function parseFile(job: ParseJob, options: OutlineOptions = {}): Promise<ParsedFile> {
@@ -28,11 +25,11 @@ export function parseFile(job: ParseJob, options: OutlineOptions = {}): Promise<
  * A README or CHANGELOG: only its links and anchors matter. One over the parser's limits (a long
  * changelog may well be) is not parsed and so not link-checked; it is not a role, so that is no defect.
  */
-export function parseDocumentFile(text: string): ParsedFile {
+function parseDocumentFile(text: string): ParsedFile {
   const { body, unclosed } = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
   if (unclosed || overLimit(body)) return { role: null, problems: [], ...unparsed };
   try {
-    return { role: null, problems: [], ...linksAndAnchors(parser.parse(body)) };
+    return { role: null, problems: [], ...linksAndAnchors(parseMarkdown(body)) };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return { role: null, problems: [], ...unparsed };

@@ -8,11 +8,16 @@ import { fileRoleId } from './slug.js';
 
 const parser = unified().use(remarkParse);
 
+/** Markdown text to its syntax tree: the one parser every file of the ladder goes through. */
+export function parseMarkdown(body: string): Root {
+  return parser.parse(body) as Root;
+}
+
 /**
  * The built-in ways a role names its parent: the seed's line and the older "Same as X, but also..." that
  * many forked ladders use. `ladder.yaml` adds more (`inherits.patterns`).
  */
-export const BUILT_IN_PHRASINGS = ['Inherits the role expectations of {parent}', 'Same as {parent}, but also'];
+const BUILT_IN_PHRASINGS = ['Inherits the role expectations of {parent}', 'Same as {parent}, but also'];
 const DESCRIPTION = 'role description';
 
 export interface OutlineOptions {
@@ -32,7 +37,7 @@ export interface RoleOutline extends LinksAndAnchors {
 
 /** Parses Markdown (front matter already blanked out) into the parts of a role. Pure: text in, outline out. */
 export function outlineRole(body: string, options: OutlineOptions = {}): RoleOutline {
-  const tree = parser.parse(body) as Root;
+  const tree = parseMarkdown(body);
   const phrasings = [...BUILT_IN_PHRASINGS, ...(options.inheritPatterns ?? [])].map(phrasingPattern);
   const outline: RoleOutline = { title: null, titleLine: 0, parent: null, description: '', sections: [], strayExpectations: [], ...linksAndAnchors(tree) };
   let section: ParsedSection | null = null;
@@ -125,7 +130,7 @@ function parentRef(node: Paragraph, phrasings: RegExp[]): ParentRef | null {
  * A phrasing as a pattern over a paragraph's plain text: case and runs of spaces do not matter, commas are
  * optional, an article may precede the name, and the line may sit in parentheses and end in dots.
  */
-export function phrasingPattern(phrasing: string): RegExp {
+function phrasingPattern(phrasing: string): RegExp {
   const [before, after] = phrasing.replace(/…/g, '...').split('{parent}') as [string, string];
   // Dots that end a phrasing are optional in the text: writers drop them or type "…".
   const tail = literal(after.replace(/[.\s]+$/, ''));
