@@ -1,4 +1,4 @@
-import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
+import { descendants, type RoleGraph } from '../graph/build-graph.js';
 import { ladderGraph } from '../graph/edges.js';
 import { slug } from '../load/slug.js';
 import { resolveRole } from '../resolve/resolve-role.js';
@@ -95,27 +95,12 @@ function sectionsThatNeverGrow(graph: RoleGraph, steps: HealthStep[]): NeverGrow
   for (const root of graph.roles.values()) {
     const parent = root.parentId === null ? undefined : graph.roles.get(root.parentId);
     if (graph.broken.has(root.id) || parent?.track === root.track) continue;
-    const later = laterInTrack(graph, root).filter((id) => grows.has(id));
+    const later = descendants(graph, root, (role) => role.track === root.track).filter((id) => grows.has(id));
     if (later.length === 0) continue;
     const sections = new Map(root.sections.map((section) => [slug(section.title), section.title]));
     for (const [id, title] of sections) {
       if (!later.some((role) => grows.get(role)!.has(id))) found.push({ track: root.track, section: title, root: root.id, roles: later });
     }
-  }
-  return found;
-}
-
-/** The roles below `root` reached without leaving its track, nearest first. */
-function laterInTrack(graph: RoleGraph, root: RoleNode): string[] {
-  const found: string[] = [];
-  const seen = new Set([root.id]);
-  const queue = [...root.children];
-  for (let next = 0; next < queue.length; next++) {
-    const role = graph.roles.get(queue[next]!)!;
-    if (seen.has(role.id) || role.track !== root.track) continue;
-    seen.add(role.id);
-    found.push(role.id);
-    queue.push(...role.children);
   }
   return found;
 }

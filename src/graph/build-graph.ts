@@ -123,7 +123,7 @@ function likeliestFirst(graph: RoleGraph, node: RoleNode, ids: string[]): string
 }
 
 /** A name as a YAML mapping key: quoted when plain YAML would read it otherwise. */
-export function yamlKey(name: string): string {
+function yamlKey(name: string): string {
   return /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u.test(name) ? name : JSON.stringify(name);
 }
 
@@ -221,18 +221,21 @@ export function roleTitles(graph: RoleGraph): Map<string, string> {
   return new Map([...graph.roles.values()].map((role) => [role.id, role.title]));
 }
 
-/** Roles that inherit from `role`, nearest first; guarded against cycles. */
-export function descendants(graph: RoleGraph, role: RoleNode): string[] {
+/**
+ * Roles that inherit from `role`, nearest first; guarded against cycles. With `within`, the walk does not
+ * go past a role that fails it (the roles of one track, say).
+ */
+export function descendants(graph: RoleGraph, role: RoleNode, within: (node: RoleNode) => boolean = () => true): string[] {
   const found: string[] = [];
   const seen = new Set([role.id]);
   const queue = [...role.children];
   // An index instead of shift(): shifting is linear, which would make a wide ladder quadratic.
   for (let next = 0; next < queue.length; next++) {
-    const id = queue[next]!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    found.push(id);
-    queue.push(...graph.roles.get(id)!.children);
+    const node = graph.roles.get(queue[next]!)!;
+    if (seen.has(node.id) || !within(node)) continue;
+    seen.add(node.id);
+    found.push(node.id);
+    queue.push(...node.children);
   }
   return found;
 }
