@@ -16,8 +16,8 @@ export const brokenLink: LintRule = {
   },
   check: (ctx) => {
     const files = [...ctx.loaded.sources, ...(ctx.loaded.documents ?? [])];
-    const byFile = new Map(files.map((source) => [source.file, source]));
-    return files.flatMap((source) => source.links.flatMap((link) => checkLink(ctx, source, link, byFile)));
+    const names = files.map((source) => source.file);
+    return files.flatMap((source) => source.links.flatMap((link) => checkLink(ctx, source, link, names)));
   },
 };
 
@@ -26,7 +26,7 @@ export const brokenLink: LintRule = {
  * README may link to the repository's CONTRIBUTING.md). An anchor is checked against the headings of the
  * target when the target is a Markdown file of the ladder; elsewhere only the file can be checked.
  */
-function checkLink(ctx: LintContext, source: SourceFile, link: MarkdownLink, byFile: Map<string, SourceFile>): Report[] {
+function checkLink(ctx: LintContext, source: SourceFile, link: MarkdownLink, names: string[]): Report[] {
   if (link.url === '' || NOT_RELATIVE.test(link.url)) return [];
   const hash = link.url.indexOf('#');
   const path = decode((hash < 0 ? link.url : link.url.slice(0, hash)).split('?')[0]!);
@@ -36,10 +36,10 @@ function checkLink(ctx: LintContext, source: SourceFile, link: MarkdownLink, byF
   const report = (message: string): Report[] => [{ file: source.file, line: link.line, column: link.column, message }];
   if (path !== '' && !ctx.exists(target)) {
     const shown = target === posix.normalize(path) ? '' : ` (${target} in the ladder folder)`;
-    const candidates = [...byFile.keys()].map((file) => posix.relative(from, file));
+    const candidates = names.map((file) => posix.relative(from, file));
     return report(`Link target "${path}"${shown} does not exist; ${suggestion(closest(path, candidates), 'fix or remove the link')}`);
   }
-  const anchors = byFile.get(target)?.anchors;
+  const anchors = ctx.source(target)?.anchors;
   if (anchor === '' || !anchors || anchors.includes(anchor)) return [];
   const where = target === source.file ? 'this file' : target;
   const listed = anchors.length ? `its anchors are ${anchors.slice(0, 5).map((a) => `"#${a}"`).join(', ')}${anchors.length > 5 ? ', …' : ''}` : 'it has no headings';
