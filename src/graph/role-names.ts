@@ -1,6 +1,5 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { join } from 'node:path';
-import { CONFIG_FILE, readLadderConfig } from '../load/config.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { readLadderConfig } from '../load/config.js';
 import { listRoleFiles } from '../load/files.js';
 import { notIgnored } from '../load/load-ladder.js';
 import { splitFrontMatter } from '../load/front-matter.js';
@@ -33,7 +32,6 @@ export async function roleNames(root: string): Promise<string[]> {
 
 /** `ladder.yaml`'s ignore globs; a broken ladder.yaml must not break completion, so then none. */
 async function ignoredGlobs(root: string): Promise<string[]> {
-  if (!existsSync(join(root, CONFIG_FILE))) return [];
   try {
     return (await readLadderConfig(root)).ignore ?? [];
   } catch {
