@@ -4,6 +4,7 @@ import type { ExportFile } from './exporters.js';
 import { ladderGrid } from './ladder-grid.js';
 import { plural } from './plural.js';
 import { placeExpectations } from './section-outline.js';
+import { escapeMarkdown } from './markdown-escape.js';
 
 /**
  * A flattened page per role (`<id>.md`) and an index with the chart (`index.md`). Expectations and
@@ -68,11 +69,6 @@ function rolePage(role: ResolvedRole, link: (id: string) => string): string {
   const total = role.sections.reduce((n, s) => n + s.expectations.length, 0);
   lines.push('', `${total} expectations: ${own} own (●), ${total - own} inherited (○).`);
   return lines.join('\n') + '\n';
-}
-
-/** Backslash-escapes what would otherwise start emphasis, code, links, HTML or a table cell. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, '\\$&');
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { LadderHealth } from '../schema/health.js';
+import { escapeMarkdown } from './markdown-escape.js';
 import { rewordedReason, stepName, summaryLine, thinReason } from './health-text.js';
 
 /**
@@ -19,12 +20,12 @@ export function formatHealthMarkdown(health: LadderHealth): string {
         row(['---', '---', '---:', '---:', '---:', '---', '---']),
         ...health.steps.map((step) =>
           row([
-            cell(stepName(step)),
-            cell(step.crossTrack ? `${step.from.track} → ${step.track}` : step.track),
+            escapeMarkdown(stepName(step)),
+            escapeMarkdown(step.crossTrack ? `${step.from.track} → ${step.track}` : step.track),
             String(step.added),
             String(step.evolved),
             step.ratio === null ? '–' : `${step.ratio.toFixed(2)}×`,
-            cell(step.sections.map((s) => `${s.title} ${s.added}`).join(', ')),
+            escapeMarkdown(step.sections.map((s) => `${s.title} ${s.added}`).join(', ')),
             step.flags.join(', '),
           ]),
         ),
@@ -32,19 +33,14 @@ export function formatHealthMarkdown(health: LadderHealth): string {
     );
   }
   const thin = health.steps.filter((step) => step.flags.includes('thin'));
-  if (thin.length) blocks.push('### Thin steps', thin.map((step) => `- **${cell(stepName(step))}**: ${thinReason(step, health)}.`).join('\n'));
+  if (thin.length) blocks.push('### Thin steps', thin.map((step) => `- **${escapeMarkdown(stepName(step))}**: ${thinReason(step, health)}.`).join('\n'));
   const reworded = health.steps.filter((step) => step.flags.includes('mostly-reworded'));
-  if (reworded.length) blocks.push('### Mostly rewordings', reworded.map((step) => `- **${cell(stepName(step))}**: ${rewordedReason(step)}.`).join('\n'));
+  if (reworded.length) blocks.push('### Mostly rewordings', reworded.map((step) => `- **${escapeMarkdown(stepName(step))}**: ${rewordedReason(step)}.`).join('\n'));
   if (health.neverGrowing.length) {
     blocks.push(
       '### Sections that never grow',
-      health.neverGrowing.map((s) => `- ${cell(s.track)}: **${cell(s.section)}** gains nothing after \`${s.root}\` (${s.roles.map((id) => `\`${id}\``).join(', ')}).`).join('\n'),
+      health.neverGrowing.map((s) => `- ${escapeMarkdown(s.track)}: **${escapeMarkdown(s.section)}** gains nothing after \`${s.root}\` (${s.roles.map((id) => `\`${id}\``).join(', ')}).`).join('\n'),
     );
   }
   return blocks.join('\n\n') + '\n';
-}
-
-/** Text that is safe in a table cell and does not start emphasis or links by accident. */
-function cell(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, '\\$&');
 }
