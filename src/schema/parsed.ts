@@ -45,6 +45,11 @@ export type ParsedSection = z.infer<typeof ParsedSectionSchema>;
 export const ParentRefSchema = z.object({
   /** A title, id or alias, or the target of a Markdown link (`link` is then set). */
   name: z.string(),
+  /**
+   * Every role the line names, in order, when it names more than one ("Same as L1, L2, but also..."):
+   * the graph takes the highest of them, since it holds the others. Unset for a single name.
+   */
+  names: z.array(z.string()).optional(),
   link: z.string().optional(),
   article: z.string().optional(),
   line: z.number().int(),
