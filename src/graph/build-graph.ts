@@ -153,7 +153,7 @@ function parentByLink(node: RoleNode, link: string, byFile: Map<string, string>)
 }
 
 /** A link's path with its `%` escapes decoded, or undefined when one is malformed (`%zz`). */
-export function decodeLink(text: string): string | undefined {
+function decodeLink(text: string): string | undefined {
   try {
     return decodeURIComponent(text);
   } catch {
