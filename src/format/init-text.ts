@@ -37,7 +37,7 @@ export function formatSurvey(survey: LadderSurvey, { color, yaml, outcome }: Ini
   group('ambiguous', 'Ambiguous parents (the proposal guesses the first; check it)', (ids) => ids.map(name).join(c.dim(' or ')));
   group('unknown', 'Parents that name no role (fix the file; no alias is guessed)', (ids) => (ids.length ? `did you mean ${ids.map(name).join(', ')}?` : 'no role looks like it'));
   if (survey.unsettled.length) {
-    lines.push('', c.bold('Not read as roles, or not read in full (fix the file; no ladder.yaml settles it)'));
+    lines.push('', c.bold('Files not read as roles, or not in full (fix them, or list them under "ignore:")'));
     for (const u of survey.unsettled) lines.push(`  ${u.file}:${u.line}  ${u.message}`);
   }
   lines.push('', verdict(survey, yaml !== '', c));
