@@ -105,7 +105,7 @@ describe('a forked ladder without ladder.yaml', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toBe(
       'error: vp_engineering.md:4: parent "Director" matches several roles: director_engineering (Director of Engineering), director_platform (Director of Platform); ' +
-        'name one by its id, or settle it in ladder.yaml under "aliases:" with "Director: director_engineering" (needed to resolve "vp_engineering")',
+        'name one by its id ("director_engineering"), link its file, or settle it in ladder.yaml under "aliases:" with "Director: director_engineering" (needed to resolve "vp_engineering")',
     );
   });
 
@@ -155,7 +155,9 @@ describe('ladder init', () => {
     const run = runCli(['init', '--dir', dir]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('vp_engineering.md:4  "Director" → director_engineering (Director of Engineering) or director_platform (Director of Platform)');
-    expect(run.stdout).toContain('With the proposed ladder.yaml every role resolves.');
+    // The aliases pin guesses a person must check, so it never claims every role resolves.
+    expect(run.stdout).toContain('With the proposed ladder.yaml every parent line finds its role, but 4 parents are guesses to check (above).');
+    expect(run.stdout).not.toMatch(/every role resolves/i);
     const yaml = run.stdout.split('\n---\n')[1]!;
     expect(parse(yaml)).toEqual(JSON.parse(JSON.stringify({ ...survey.config })));
     expect(() => readFileSync(join(dir, 'ladder.yaml'))).toThrow();

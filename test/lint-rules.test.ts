@@ -195,6 +195,21 @@ const specs: Record<string, { triggers: Tree; flags: string[]; message?: string;
       'ceo.md': '---\ninherits: cto\n---\n' + role('CEO', null),
     },
   },
+  'loose-parent': {
+    triggers: {
+      'pe.md': role('Principal Engineer', null),
+      'distinguished.md': role('Distinguished Engineer', 'Principal'),
+    },
+    flags: ['distinguished.md:3'],
+    message: 'Parent "Principal" is read loosely as pe ("Principal Engineer")',
+    clean: {
+      'principal.md': role('Principal Engineer', null),
+      // The full title, the file's id, or a link: each names exactly one role.
+      'distinguished.md': role('Distinguished Engineer', 'Principal Engineer'),
+      'fellow.md': role('Fellow', 'principal'),
+      'chief.md': 'Chief\n-----\n(Inherits the role expectations of a [Fellow](fellow.md))\n\n### Craft\n* Leads.\n',
+    },
+  },
   'thin-step': {
     config: { rules: { 'thin-step': 'warn' } },
     triggers: {

@@ -91,9 +91,11 @@ const cases: Case[] = [
   { name: 'a role inheriting itself', ladder: bad('self-parent'), args: ['show', 'senior'], exitCode: 2, stderr: [/^error: senior\.md:3: role "Senior Engineer" inherits from itself/] },
   { name: 'an unknown parent, with a suggestion', ladder: bad('unknown-parent'), args: ['show', 'senior'], exitCode: 2, stderr: [/^error: senior\.md:3: unknown parent role "Enginer"; did you mean "Engineer"/] },
   { name: 'a parent linked to a missing file', ladder: bad('parent-link-to-missing-file'), args: ['show', 'senior'], exitCode: 2, stderr: [/^error: senior\.md:3: parent link "\.\/engineer-old\.md" points to engineer-old\.md/] },
-  { name: 'two roles with one id', ladder: bad('duplicate-id'), args: ['show', 'engineer'], exitCode: 0, stderr: [/^warning: makers\/engineer\.md:1: role id "engineer" is already used by engineer\.md/] },
+  // One file name in two folders: both load, each under its folder id (the fixture predates that).
+  { name: 'one file name in two folders', ladder: bad('duplicate-id'), args: ['show', 'makers/engineer', '--json'], exitCode: 0, stderr: [], stdout: /"id": "makers\/engineer"/ },
+  { name: 'one file name in two folders, the top one named by its id', ladder: bad('duplicate-id'), args: ['show', 'engineer', '--json'], exitCode: 0, stderr: [], stdout: /"id": "engineer"/ },
   { name: 'two roles with one title, named by id', ladder: bad('duplicate-title'), args: ['show', 'engineer'], exitCode: 0, stderr: [/^warning: engineer\.md:1: title "Engineer" is already used by engineer-copy\.md/] },
-  { name: 'a parent title matching two roles', ladder: bad('ambiguous-parent'), args: ['show', 'staff'], exitCode: 2, stderr: [/^error: staff\.md:3: parent "Lead" matches several roles: lead-a \(.*\), lead-b \(.*\); name one by its id, or settle it in ladder.yaml under "aliases:" with "Lead: lead-a"/] },
+  { name: 'a parent title matching two roles', ladder: bad('ambiguous-parent'), args: ['show', 'staff'], exitCode: 2, stderr: [/^error: staff\.md:3: parent "Lead" matches several roles: lead-a \(.*\), lead-b \(.*\); name one by its id \("lead-a"\), link its file, or settle it in ladder.yaml under "aliases:" with "Lead: lead-a"/] },
   { name: 'a 5,000-role chain, its deepest role', ladder: chainOf(5000), args: ['show', 'role-5000', '--json'], exitCode: 0, stderr: [], stdout: /"level": 5000/, timeout: 60_000 },
   { name: 'a 5,000-role chain, linted', ladder: chainOf(5000), args: ['lint', '--format', 'json'], exitCode: 0, stderr: [], timeout: 90_000 },
 

@@ -34,8 +34,11 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
   const yaml = formatLadderYaml(survey);
   const needed = Object.keys(survey.config).length > 0;
   if (options.write && needed) writeFileAtomic(target, yaml);
+  const settled = survey.unresolved.length === 0 && survey.unsettled.length === 0 && survey.parents.length === 0;
   const outcome = !needed
-    ? 'Nothing to configure: ladder reads this folder as it is, and needs no ladder.yaml.'
+    ? settled
+      ? 'Nothing to configure: ladder reads this folder as it is, and needs no ladder.yaml.'
+      : 'No ladder.yaml would help: fix the files named above.'
     : options.write
       ? `Wrote ${target}.`
       : `Run "ladder init${options.dir ? ` --dir ${options.dir}` : ''} --write" to write it.`;

@@ -1,5 +1,6 @@
 import type { LadderExport } from '../schema/export.js';
 import type { ResolvedRole } from '../schema/role.js';
+import { roleFileName } from '../load/slug.js';
 import type { ExportFile } from './exporters.js';
 import { escapeHtml, htmlPage } from './html.js';
 import { ladderGrid } from './ladder-grid.js';
@@ -7,7 +8,7 @@ import { plural } from './plural.js';
 import { placeExpectations } from './section-outline.js';
 
 /**
- * A static site: `index.html` with the chart of tracks by levels and one page per role (`<id>.html`).
+ * A static site: `index.html` with the chart of tracks by levels and one page per role (`<id>.html`, see `roleFileName`).
  * Every piece of ladder text is escaped and shown as text (inline Markdown included), so a `<script>` in a
  * bullet reads as written. Roles link to each other only when their page is part of the export. Each
  * expectation's stable id is its anchor, so a link to one (`vp-engineering.html#…`) survives reordering.
@@ -15,10 +16,10 @@ import { placeExpectations } from './section-outline.js';
 export function exportHtml(data: LadderExport, titles: Map<string, string>): ExportFile[] {
   const exported = new Set(data.roles.map((r) => r.id));
   const name = (id: string) => escapeHtml(titles.get(id) ?? id);
-  const link = (id: string) => (exported.has(id) ? `<a href="${escapeHtml(id)}.html">${name(id)}</a>` : name(id));
+  const link = (id: string) => (exported.has(id) ? `<a href="${escapeHtml(roleFileName(id))}.html">${name(id)}</a>` : name(id));
   return [
     { path: 'index.html', content: indexPage(data) },
-    ...data.roles.map((role) => ({ path: `${role.id}.html`, content: rolePage(role, link) })),
+    ...data.roles.map((role) => ({ path: `${roleFileName(role.id)}.html`, content: rolePage(role, link) })),
   ];
 }
 
@@ -27,7 +28,7 @@ function indexPage(data: LadderExport): string {
   const cell = (level: number, track: string) =>
     grid
       .at(level, track)
-      .map((r) => `<a href="${escapeHtml(r.id)}.html">${escapeHtml(r.title)}</a><span class="role-id">${escapeHtml(r.id)}</span>`)
+      .map((r) => `<a href="${escapeHtml(roleFileName(r.id))}.html">${escapeHtml(r.title)}</a><span class="role-id">${escapeHtml(r.id)}</span>`)
       .join('');
   const rows = grid.levels.map(
     (level) => `<tr><th scope="row">${level}</th>${grid.tracks.map((track) => `<td>${cell(level, track)}</td>`).join('')}</tr>`,

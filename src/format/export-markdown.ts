@@ -1,5 +1,6 @@
 import type { LadderExport } from '../schema/export.js';
 import type { ResolvedRole } from '../schema/role.js';
+import { roleFileName } from '../load/slug.js';
 import type { ExportFile } from './exporters.js';
 import { ladderGrid } from './ladder-grid.js';
 import { plural } from './plural.js';
@@ -7,18 +8,18 @@ import { placeExpectations } from './section-outline.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
 /**
- * A flattened page per role (`<id>.md`) and an index with the chart (`index.md`). Expectations and
- * descriptions are Markdown already and are kept as written, except raw HTML (see `showHtmlAsText`); names
- * the tool puts into links, headings and table cells are escaped so a `|` or `[` in a title cannot break
- * the page.
+ * A flattened page per role (`<id>.md`; see `roleFileName`) and an index with the chart (`index.md`).
+ * Expectations and descriptions are Markdown already and are kept as written, except raw HTML (see
+ * `showHtmlAsText`); names the tool puts into links, headings and table cells are escaped so a `|` or `[`
+ * in a title cannot break the page.
  */
 export function exportMarkdown(data: LadderExport, titles: Map<string, string>): ExportFile[] {
   const exported = new Set(data.roles.map((r) => r.id));
   const name = (id: string) => titles.get(id) ?? id;
-  const link = (id: string) => (exported.has(id) ? `[${escapeMarkdown(name(id))}](${id}.md)` : escapeMarkdown(name(id)));
+  const link = (id: string) => (exported.has(id) ? `[${escapeMarkdown(name(id))}](${roleFileName(id)}.md)` : escapeMarkdown(name(id)));
   return [
     { path: 'index.md', content: indexPage(data, link) },
-    ...data.roles.map((role) => ({ path: `${role.id}.md`, content: rolePage(role, link) })),
+    ...data.roles.map((role) => ({ path: `${roleFileName(role.id)}.md`, content: rolePage(role, link) })),
   ];
 }
 

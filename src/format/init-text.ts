@@ -36,13 +36,31 @@ export function formatSurvey(survey: LadderSurvey, { color, yaml, outcome }: Ini
   group('loose', 'Parents named loosely (the proposal pins them with an alias)', ([id]) => name(id!));
   group('ambiguous', 'Ambiguous parents (the proposal guesses the first; check it)', (ids) => ids.map(name).join(c.dim(' or ')));
   group('unknown', 'Parents that name no role (fix the file; no alias is guessed)', (ids) => (ids.length ? `did you mean ${ids.map(name).join(', ')}?` : 'no role looks like it'));
-  lines.push('');
-  if (survey.unresolved.length === 0) lines.push(c.green(yaml ? 'With the proposed ladder.yaml every role resolves.' : 'Every role resolves.'));
-  else {
-    lines.push(c.yellow(`With the proposed ladder.yaml, ${plural(survey.unresolved.length, 'defect')} still break inheritance:`));
-    for (const u of survey.unresolved) lines.push(`  ${u.file}:${u.line}  ${u.message}`);
+  if (survey.unsettled.length) {
+    lines.push('', c.bold('Files not read as roles, or not in full (fix them, or list them under "ignore:")'));
+    for (const u of survey.unsettled) lines.push(`  ${u.file}:${u.line}  ${u.message}`);
   }
+  lines.push('', verdict(survey, yaml !== '', c));
   if (yaml) lines.push('', c.bold('Proposed ladder.yaml'), c.dim('---'), yaml.trimEnd(), c.dim('---'));
   lines.push(outcome);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The last word on the survey. "Every role resolves" only when nothing above is a guess or left unread:
+ * a loose or ambiguous parent the proposal pins still needs a person to check it.
+ */
+function verdict(survey: LadderSurvey, proposed: boolean, c: ReturnType<typeof paint>): string {
+  const under = proposed ? 'With the proposed ladder.yaml' : 'As it is';
+  if (survey.unresolved.length > 0) {
+    const found = survey.unresolved.map((u) => `\n  ${u.file}:${u.line}  ${u.message}`).join('');
+    return c.yellow(`${under}, ${plural(survey.unresolved.length, 'defect')} still break inheritance:`) + found;
+  }
+  const guesses = survey.parents.filter((p) => p.kind !== 'unknown').length;
+  const doubts = [
+    ...(guesses ? [`${plural(guesses, 'parent')} ${guesses === 1 ? 'is a guess' : 'are guesses'} to check`] : []),
+    ...(survey.unsettled.length ? [`${plural(survey.unsettled.length, 'finding')} in the files to fix`] : []),
+  ];
+  if (doubts.length) return c.yellow(`${under} every parent line finds its role, but ${doubts.join(' and ')} (above).`);
+  return c.green(proposed ? 'With the proposed ladder.yaml every role resolves.' : 'Every role resolves.');
 }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { slug } from '../load/slug.js';
+import { fileRoleId, folderRoleId, slug } from '../load/slug.js';
 import type { ParsedRole, Problem } from '../schema/parsed.js';
 import { describeRoles, lookalikes, matchRole } from './find-role.js';
 
@@ -10,6 +10,8 @@ export type ParentMatch = 'link' | 'alias' | 'exact' | 'loose';
 export interface RoleNode extends ParsedRole {
   parentId: string | null;
   parentMatch?: ParentMatch;
+  /** The name on the parent line that found the parent: the only one, or the highest of several. */
+  parentName?: string;
   level: number;
   children: string[];
 }
@@ -37,29 +39,35 @@ export function buildGraph(parsed: ParsedRole[], options: GraphOptions = {}): Ro
   const graph: RoleGraph = { roles: new Map(), problems: [], broken: new Map(), names: new Map() };
   const byFile = new Map<string, string>();
   const titles = new Map<string, RoleNode>();
-  for (const role of parsed) {
+  for (const role of withFolderIds(parsed)) {
     const first = graph.roles.get(role.id);
     if (first) {
       graph.problems.push(problem('duplicate-id', role, role.titleLine, `role id "${role.id}" is already used by ${first.file}; rename the file or set a different "id"`));
       continue;
     }
     const node: RoleNode = { ...role, parentId: null, level: 0, children: [] };
-    const sameTitle = titles.get(slug(role.title));
+    // Tracks may share a title ("Senior Engineer" in backend/ and frontend/); within one track it is a slip.
+    const titleKey = `${role.track}\n${slug(role.title)}`;
+    const sameTitle = titles.get(titleKey);
     if (sameTitle) {
       graph.problems.push(problem('duplicate-title', role, role.titleLine, `title "${role.title}" is already used by ${sameTitle.file}; give each role its own title`));
     } else {
-      titles.set(slug(role.title), node);
+      titles.set(titleKey, node);
     }
     graph.roles.set(role.id, node);
     byFile.set(role.file, role.id);
-    for (const name of new Set([slug(role.id), slug(role.title), ...role.aliases.map(slug)])) {
+    // A folder id (`backend/senior`) is also found by its file name alone, which then lists every folder's.
+    for (const name of new Set([slug(role.id), slug(fileRoleId(role.file)), slug(role.title), ...role.aliases.map(slug)])) {
       const ids = graph.names.get(name) ?? [];
       ids.push(role.id);
       graph.names.set(name, ids);
     }
   }
   const aliases = new Map(Object.entries(options.aliases ?? {}).map(([name, id]) => [slug(name), id]));
-  for (const node of graph.roles.values()) linkParent(graph, node, byFile, aliases);
+  const link = (node: RoleNode) => linkParent(graph, node, byFile, aliases);
+  const nodes = [...graph.roles.values()];
+  nodes.filter((node) => !namesSeveral(node)).forEach(link);
+  linkWhenAncestorsKnown(graph, nodes.filter(namesSeveral), aliases, link);
   findCycles(graph);
   if (options.tracks) assignTracks(graph, options.tracks);
   assignLevels(graph);
@@ -67,45 +75,133 @@ export function buildGraph(parsed: ParsedRole[], options: GraphOptions = {}): Ro
   return graph;
 }
 
+/**
+ * Ids taken from a file name that another role also has (`backend/senior.md`, `frontend/senior.md`) become
+ * folder ids (`backend/senior`), so both load. An id set in front matter is the maintainers' and never
+ * changes, and a unique file name keeps its short id, so existing ladders keep theirs.
+ */
+function withFolderIds(parsed: ParsedRole[]): ParsedRole[] {
+  const count = new Map<string, number>();
+  for (const role of parsed) count.set(role.id, (count.get(role.id) ?? 0) + 1);
+  return parsed.map((role) => (role.frontMatter?.id === undefined && count.get(role.id)! > 1 ? { ...role, id: folderRoleId(role.file) } : role));
+}
+
+/** Whether a role's parent line names several roles (and no link settles it), so the highest must be picked. */
+function namesSeveral(node: RoleNode): boolean {
+  return (node.parent?.names?.length ?? 0) > 1 && node.parent?.link === undefined;
+}
+
+/**
+ * Links roles whose line names several parents once every role they name has its own ancestors linked,
+ * since "the highest" is read from those. Roles that wait on each other (a cycle) are linked as they are;
+ * the cycle is reported later.
+ */
+function linkWhenAncestorsKnown(graph: RoleGraph, waiting: RoleNode[], aliases: Map<string, string>, link: (node: RoleNode) => void): void {
+  const pending = new Set(waiting);
+  const waits = (node: RoleNode) =>
+    node.parent!.names!.some((name) => {
+      const found = parentByName(graph, node, name, aliases);
+      return 'id' in found && [found.id, ...ancestorsOf(graph, found.id)].some((id) => pending.has(graph.roles.get(id)!));
+    });
+  while (pending.size > 0) {
+    const ready = [...pending].filter((node) => !waits(node));
+    for (const node of ready.length > 0 ? ready : [...pending]) {
+      link(node);
+      pending.delete(node);
+    }
+  }
+}
+
+/** The ids above a role as linked so far, nearest first; guarded against cycles. */
+function ancestorsOf(graph: RoleGraph, id: string): string[] {
+  const seen = new Set([id]);
+  for (let up = graph.roles.get(id)!.parentId; up !== null && !seen.has(up); up = graph.roles.get(up)!.parentId) seen.add(up);
+  seen.delete(id);
+  return [...seen];
+}
+
+/** A parent line's reading: the parent found, or the defect that stops it. */
+type ParentFound = { id: string; match: ParentMatch; name: string } | { code: string; message: string; candidates?: string[] };
+
 function linkParent(graph: RoleGraph, node: RoleNode, byFile: Map<string, string>, aliases: Map<string, string>): void {
   const ref = node.parent;
   if (!ref) return;
-  const report = (code: string, message: string) => {
-    const found = problem(code, node, ref.line, message, ref.column);
-    graph.problems.push(found);
-    graph.broken.set(node.id, found);
-  };
-  let parentId: string | undefined;
-  if (ref.link !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(ref.link)) {
-    const target = posix.normalize(posix.join(posix.dirname(node.file), decodeURIComponent(ref.link.split('#')[0]!)));
-    parentId = byFile.get(target);
-    if (!parentId) return report('unknown-parent', `parent link "${ref.link}" points to ${target}, which is not a role file of this ladder; fix the link`);
-    node.parentMatch = 'link';
-  } else if (aliases.has(slug(ref.name))) {
-    parentId = aliases.get(slug(ref.name))!;
-    if (!graph.roles.has(parentId)) return report('unknown-parent', `parent "${ref.name}" is mapped by ladder.yaml to "${parentId}", which is no role id; fix the alias in ladder.yaml`);
-    node.parentMatch = 'alias';
-  } else {
-    const match = matchRole(graph, ref.name, true);
-    // "Same as Manager" in senior_manager.md cannot mean the role itself: drop it before calling the name ambiguous.
-    const ids = match.ids.length > 1 ? likeliestFirst(graph, node, match.ids.filter((id) => id !== node.id)) : match.ids;
-    if (ids.length > 1) {
-      const settle = `${yamlKey(ref.name)}: ${ids[0]}`;
-      const message = `parent "${ref.name}" matches several roles: ${describeRoles(graph, ids)}; name one by its id, or settle it in ladder.yaml under "aliases:" with "${settle}"`;
-      report('ambiguous-parent', message);
-      graph.problems.at(-1)!.candidates = ids;
-      return;
-    }
-    parentId = ids[0];
-    if (!parentId) {
-      const hint = lookalikes(graph, ref.name).map((id) => graph.roles.get(id)!.title);
-      return report('unknown-parent', `unknown parent role "${ref.name}"${hint.length ? `; did you mean "${hint.join('" or "')}"?` : '; check the title of the parent role'}`);
-    }
-    node.parentMatch = match.exact ? 'exact' : 'loose';
+  const found = ref.link !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(ref.link) ? parentByLink(node, ref.link, byFile) : parentByNames(graph, node, ref.names ?? [ref.name], aliases);
+  if ('code' in found) return reportParent(graph, node, found);
+  if (found.id === node.id) return reportParent(graph, node, { code: 'self-parent', message: `role "${node.title}" inherits from itself; name a different parent or remove the line` });
+  node.parentId = found.id;
+  node.parentMatch = found.match;
+  node.parentName = found.name;
+  graph.roles.get(found.id)!.children.push(node.id);
+}
+
+function reportParent(graph: RoleGraph, node: RoleNode, { code, message, candidates }: { code: string; message: string; candidates?: string[] }): void {
+  const ref = node.parent!;
+  const found = { ...problem(code, node, ref.line, message, ref.column), ...(candidates ? { candidates } : {}) };
+  graph.problems.push(found);
+  graph.broken.set(node.id, found);
+}
+
+/** A link names its parent by file, relative to the linking file; `%20` in it is a space. */
+function parentByLink(node: RoleNode, link: string, byFile: Map<string, string>): ParentFound {
+  const path = decodeLink(link.split('#')[0]!);
+  if (path === undefined) return { code: 'unknown-parent', message: `parent link "${link}" has a malformed "%" escape; write the file name as it is, with "%20" for a space` };
+  const target = posix.normalize(posix.join(posix.dirname(node.file), path));
+  const id = byFile.get(target);
+  if (!id) return { code: 'unknown-parent', message: `parent link "${link}" points to ${target}, which is not a role file of this ladder; fix the link` };
+  return { id, match: 'link', name: link };
+}
+
+/** A link's path with its `%` escapes decoded, or undefined when one is malformed (`%zz`). */
+function decodeLink(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
   }
-  if (parentId === node.id) return report('self-parent', `role "${node.title}" inherits from itself; name a different parent or remove the line`);
-  node.parentId = parentId;
-  graph.roles.get(parentId)!.children.push(node.id);
+}
+
+/**
+ * Each name on the line found on its own; with several ("Same as L1, L2, but also..."), the parent is the
+ * highest, the one whose ancestors include all the others. Names not on one chain, or one that names no
+ * role, are reported rather than guessed. Ancestors are read through parents already linked (see
+ * `linkWhenAncestorsKnown`).
+ */
+function parentByNames(graph: RoleGraph, node: RoleNode, names: string[], aliases: Map<string, string>): ParentFound {
+  const each = names.map((name) => parentByName(graph, node, name, aliases));
+  const failed = each.find((found) => 'code' in found);
+  if (failed || each.length === 1) return failed ?? each[0]!;
+  const found = each as Extract<ParentFound, { id: string }>[];
+  const ids = [...new Set(found.map((f) => f.id))];
+  const highest = found.find((f) => {
+    const above = new Set(ancestorsOf(graph, f.id));
+    return ids.every((id) => id === f.id || above.has(id));
+  });
+  if (highest) return highest;
+  const listed = found.map((f) => `"${f.name}" (${f.id})`).join(', ');
+  return { code: 'ambiguous-parent', message: `parent line names ${listed}, which are not on one line of inheritance; name only the role this one builds on`, candidates: ids };
+}
+
+/** One name of a parent line: a `ladder.yaml` alias, else the role it names exactly or by whole words. */
+function parentByName(graph: RoleGraph, node: RoleNode, name: string, aliases: Map<string, string>): ParentFound {
+  const alias = aliases.get(slug(name));
+  if (alias !== undefined) {
+    if (!graph.roles.has(alias)) return { code: 'unknown-parent', message: `parent "${name}" is mapped by ladder.yaml to "${alias}", which is no role id; fix the alias in ladder.yaml` };
+    return { id: alias, match: 'alias', name };
+  }
+  const match = matchRole(graph, name, true);
+  // "Same as Manager" in senior_manager.md cannot mean the role itself: drop it before calling the name ambiguous.
+  const ids = match.ids.length > 1 ? likeliestFirst(graph, node, match.ids.filter((id) => id !== node.id)) : match.ids;
+  if (ids.length > 1) {
+    const settle = `${yamlKey(name)}: ${ids[0]}`;
+    const message = `parent "${name}" matches several roles: ${describeRoles(graph, ids)}; name one by its id ("${ids[0]}"), link its file, or settle it in ladder.yaml under "aliases:" with "${settle}"`;
+    return { code: 'ambiguous-parent', message, candidates: ids };
+  }
+  if (ids.length === 0) {
+    const hint = lookalikes(graph, name).flatMap((id) => (id === node.id ? [] : [graph.roles.get(id)!.title]));
+    return { code: 'unknown-parent', message: `unknown parent role "${name}"${hint.length ? `; did you mean "${hint.join('" or "')}"?` : '; check the title of the parent role'}` };
+  }
+  return { id: ids[0]!, match: match.exact ? 'exact' : 'loose', name };
 }
 
 /**
@@ -193,21 +289,28 @@ function assignLevels(graph: RoleGraph): void {
   }
 }
 
-/** A role is broken when it or any ancestor has a broken parent link. */
+/**
+ * A role is broken when it or any ancestor has a broken parent link. A walk stops at a role already known
+ * to be whole, so a deep chain is walked once, not once per role.
+ */
 function markBroken(graph: RoleGraph): void {
+  const whole = new Set<string>();
   for (const node of graph.roles.values()) {
     const seen = new Set<string>();
     const path: string[] = [];
     let id: string | null = node.id;
     let cause: Problem | undefined;
-    while (id !== null && !seen.has(id)) {
+    while (id !== null && !seen.has(id) && !whole.has(id)) {
       cause = graph.broken.get(id);
       if (cause) break;
       seen.add(id);
       path.push(id);
       id = graph.roles.get(id)!.parentId;
     }
-    if (cause) for (const member of path) graph.broken.set(member, cause);
+    for (const member of path) {
+      if (cause) graph.broken.set(member, cause);
+      else whole.add(member);
+    }
   }
 }
 

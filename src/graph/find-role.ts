@@ -3,14 +3,22 @@ import { slug } from '../load/slug.js';
 import type { RoleGraph, RoleNode } from './build-graph.js';
 import { closest } from './suggest.js';
 
-/** How a name met its roles: exactly (id, title or alias) or loosely (prefix, a word, initials). */
+/** How a name met its roles: exactly (id, title or alias) or loosely (whole words, or on the command line a prefix, the start of a word, initials). */
 export interface RoleMatch {
   ids: string[];
   exact: boolean;
 }
 
-/** Loose ways a name may meet a role's slug, from the closest: a prefix, the start of a word, initials. */
-const LOOSE_TIERS: ((candidate: string, wanted: string) => boolean)[] = [
+/**
+ * The one loose way a parent line may name a role: its words are a run of whole words of the role's name
+ * ("Principal" is in "Principal Engineer"; "Senior Engineer" is not in "Senior Engineering Manager").
+ */
+export function wholeWordsOf(candidate: string, wanted: string): boolean {
+  return `-${candidate}-`.includes(`-${wanted}-`);
+}
+
+/** Loose ways a typed name may meet a role's slug, from the closest: a prefix, the start of a word, initials. */
+const TYPED_TIERS: ((candidate: string, wanted: string) => boolean)[] = [
   (candidate, wanted) => candidate.startsWith(wanted),
   (candidate, wanted) => candidate.split('-').some((word) => word.startsWith(wanted)),
   (candidate, wanted) => candidate.split('-').map((word) => word[0]).join('') === wanted,
@@ -19,8 +27,9 @@ const LOOSE_TIERS: ((candidate: string, wanted: string) => boolean)[] = [
 /**
  * The roles a name means: the id as written; else an id, title or alias compared as slugs (so
  * `engineering-manager` finds `engineering_manager`); else loose matches. On the command line the closest
- * loose tier wins (`sen` is a prefix before it is a word); in a parent line (`strict`) every loose match
- * counts, because a file that says "Same as Manager" must not be silently tied to "Manager path".
+ * loose tier wins (`sen` is a prefix before it is a word). A parent line (`strict`) is written into a file
+ * and may be rewritten by `--fix`, so there only whole words count, every match counts ("Same as Manager"
+ * must not be silently tied to "Manager path"), and a part of a word never does.
  * More than one id is an ambiguity the caller must report, never a guess.
  */
 export function matchRole(graph: RoleGraph, name: string, strict = false): RoleMatch {
@@ -32,7 +41,8 @@ export function matchRole(graph: RoleGraph, name: string, strict = false): RoleM
   if (byId) return { ids: [byId], exact: true };
   if (exact.length > 0) return { ids: exact, exact: true };
   const found = new Set<string>();
-  for (const matches of LOOSE_TIERS) {
+  if (wanted === '') return { ids: [], exact: false };
+  for (const matches of strict ? [wholeWordsOf] : TYPED_TIERS) {
     for (const [candidate, ids] of graph.names) if (matches(candidate, wanted)) for (const id of ids) found.add(id);
     if (found.size > 0 && !strict) break;
   }
@@ -51,10 +61,11 @@ export function describeRoles(graph: RoleGraph, ids: string[]): string {
 }
 
 /**
- * Finds the role a user means (see `matchRole`). Unknown or ambiguous names throw a LadderError listing
- * the candidates.
+ * Finds the role a user means (see `matchRole`). A name with no letters or digits is a usage error (it
+ * would be a prefix of every role); unknown or ambiguous names throw a LadderError listing the candidates.
  */
 export function findRole(graph: RoleGraph, query: string): RoleNode {
+  if (slug(query) === '') throw new LadderError(`role name ${JSON.stringify(query)} is empty or has no letters or digits; give a role's id or title (run "ladder list" to see them)`);
   const { ids } = matchRole(graph, query);
   if (ids.length === 1) return graph.roles.get(ids[0]!)!;
   if (ids.length > 1) throw new LadderError(`role "${query}" is ambiguous: it matches ${describeRoles(graph, ids)}; give more of the name`);

@@ -3,28 +3,30 @@ import { readLadderConfig } from '../load/config.js';
 import { listRoleFiles } from '../load/files.js';
 import { notIgnored } from '../load/load-ladder.js';
 import { splitFrontMatter } from '../load/front-matter.js';
-import { fileRoleId, slug } from '../load/slug.js';
+import { fileRoleId, folderRoleId, slug } from '../load/slug.js';
 
 /** Front matter is at the top of a file: this much is read to find it, never the whole role. */
 const HEAD_BYTES = 4096;
 
 /**
  * The ids and aliases of a ladder's roles, for shell completion, without parsing any Markdown: an id is
- * the file name's slug unless front matter sets `id`. YAML is loaded only when a file has front matter.
+ * the file name's slug unless front matter sets `id`, or the file's folder id when that name is used in
+ * several folders (as the graph names them). YAML is loaded only when a file has front matter.
  * Cheaper than `loadLadder` by design, so a file without a title (not a role) still lists its name.
  */
 export async function roleNames(root: string): Promise<string[]> {
-  const names = new Set<string>();
+  const roles: { file: string; id: string; fromFile: boolean; aliases: string[] }[] = [];
   for (const { path, file } of await notIgnored(listRoleFiles(root).files, await ignoredGlobs(root))) {
-    const fileId = fileRoleId(file);
     const front = readHead(path);
     const yaml = front === null ? null : splitFrontMatter(front.replace(/\r\n?/g, '\n')).yaml;
-    if (yaml === null) {
-      names.add(fileId);
-      continue;
-    }
-    const { id, aliases } = await idAndAliases(yaml);
-    names.add(id ?? fileId);
+    const { id, aliases } = yaml === null ? { aliases: [] } : await idAndAliases(yaml);
+    roles.push({ file, id: id ?? fileRoleId(file), fromFile: id === undefined, aliases });
+  }
+  const count = new Map<string, number>();
+  for (const { id } of roles) count.set(id, (count.get(id) ?? 0) + 1);
+  const names = new Set<string>();
+  for (const { file, id, fromFile, aliases } of roles) {
+    names.add(fromFile && count.get(id)! > 1 ? folderRoleId(file) : id);
     for (const alias of aliases) names.add(slug(alias));
   }
   return [...names].filter((name) => name.length > 0);

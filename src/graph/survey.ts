@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { readLadderConfig } from '../load/config.js';
-import { loadLadder, notIgnored, type LoadOptions } from '../load/load-ladder.js';
+import { loadLadder, notIgnored, type LoadedLadder, type LoadOptions } from '../load/load-ladder.js';
 import { slug } from '../load/slug.js';
 import type { LadderConfig } from '../schema/config.js';
 import type { LadderSurvey, NotARole, ParentNote } from '../schema/survey.js';
@@ -47,8 +47,23 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
     notRoles,
     parents,
     unresolved: [...new Set(checked.broken.values())].map(({ file, line, message }) => ({ file, line, message })),
+    unsettled: await unsettled(loaded, ignore),
     config: proposed,
   };
+}
+
+/**
+ * What the proposal leaves as it is: every problem the loader had with a file it keeps, and each kept
+ * Markdown file that is no role (no title) and so would silently drop out of the ladder.
+ */
+async function unsettled(loaded: LoadedLadder, ignore: string[]): Promise<LadderSurvey['unsettled']> {
+  const problems = (await notIgnored(loaded.problems, ignore)).map(({ file, line, message }) => ({ file, line, message }));
+  const roleFiles = new Set(loaded.roles.map((role) => role.file));
+  const told = new Set(problems.map((p) => p.file));
+  const untitled = (await notIgnored(loaded.sources, ignore))
+    .filter(({ file }) => !roleFiles.has(file) && !told.has(file))
+    .map(({ file }) => ({ file, line: 1, message: 'has no title, so it is not read as a role; give it a title, or add it to "ignore:" in ladder.yaml' }));
+  return [...problems, ...untitled].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
 /** Why a file that parsed as a role is probably not one, or undefined. */
@@ -89,7 +104,7 @@ function coverWithGlobs(found: Omit<NotARole, 'ignoredBy'>[]): NotARole[] {
 function parentNote(graph: RoleGraph, role: RoleNode): ParentNote | undefined {
   const ref = role.parent;
   if (!ref) return undefined;
-  const at = { file: role.file, line: ref.line, role: role.id, name: ref.name };
+  const at = { file: role.file, line: ref.line, role: role.id, name: role.parentName ?? ref.name };
   if (role.parentMatch === 'loose') return { ...at, kind: 'loose', candidates: [role.parentId!] };
   const broken = graph.broken.get(role.id);
   if (!broken || broken.file !== role.file) return undefined;
@@ -101,12 +116,13 @@ function parentNote(graph: RoleGraph, role: RoleNode): ParentNote | undefined {
 /**
  * An alias for every loose name (so adding a role later cannot make it ambiguous) and every ambiguous
  * one (its likeliest candidate, for the user to check). Unknown names get none: guessing there would hide
- * a real defect.
+ * a real defect. Nor does a name whose likeliest role differs from file to file ("Senior" in backend/ and
+ * in frontend/): one alias would tie every track to one of them, so those files need a link.
  */
 function proposedAliases(parents: ParentNote[]): Record<string, string> {
-  const aliases: Record<string, string> = {};
-  for (const note of parents) if (note.kind !== 'unknown' && !(note.name in aliases)) aliases[note.name] = note.candidates[0]!;
-  return aliases;
+  const guesses = new Map<string, Set<string>>();
+  for (const note of parents) if (note.kind !== 'unknown') guesses.set(note.name, (guesses.get(note.name) ?? new Set()).add(note.candidates[0]!));
+  return Object.fromEntries([...guesses].filter(([, ids]) => ids.size === 1).map(([name, ids]) => [name, [...ids][0]!]));
 }
 
 /**

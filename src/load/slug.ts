@@ -22,6 +22,27 @@ export function slug(text: string): string {
  */
 export function fileRoleId(file: string): string {
   const name = file.split('/').pop()!.replace(/\.md$/i, '');
+  return plainOrSlug(name);
+}
+
+/**
+ * The id of a role whose file name is also used in another folder (`backend/senior.md` and
+ * `frontend/senior.md`, common in ladders with several tracks): its path without `.md`, each part written
+ * as `fileRoleId` writes a name (`backend/senior`). Only clashing names get it, so other ids never change.
+ */
+export function folderRoleId(file: string): string {
+  return file.replace(/\.md$/i, '').split('/').map(plainOrSlug).join('/');
+}
+
+/**
+ * A file name for a role's exported page: the id, with the `/` of a folder id (`backend/senior`) written
+ * as `--` so an export never makes subfolders. A plain id never holds `--`, so two roles never share one.
+ */
+export function roleFileName(id: string): string {
+  return id.replaceAll('/', '--');
+}
+
+function plainOrSlug(name: string): string {
   return PLAIN_ID.test(name) ? name : slug(name);
 }
 

@@ -27,6 +27,7 @@ export const LINT_RULE_IDS = [
   'years-of-experience',
   'broken-link',
   'inherits-title-mismatch',
+  'loose-parent',
   'thin-step',
 ] as const;
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];

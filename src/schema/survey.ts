@@ -47,6 +47,9 @@ export const LadderSurveySchema = z
     unresolved: z
       .array(z.object({ file: z.string(), line: z.number().int(), message: z.string() }))
       .describe('What still breaks an inheritance chain under the proposed ladder.yaml; empty when every role resolves'),
+    unsettled: z
+      .array(z.object({ file: z.string(), line: z.number().int(), message: z.string() }))
+      .describe('Markdown files not read as roles yet not ignored, and what the loader could not use (a parent-like line it does not recognise, bad front matter): a person fixes these, or ignores the file'),
     config: LadderConfigSchema.describe('The proposed ladder.yaml'),
   })
   .describe('What ladder init found in a ladder folder (ladder init --json)');

@@ -11,6 +11,7 @@ import { frontMatter } from './front-matter.js';
 import { indefiniteArticle } from './indefinite-article.js';
 import { inheritanceCycle } from './inheritance-cycle.js';
 import { inheritsTitleMismatch } from './inherits-title-mismatch.js';
+import { looseParent } from './loose-parent.js';
 import { lostBullet } from './lost-bullet.js';
 import { missingTitle } from './missing-title.js';
 import { multipleBlankLines } from './multiple-blank-lines.js';
@@ -50,5 +51,6 @@ export const lintRules: readonly LintRule[] = [
   yearsOfExperience,
   brokenLink,
   inheritsTitleMismatch,
+  looseParent,
   thinStep,
 ];

@@ -14,30 +14,34 @@ export const inheritsTitleMismatch: LintRule = {
 };
 
 /**
- * Only a parent named in the file's text, matched by its name (exactly as a slug, or loosely) but not
- * written as its exact title. A Markdown link names the parent by its file, a `ladder.yaml` alias and
- * front matter `inherits:` are what the maintainers chose, and a name written exactly as the parent's id
- * or one of its aliases is deliberate: none of these is flagged.
+ * Only a parent named in the file's text by its name as a slug (another case or spacing, or its id after a
+ * rename) but not written as its exact title. A loose name is `loose-parent`'s. A Markdown link names the
+ * parent by its file, a `ladder.yaml` alias and front matter `inherits:` are what the maintainers chose,
+ * and a name written exactly as the parent's id or one of its aliases is deliberate: none of these is flagged.
  */
 function mismatch(ctx: LintContext, role: RoleNode): Report[] {
+  if (role.parentMatch !== 'exact') return [];
+  const parent = ctx.graph.roles.get(role.parentId!)!;
+  return titleReports(ctx, role, `Expected the exact title of the parent role, "${parent.title}", found "${role.parentName}".`);
+}
+
+/**
+ * A finding on the name of a role's parent, with a fix that writes the parent's exact title in its place.
+ * Placed and fixed only where the name is found once on the line: a name wrapped onto the next line, or one
+ * that also appears elsewhere on it ("… expectations of a role"), is pointed at and left to a person.
+ */
+export function titleReports(ctx: LintContext, role: RoleNode, message: string): Report[] {
   const ref = role.parent;
-  if (!ref || role.parentId === null || role.frontMatter?.inherits !== undefined) return [];
-  if (role.parentMatch !== 'exact' && role.parentMatch !== 'loose') return [];
+  const name = role.parentName;
+  if (!ref || name === undefined || role.parentId === null || role.frontMatter?.inherits !== undefined) return [];
   const parent = ctx.graph.roles.get(role.parentId)!;
-  if (ref.name === parent.title || ref.name === parent.id || parent.aliases.includes(ref.name)) return [];
+  if (name === parent.title || name === parent.id || parent.aliases.includes(name)) return [];
   const source = ctx.source(role.file);
   const text = source ? (ctx.lines(source)[ref.line - 1] ?? '') : '';
-  // Placed and fixed only where the name is found once on the line: a name wrapped onto the next line, or
-  // one that also appears elsewhere on it ("… expectations of a role"), is pointed at and left to a person.
-  const at = text.indexOf(ref.name);
-  const once = at >= 0 && text.indexOf(ref.name, at + 1) < 0;
-  const report: Report = {
-    file: role.file,
-    line: ref.line,
-    column: once ? at + 1 : ref.column,
-    message: `Expected the exact title of the parent role, "${parent.title}", found "${ref.name}".`,
-  };
-  return once ? [{ ...report, fix: replaceName(text, ref.line, at, ref.name, parent.title) }] : [report];
+  const at = text.indexOf(name);
+  const once = at >= 0 && text.indexOf(name, at + 1) < 0;
+  const report: Report = { file: role.file, line: ref.line, column: once ? at + 1 : ref.column, message };
+  return once ? [{ ...report, fix: replaceName(text, ref.line, at, name, parent.title) }] : [report];
 }
 
 /**
