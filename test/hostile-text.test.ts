@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../src/cli.js';
+import { repoRoot, role, writeTree } from './helpers.js';
+
+/** Runs the CLI in-process, as the binary would, and collects what it prints. */
+async function run(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'ladder-cwd-')),
+    env: { LADDER_CACHE_DIR: '', ...options.env },
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A folder holding a `ladder` program: the repository's bin, or a stand-in script. */
+function pathWithLadder(stub?: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'ladder-bin-'));
+  if (stub === undefined) symlinkSync(join(repoRoot, 'bin', 'ladder.js'), join(folder, 'ladder'));
+  else {
+    writeFileSync(join(folder, 'ladder'), `#!/bin/sh\n${stub}\n`);
+    chmodSync(join(folder, 'ladder'), 0o755);
+  }
+  return folder;
+}
+
+/**
+ * Presses TAB in bash after `words` (the last is the word under the cursor), with the script `ladder
+ * completion bash` prints and `ladder` found in `bin`; returns COMPREPLY and what the run left in its folder.
+ */
+async function bashTab(words: string[], bin: string) {
+  const cwd = mkdtempSync(join(tmpdir(), 'ladder-tab-'));
+  const completion = join(mkdtempSync(join(tmpdir(), 'ladder-script-')), 'ladder.bash');
+  writeFileSync(completion, (await run(['completion', 'bash'])).stdout);
+  const quoted = words.map((w) => `'${w.replaceAll("'", "'\\''")}'`).join(' ');
+  const script = `source '${completion}'
+COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}
+_ladder_complete; printf '%s\\n' "\${COMPREPLY[@]}"`;
+  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { cwd, env: { PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
+  return { reply: result.stdout.split('\n').filter(Boolean), stderr: result.stderr, left: readdirSync(cwd) };
+}
+
+const HOSTILE_ID = '$(touch PWNED)';
+
+describe('completion never runs what a role file says', () => {
+  const hostile = () =>
+    writeTree({
+      'makers/eng.md': `---\nid: "${HOSTILE_ID}"\naliases: ["\`touch PWNED\`", 3]\n---\n${role('Engineer', null)}`,
+      'makers/senior.md': `---\nid: senior\naliases: [Senior Dev]\n---\n${role('Senior Engineer', 'Engineer')}`,
+    });
+
+  it('__complete offers only ids and aliases the loader accepts', async () => {
+    const root = hostile();
+    const offered = (await run(['__complete', '--', '--ladder', root, 'show', ''])).stdout.split('\n').filter(Boolean);
+    expect(offered.sort()).toEqual(['eng', 'senior', 'senior-dev']);
+    // The loader agrees: the hostile id is dropped for the file name's.
+    expect((await run(['--ladder', root, 'show', 'eng', '--json'])).stdout).toContain('"id": "eng"');
+  });
+
+  it('TAB in bash with a hostile id in the ladder executes nothing', async () => {
+    const root = hostile();
+    const tab = await bashTab(['ladder', '--ladder', root, 'show', ''], pathWithLadder());
+    expect(tab.left).toEqual([]);
+    expect(tab.reply.sort()).toEqual(['eng', 'senior', 'senior-dev']);
+  });
+
+  it('the bash script treats candidates as plain text, whatever ladder prints', async () => {
+    const bin = pathWithLadder(`printf '%s\\n' '${HOSTILE_ID}' '\`touch PWNED\`' 'a*' 'plain'`);
+    const all = await bashTab(['ladder', 'show', ''], bin);
+    expect(all.left).toEqual([]);
+    expect(all.reply).toEqual([HOSTILE_ID, '`touch PWNED`', 'a*', 'plain']);
+    expect((await bashTab(['ladder', 'show', '$('], bin)).reply).toEqual([HOSTILE_ID]);
+    expect((await bashTab(['ladder', 'show', 'a*'], bin)).reply).toEqual(['a*']);
+  });
+
+  it('zsh inserts candidates quoted (compadd without -Q)', async () => {
+    const zsh = (await run(['completion', 'zsh'])).stdout;
+    expect(zsh).toContain('compadd -a candidates');
+    expect(zsh).not.toMatch(/compadd[^\n]*-Q/);
+  });
+});
