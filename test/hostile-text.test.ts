@@ -86,3 +86,23 @@ describe('completion never runs what a role file says', () => {
     expect(zsh).not.toMatch(/compadd[^\n]*-Q/);
   });
 });
+
+describe('export --format csv keeps formulas out of spreadsheets', () => {
+  it('prefixes a cell that starts with = + - or @ with a quote, and leaves the rest alone', async () => {
+    const root = writeTree({
+      'eng.md': role('@Engineer', null, {
+        '=Sums': ['=HYPERLINK("http://evil.example","click")', '+1 for reviews', '-2 is fine', '@team pings', 'Plain - text = stays'],
+      }),
+    });
+    const csv = await run(['--ladder', root, 'export', '--format', 'csv', '--out', '-']);
+    expect(csv.code).toBe(0);
+    const rows = csv.stdout.trimEnd().split('\r\n');
+    expect(rows.slice(1).map((row) => row.split(',').slice(1, 6))).toEqual([
+      ["'@Engineer", 'default', '1', "'=Sums", `"'=HYPERLINK(""http://evil.example""`],
+      ["'@Engineer", 'default', '1', "'=Sums", "'+1 for reviews"],
+      ["'@Engineer", 'default', '1', "'=Sums", "'-2 is fine"],
+      ["'@Engineer", 'default', '1', "'=Sums", "'@team pings"],
+      ["'@Engineer", 'default', '1', "'=Sums", 'Plain - text = stays'],
+    ]);
+  });
+});
