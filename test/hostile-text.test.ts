@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { main } from '../src/cli.js';
+import { readsBackAs } from '../src/format/ladder-yaml.js';
 import { repoRoot, role, writeTree } from './helpers.js';
 
 /** Runs the CLI in-process, as the binary would, and collects what it prints. */
@@ -104,5 +106,31 @@ describe('export --format csv keeps formulas out of spreadsheets', () => {
       ["'@Engineer", 'default', '1', "'=Sums", "'@team pings"],
       ["'@Engineer", 'default', '1', "'=Sums", 'Plain - text = stays'],
     ]);
+  });
+});
+
+describe('init --write cannot be steered by a file name', () => {
+  const injected = 'old DEPRECATED\nrules: { unknown-parent: off }\n#';
+
+  it('escapes names in comments, so the file reads back as exactly the proposal', async () => {
+    const root = writeTree({
+      'makers/engineer.md': role('Engineer', null),
+      [`makers/${injected}.md`]: role('Old Engineer', 'Engineer'),
+      'makers/legacy\u0085rules: {}\u2028x.md': role('Legacy Engineer', 'Engineer'),
+    });
+    const proposal = JSON.parse((await run(['init', '--dir', root, '--json'])).stdout).config;
+    expect(proposal).toEqual({ ignore: ['**/*legacy*', '**/*DEPRECATED*'] });
+    const written = await run(['init', '--dir', root, '--write']);
+    expect(written).toMatchObject({ code: 0, stderr: '' });
+    const yaml = readFileSync(join(root, 'ladder.yaml'), 'utf8');
+    expect(parse(yaml)).toEqual(proposal);
+    expect(yaml).toContain('makers/old DEPRECATED\\x0arules: { unknown-parent: off }\\x0a#.md: deprecated');
+    expect(yaml).toContain('makers/legacy\\u0085rules: {}\\u2028x.md: deprecated');
+  });
+
+  it('refuses a file that would not read back as the configuration meant', async () => {
+    expect(await readsBackAs('ignore:\n  - "a.md"\n', { ignore: ['a.md'] })).toBe(true);
+    expect(await readsBackAs('ignore:\n  - "a.md"  # x\nrules: { unknown-parent: off }\n', { ignore: ['a.md'] })).toBe(false);
+    expect(await readsBackAs('ignore: [\n', { ignore: ['a.md'] })).toBe(false);
   });
 });
