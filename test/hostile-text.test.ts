@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { readsBackAs } from '../src/format/ladder-yaml.js';
 import { repoRoot, role, writeTree } from './helpers.js';
 
 /** Runs the CLI in-process, as the binary would, and collects what it prints. */
-async function run(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+async function run(argv: string[], options: { cwd?: string; env?: Record<string, string>; isTTY?: boolean } = {}) {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -17,7 +17,7 @@ async function run(argv: string[], options: { cwd?: string; env?: Record<string,
     stderr: (text) => (stderr += text),
     cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'ladder-cwd-')),
     env: { LADDER_CACHE_DIR: '', ...options.env },
-    isTTY: false,
+    isTTY: options.isTTY ?? false,
   });
   return { code, stdout, stderr };
 }
@@ -132,5 +132,73 @@ describe('init --write cannot be steered by a file name', () => {
     expect(await readsBackAs('ignore:\n  - "a.md"\n', { ignore: ['a.md'] })).toBe(true);
     expect(await readsBackAs('ignore:\n  - "a.md"  # x\nrules: { unknown-parent: off }\n', { ignore: ['a.md'] })).toBe(false);
     expect(await readsBackAs('ignore: [\n', { ignore: ['a.md'] })).toBe(false);
+  });
+});
+
+/** Raw control characters a terminal would act on (tab and newline are text). */
+const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+
+describe('terminal output shows control characters from files, never sends them', () => {
+  const ESC = '\x1b';
+  const title = `Eng ${ESC}]0;pwned${ESC}\\ Lead`;
+  const expectations = [`Writes ${ESC}]8;;https://evil.example${ESC}\\code${ESC}]8;;${ESC}\\ daily.`, 'Uses C1 \u009b2J and DEL \x7f in code.'];
+  const tree = () => ({
+    'makers/eng.md': role(title, null, { [`Craft ${ESC}[2J`]: expectations }),
+    'makers/senior.md': `---\ninherits: eng\n---\n${role('Senior Engineer', null, { [`Craft ${ESC}[2J`]: [...expectations, 'Reviews code.'] })}`,
+    'makers/ghost.md': role('Ghost Engineer', `Phantom ${ESC}[31m`),
+  });
+  const ladder = () => writeTree(tree());
+
+  const shown = <T extends { stdout: string; stderr: string }>(output: T): T => {
+    expect(output.stdout + output.stderr).not.toMatch(RAW_CONTROL);
+    return output;
+  };
+
+  it.each([
+    ['show', ['show', 'eng'], '\\x1b]0;pwned\\x1b\\ Lead'],
+    ['show --new', ['show', 'senior', '--new'], 'Reviews code.'],
+    ['list', ['list'], 'Eng \\x1b]0;pwned'],
+    ['search', ['search', 'code'], 'Uses C1 \\u009b2J and DEL \\x7f in'],
+    ['diff', ['diff', 'eng', 'senior', '--all'], 'Craft \\x1b[2J'],
+    ['health', ['health'], 'Craft \\x1b[2J'],
+    ['graph mermaid', ['graph'], 'Eng \\x1b]0;pwned'],
+    ['graph dot', ['graph', '--format', 'dot'], 'Eng \\\\x1b]0;pwned'],
+    ['lint', ['lint'], 'Phantom \\x1b[31m'],
+    ['init', ['init'], 'Eng \\x1b]0;pwned'],
+  ])('%s', async (_name, args, visible) => {
+    const root = ladder();
+    const output = shown(await run(['--ladder', root, ...args], { cwd: root }));
+    expect(output.stdout).toContain(visible);
+  });
+
+  it('warnings and errors printed by the CLI quote names escaped', async () => {
+    const root = ladder();
+    expect(shown(await run(['--ladder', root, 'show', 'eng'])).stderr).toContain('Phantom \\x1b[31m');
+    const error = shown(await run(['--ladder', root, 'show', 'ghost']));
+    expect(error.code).toBe(2);
+    expect(error.stderr).toContain('Phantom \\x1b[31m');
+  });
+
+  it('changes', async () => {
+    const repo = writeTree({ 'ladder/README.md': '# Our ladder\n' });
+    const env = { PATH: process.env.PATH!, HOME: repo, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'start');
+    for (const [file, text] of Object.entries(tree())) writeFileSync(join(repo, 'ladder', file.replace('makers/', '')), text);
+    const changed = await run(['--ladder', join(repo, 'ladder'), 'changes', 'main'], { cwd: repo, env });
+    expect(changed.code).toBe(0);
+    expect(shown(changed).stdout).toContain('\\x1b]8;;https://evil.example');
+  });
+
+  it('keeps its own colours, and --json keeps the text exact', async () => {
+    const root = ladder();
+    const coloured = await run(['--ladder', root, 'show', 'eng'], { isTTY: true });
+    expect(coloured.stdout).toContain(`${ESC}[1m`);
+    expect(coloured.stdout).not.toContain(`${ESC}]`);
+    const json = JSON.parse((await run(['--ladder', root, 'show', 'eng', '--json'])).stdout);
+    expect(json.title).toBe(title);
+    expect(json.sections[0].expectations.map((e: { text: string }) => e.text)).toEqual(expectations);
   });
 });
