@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Nodes } from 'mdast';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { main } from '../src/cli.js';
 import { readsBackAs } from '../src/format/ladder-yaml.js';
+import { textOf } from '../src/load/mdast-text.js';
+import { parseMarkdown } from '../src/load/parse-role.js';
 import { repoRoot, role, writeTree } from './helpers.js';
 
 /** Runs the CLI in-process, as the binary would, and collects what it prints. */
@@ -200,5 +203,67 @@ describe('terminal output shows control characters from files, never sends them'
     const json = JSON.parse((await run(['--ladder', root, 'show', 'eng', '--json'])).stdout);
     expect(json.title).toBe(title);
     expect(json.sections[0].expectations.map((e: { text: string }) => e.text)).toEqual(expectations);
+  });
+});
+
+describe('Markdown for pull requests shows the ladder text and nothing else', () => {
+  const hostile = [
+    'Pings @org/team on <img src=x onerror=alert(1)> incidents.',
+    'Hides <!-- everything after this',
+    'Leaves `one backtick open.',
+    'Decodes &#64;admins and \\<b>escapes\\</b> too.',
+  ];
+  const engineer = role('Engineer', null, { 'Craft @leads': ['Writes code.'] });
+  const senior = role('Senior @org/team', 'Engineer', { 'Craft @leads': ['Writes code.', ...hostile] });
+
+  /** What a renderer makes of the page: its raw HTML, and the text of each list item. */
+  function rendered(markdown: string) {
+    const html: string[] = [];
+    const items: string[] = [];
+    const walk = (node: Nodes) => {
+      if (node.type === 'html') html.push(node.value);
+      if (node.type === 'listItem') items.push(textOf(node));
+      if ('children' in node) node.children.forEach(walk);
+    };
+    walk(parseMarkdown(markdown));
+    return { html, items, text: textOf(parseMarkdown(markdown)) };
+  }
+  /** The ladder's text as a reader sees it: every `@` followed by a zero-width space, so no mention. */
+  const unmentioned = (text: string) => text.replaceAll('@', '@\u200b');
+
+  it('diff --format markdown', async () => {
+    const root = writeTree({ 'eng.md': engineer, 'senior.md': senior });
+    const { stdout, code } = await run(['--ladder', root, 'diff', 'engineer', 'senior', '--format', 'markdown']);
+    expect(code).toBe(0);
+    const page = rendered(stdout);
+    expect(page.html).toEqual([]);
+    // Task list boxes are GFM, which remark-parse alone reads as text.
+    expect(page.items.map((item) => item.replace(/^\[ \] /, ''))).toEqual(hostile.map(unmentioned));
+    expect(page.text).not.toMatch(/@\w/);
+    expect(page.text).toContain('Craft @\u200bleads');
+  });
+
+  it('changes --format markdown', async () => {
+    const repo = writeTree({ 'ladder/eng.md': engineer, 'ladder/senior.md': role('Senior @org/team', 'Engineer', { 'Craft @leads': ['Writes code.'] }) });
+    const env = { PATH: process.env.PATH!, HOME: repo, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'start');
+    writeFileSync(join(repo, 'ladder', 'senior.md'), senior);
+    const { stdout, code } = await run(['--ladder', join(repo, 'ladder'), 'changes', 'main', '--format', 'markdown'], { cwd: repo, env });
+    expect(code).toBe(0);
+    const page = rendered(stdout);
+    expect(new Set(page.html)).toEqual(new Set(['<sub>', '</sub>']));
+    const added = page.items.filter((item) => item.startsWith('Added: ')).map((item) => item.replace(/^Added: (.*) senior\.md:\d+$/s, '$1'));
+    expect(added).toEqual(hostile.map(unmentioned));
+    expect(page.text).not.toMatch(/@\w/);
+  });
+
+  it('health --format markdown', async () => {
+    const root = writeTree({ 'eng.md': engineer, 'senior.md': senior });
+    const page = rendered((await run(['--ladder', root, 'health', '--format', 'markdown'])).stdout);
+    expect(page.html).toEqual([]);
+    expect(page.text).not.toMatch(/@\w/);
   });
 });
