@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, CommandResult } from './commands/context.js';
 import { LadderError } from './errors.js';
+import { showControls } from './format/terminal-text.js';
 
 /** Everything the program touches of its process, passed in so tests can run it in-process. */
 export interface Io {
@@ -23,7 +24,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
   try {
     const program = buildProgram(io, (result) => {
-      for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+      // Warnings and errors quote titles and names from ladder files: never let them reach the terminal raw.
+      for (const warning of result.warnings) io.stderr(`warning: ${showControls(warning)}\n`);
       io.stdout(result.stdout);
       exitCode = result.exitCode;
     });
@@ -35,12 +37,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof LadderError) {
-      io.stderr(`error: ${error.message}\n`);
+      io.stderr(`error: ${showControls(error.message)}\n`);
       if (debug) io.stderr(`${error.stack}\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`error: unexpected failure: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    io.stderr(`error: unexpected failure: ${showControls(message.split('\n')[0]!)}${debug ? '' : ' (run with --debug for details)'}\n`);
     if (debug && error instanceof Error) io.stderr(`${error.stack}\n`);
     return 2;
   }

@@ -5,7 +5,7 @@ import { surveyLadder } from '../graph/survey.js';
 import { CONFIG_FILE } from '../load/config.js';
 import { formatSurvey } from '../format/init-text.js';
 import { formatJson } from '../format/json.js';
-import { formatLadderYaml } from '../format/ladder-yaml.js';
+import { formatLadderYaml, readsBackAs } from '../format/ladder-yaml.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -33,7 +33,12 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
   }
   const yaml = formatLadderYaml(survey);
   const needed = Object.keys(survey.config).length > 0;
-  if (options.write && needed) writeFileAtomic(target, yaml);
+  if (options.write && needed) {
+    if (!(await readsBackAs(yaml, survey.config))) {
+      throw new LadderError(`${target}: the proposed ladder.yaml does not read back as the configuration meant; nothing written. Rename files with unusual characters in their names, then run ladder init again`);
+    }
+    writeFileAtomic(target, yaml);
+  }
   const settled = survey.unresolved.length === 0 && survey.unsettled.length === 0 && survey.parents.length === 0;
   const outcome = !needed
     ? settled

@@ -3,6 +3,7 @@ import type { ChangedExpectation, LadderChanges, RewordedExpectation, RoleChange
 import { inlineWordDiff } from './diff-text.js';
 import { paint } from './paint.js';
 import { plural } from './plural.js';
+import { showControlsIn } from './terminal-text.js';
 
 /** How many role ids a "reaches" line names before it only counts the rest. */
 export const REACH_SHOWN = 8;
@@ -14,6 +15,7 @@ export const REACH_SHOWN = 8;
  * the role itself. Markers carry the meaning without colour.
  */
 export function formatChangesText(changes: LadderChanges, { color }: { color: boolean }): string {
+  changes = showControlsIn(changes);
   const c = paint(color);
   const lines = [c.bold(`${revisionName(changes.from)} → ${revisionName(changes.to)}`), c.dim(summaryLine(changes))];
   for (const role of changes.roles) lines.push('', ...roleLines(role, c));

@@ -1,6 +1,7 @@
 /**
  * Zsh completion, working as an autoloaded `_ladder` in $fpath or when sourced. Candidates come from
- * `ladder __complete`; with none (a folder after --ladder) it offers files.
+ * `ladder __complete`; with none (a folder after --ladder) it offers files. compadd quotes what it inserts
+ * (no -Q), so a candidate is only ever text on the command line.
  */
 export function zshCompletion(): string {
   return `#compdef ladder
@@ -12,7 +13,7 @@ _ladder() {
   candidates=("\${(@f)$(ladder __complete -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
   candidates=("\${(@)candidates:#}")
   if (( \${#candidates} )); then
-    compadd -Q -a candidates
+    compadd -a candidates
   else
     _files
   fi

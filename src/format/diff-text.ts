@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { DiffExpectation, DiffSection, RoleDiff, WordChange } from '../schema/diff.js';
 import { paint } from './paint.js';
+import { showControlsIn } from './terminal-text.js';
 
 export interface DiffTextOptions {
   color: boolean;
@@ -16,6 +17,7 @@ export interface DiffTextOptions {
  * colour; without colour the word diff uses git's `[-removed-]{+added+}` brackets.
  */
 export function formatDiffText(diff: RoleDiff, { color, titles, all = false }: DiffTextOptions): string {
+  [diff, titles] = showControlsIn([diff, titles] as const);
   const c = paint(color);
   const title = (id: string) => titles.get(id) ?? id;
   const { from, to } = diff;

@@ -21,5 +21,14 @@ export function exportCsv(data: LadderExport): string {
 
 /** Quoted only when it must be: a comma, a quote or a line break; quotes inside are doubled. */
 function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const cell = notAFormula(value);
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/**
+ * A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab or CR first) gets a leading `'`,
+ * OWASP's advice against CSV injection: an expectation such as `=HYPERLINK(…)` must stay text in the sheet.
+ */
+function notAFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

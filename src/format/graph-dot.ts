@@ -1,7 +1,9 @@
 import type { LadderGraph } from '../schema/graph.js';
+import { showControlsIn } from './terminal-text.js';
 
 /** Graphviz DOT, parents above children, one `cluster_<track>` box per track. Every id is quoted. */
 export function formatGraphDot(data: LadderGraph): string {
+  data = showControlsIn(data);
   const lines = ['digraph ladder {', '  rankdir=BT;', '  node [shape=box];'];
   for (const track of new Set(data.nodes.map((n) => n.track))) {
     lines.push(`  subgraph ${quote(`cluster_${track}`)} {`, `    label=${quote(track)};`);

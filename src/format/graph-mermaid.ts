@@ -1,4 +1,5 @@
 import type { LadderGraph } from '../schema/graph.js';
+import { showControlsIn } from './terminal-text.js';
 
 /** Words Mermaid reads as syntax when used as a bare id. */
 const RESERVED = new Set(['end', 'graph', 'flowchart', 'subgraph', 'style', 'class', 'classdef', 'click', 'linkstyle', 'direction', 'default']);
@@ -8,6 +9,7 @@ const RESERVED = new Set(['end', 'graph', 'flowchart', 'subgraph', 'style', 'cla
  * `[A-Za-z0-9_]` (Mermaid misreads dashes, accents and keywords) and kept unique; labels are quoted.
  */
 export function formatGraphMermaid(data: LadderGraph): string {
+  data = showControlsIn(data);
   const ids = safeIds(data.nodes.map((n) => n.id));
   const tracks = safeIds([...new Set(data.nodes.map((n) => n.track))].map((t) => `track_${t}`));
   const lines = ['flowchart BT'];

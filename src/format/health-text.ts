@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { HealthStep, LadderHealth } from '../schema/health.js';
 import { paint } from './paint.js';
 import { plural } from './plural.js';
+import { showControlsIn } from './terminal-text.js';
 
 /** Cells of the widest bar; every other bar is drawn to the same scale. */
 const BAR_WIDTH = 24;
@@ -14,6 +15,7 @@ const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
  * table reads the same without colour.
  */
 export function formatHealthText(health: LadderHealth, { color }: { color: boolean }): string {
+  health = showControlsIn(health);
   const c = paint(color);
   const { steps, thresholds } = health;
   if (steps.length === 0) return 'No promotion steps: no role of this ladder inherits from another.\n';

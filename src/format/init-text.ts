@@ -1,6 +1,7 @@
 import type { LadderSurvey } from '../schema/survey.js';
 import { paint } from './paint.js';
 import { plural } from './plural.js';
+import { showControlsIn } from './terminal-text.js';
 
 export interface InitTextOptions {
   color: boolean;
@@ -12,6 +13,7 @@ export interface InitTextOptions {
 
 /** What `ladder init` found, section by section, then the ladder.yaml it proposes. */
 export function formatSurvey(survey: LadderSurvey, { color, yaml, outcome }: InitTextOptions): string {
+  [survey, yaml, outcome] = showControlsIn([survey, yaml, outcome] as const);
   const c = paint(color);
   const title = new Map(survey.roles.map((r) => [r.id, r.title]));
   const name = (id: string) => `${id} (${title.get(id) ?? id})`;

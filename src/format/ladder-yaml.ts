@@ -1,7 +1,22 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { LadderConfig } from '../schema/config.js';
 import type { LadderSurvey } from '../schema/survey.js';
+import { escapedChar } from './terminal-text.js';
 
-/** A YAML scalar: JSON's double-quoted strings are valid YAML and need no judgement about when to quote. */
-const q = (text: string) => JSON.stringify(text);
+/**
+ * What YAML may not hold raw on one line, beyond what JSON escapes: DEL, C1 controls (U+0085 ends a line
+ * in YAML 1.1), the Unicode line and paragraph separators and a byte-order mark.
+ */
+const NOT_YAML_TEXT = /[\x7f-\x9f\u2028\u2029\ufeff]/g;
+
+/**
+ * A YAML scalar: JSON's double-quoted strings are valid YAML and need no judgement about when to quote;
+ * what JSON leaves raw but YAML does not accept is escaped as `\uXXXX`, which YAML reads back.
+ */
+const q = (text: string) => JSON.stringify(text).replace(NOT_YAML_TEXT, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** Any control or line-breaking character in a comment, written out: a file name must not start a YAML line. */
+const COMMENT_BREAKER = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/g;
 
 /**
  * The proposed `ladder.yaml`, with a comment on each entry saying why it is there, so whoever reviews the
@@ -35,8 +50,21 @@ export function formatLadderYaml(survey: LadderSurvey): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * Whether `yaml` reads back as exactly `config`: what `init --write` checks before writing, so no file or
+ * parent name, however written, can add or change a setting of the ladder it configures.
+ */
+export async function readsBackAs(yaml: string, config: LadderConfig): Promise<boolean> {
+  const { parse } = await import('yaml');
+  try {
+    return isDeepStrictEqual(parse(yaml) ?? {}, JSON.parse(JSON.stringify(config)));
+  } catch {
+    return false;
+  }
+}
+
 function comment(text: string): string {
-  return text ? `  # ${text}` : '';
+  return text ? `  # ${text.replace(COMMENT_BREAKER, escapedChar)}` : '';
 }
 
 function whyIgnored(survey: LadderSurvey, glob: string): string {

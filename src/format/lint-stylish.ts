@@ -2,9 +2,11 @@ import type { LintFinding, LintReport } from '../schema/lint-report.js';
 import type { LintFormatOptions } from './lint-formats.js';
 import { paint } from './paint.js';
 import { plural } from './plural.js';
+import { showControlsIn } from './terminal-text.js';
 
 /** ESLint's default look: findings grouped under their file, columns aligned, a count at the end. Clean is silent. */
 export function formatLintStylish(report: LintReport, { color }: Pick<LintFormatOptions, 'color'>): string {
+  report = showControlsIn(report);
   if (report.findings.length === 0) return '';
   const c = paint(color);
   const byFile = new Map<string, LintFinding[]>();

@@ -3,6 +3,7 @@ import type { RoleSummary } from '../schema/role.js';
 import { ladderGrid } from './ladder-grid.js';
 import { paint } from './paint.js';
 import { plural } from './plural.js';
+import { showControlsIn } from './terminal-text.js';
 
 /**
  * Roles as the picture of a ladder: one column per track, levels from the top down. Each role gets a
@@ -10,6 +11,7 @@ import { plural } from './plural.js';
  * in time that grows with the square of its lines, so one cell per level would stall on large ladders.
  */
 export function formatChart(roles: RoleSummary[], { color }: { color: boolean }): string {
+  roles = showControlsIn(roles);
   const c = paint(color);
   const grid = ladderGrid(roles);
   const table = new Table({

@@ -3,6 +3,7 @@ import { inlineWordDiff } from './diff-text.js';
 import { paint } from './paint.js';
 import { plural } from './plural.js';
 import { placeExpectations } from './section-outline.js';
+import { showControlsIn } from './terminal-text.js';
 
 /**
  * What a role adds to its parent, section by section: each new expectation `●`, and one that sharpens an
@@ -10,6 +11,7 @@ import { placeExpectations } from './section-outline.js';
  * without colour) so the change reads at a glance.
  */
 export function formatRoleNew(role: RoleNew, { color, titles }: { color: boolean; titles: Map<string, string> }): string {
+  [role, titles] = showControlsIn([role, titles] as const);
   const c = paint(color);
   const { parent, summary } = role;
   const lines = [c.bold(role.title), c.dim(`${role.id} · track ${role.track} · level ${role.level} · ${role.file}`)];

@@ -1,6 +1,7 @@
 import type { ResolvedRole } from '../schema/role.js';
 import { paint } from './paint.js';
 import { placeExpectations } from './section-outline.js';
+import { showControlsIn } from './terminal-text.js';
 
 export interface RoleTextOptions {
   color: boolean;
@@ -13,6 +14,7 @@ export interface RoleTextOptions {
  * source, so the difference survives without colour (pipes, NO_COLOR).
  */
 export function formatRole(role: ResolvedRole, { color, titles }: RoleTextOptions): string {
+  [role, titles] = showControlsIn([role, titles] as const);
   const c = paint(color);
   const title = (id: string) => titles.get(id) ?? id;
   const lines = [

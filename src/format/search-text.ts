@@ -1,6 +1,7 @@
 import type { SearchResult } from '../schema/search.js';
 import { paint } from './paint.js';
 import { plural } from './plural.js';
+import { showControls, showControlsIn } from './terminal-text.js';
 
 export interface SearchTextOptions {
   color: boolean;
@@ -14,19 +15,22 @@ export interface SearchTextOptions {
  */
 export function formatSearch({ query, hits }: SearchResult, { color, titles }: SearchTextOptions): string {
   const c = paint(color);
+  // The match offsets index the raw text, so the text is escaped piece by piece below, everything else here.
+  [query, titles] = showControlsIn([query, titles] as const);
   const title = (id: string) => titles.get(id) ?? id;
   if (hits.length === 0) return `No expectation or description matches "${query}".\n`;
   const lines: string[] = [];
-  for (const hit of hits) {
+  for (const found of hits) {
+    const hit = showControlsIn({ ...found, text: '' });
     const from = hit.source === hit.role ? '' : c.dim(` (from ${title(hit.source)})`);
     lines.push(`${c.cyan(`${hit.file}:${hit.line}`)}  ${c.bold(title(hit.role))} › ${hit.section}${from}`);
     let text = '';
     let at = 0;
-    for (const match of hit.matches) {
-      text += hit.text.slice(at, match.start) + c.bold.red(hit.text.slice(match.start, match.end));
+    for (const match of found.matches) {
+      text += showControls(found.text.slice(at, match.start)) + c.bold.red(showControls(found.text.slice(match.start, match.end)));
       at = match.end;
     }
-    lines.push(`  ${text}${hit.text.slice(at)}`.replace(/\n/g, '\n  '));
+    lines.push(`  ${text}${showControls(found.text.slice(at))}`.replace(/\n/g, '\n  '));
     if (hit.roles.length > 1) lines.push(c.dim(`  held by ${hit.roles.length} roles: ${hit.roles.join(', ')}`));
   }
   const roles = new Set(hits.map((h) => h.source)).size;

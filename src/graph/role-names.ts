@@ -4,6 +4,7 @@ import { listRoleFiles } from '../load/files.js';
 import { notIgnored } from '../load/load-ladder.js';
 import { splitFrontMatter } from '../load/front-matter.js';
 import { fileRoleId, folderRoleId, slug } from '../load/slug.js';
+import { PLAIN_ID } from '../schema/role-id.js';
 
 /** Front matter is at the top of a file: this much is read to find it, never the whole role. */
 const HEAD_BYTES = 4096;
@@ -13,6 +14,8 @@ const HEAD_BYTES = 4096;
  * the file name's slug unless front matter sets `id`, or the file's folder id when that name is used in
  * several folders (as the graph names them). YAML is loaded only when a file has front matter.
  * Cheaper than `loadLadder` by design, so a file without a title (not a role) still lists its name.
+ * Only names the loader would accept are offered: a candidate is typed into a shell, so a front matter
+ * `id: "$(rm -rf ~)"` must never reach it (the loader drops such an id and uses the file name's).
  */
 export async function roleNames(root: string): Promise<string[]> {
   const roles: { file: string; id: string; fromFile: boolean; aliases: string[] }[] = [];
@@ -61,9 +64,10 @@ async function idAndAliases(yamlText: string): Promise<{ id?: string; aliases: s
   const { parse } = await import('yaml');
   try {
     const data = parse(yamlText) as { id?: unknown; aliases?: unknown } | null;
-    const id = typeof data?.id === 'string' ? data.id : undefined;
-    const aliases = Array.isArray(data?.aliases) ? data.aliases.filter((a): a is string => typeof a === 'string') : [];
-    return { id, aliases };
+    // The same checks as FrontMatterSchema (without loading zod): a bad id or alias list is dropped whole.
+    const id = typeof data?.id === 'string' && PLAIN_ID.test(data.id) ? data.id : undefined;
+    const valid = Array.isArray(data?.aliases) && data.aliases.every((a) => typeof a === 'string' && a.trim().length > 0);
+    return { id, aliases: valid ? (data!.aliases as string[]) : [] };
   } catch {
     return { aliases: [] };
   }
