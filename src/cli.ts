@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, CommandResult } from './commands/context.js';
-import { LadderError } from './errors.js';
+import { clipQuotedInputs, LadderError } from './errors.js';
 
 /** Everything the program touches of its process, passed in so tests can run it in-process. */
 export interface Io {
@@ -56,7 +56,7 @@ function buildProgram(io: Io, emit: (result: CommandResult) => void): Command {
     .option('--no-cache', 'parse every file afresh instead of reusing parses of unchanged files')
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(clipQuotedInputs(text)) })
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { at, LadderError } from '../errors.js';
+import { at, LadderError, quoted } from '../errors.js';
 import { roleTitles, type RoleGraph } from '../graph/build-graph.js';
 import { findRole } from '../graph/find-role.js';
 import { openLadder, problemLines } from '../graph/open-ladder.js';
@@ -46,7 +46,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
 
 function exportFormat(format: string): ExportFormat {
   const known = exportFormats.find((f) => f === format);
-  if (!known) throw new LadderError(`unknown export format "${format}"; use one of ${exportFormats.join(', ')}`);
+  if (!known) throw new LadderError(`unknown export format ${quoted(format)}; use one of ${exportFormats.join(', ')}`);
   return known;
 }
 
