@@ -7,7 +7,10 @@ import { clipQuotedInputs, LadderError } from './errors.js';
 
 /** Everything the program touches of its process, passed in so tests can run it in-process. */
 export interface Io {
-  stdout: (text: string) => void;
+  /** May return false, as a stream's write does, when the reader is behind: see `drain`. */
+  stdout: (text: string) => boolean | void;
+  /** Resolves once stdout has room again, so streamed output waits for a slow reader instead of piling up. */
+  drain?: () => Promise<void>;
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
@@ -21,13 +24,16 @@ const bundledLadder = fileURLToPath(new URL('ladder', root));
 export async function main(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   let exitCode = 0;
+  let chunks: Iterable<string> = [];
   try {
     const program = buildProgram(io, (result) => {
       for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
       io.stdout(result.stdout);
+      chunks = result.chunks ?? [];
       exitCode = result.exitCode;
     });
     await program.parseAsync(argv, { from: 'user' });
+    for (const chunk of chunks) if (io.stdout(chunk) === false) await io.drain?.();
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
