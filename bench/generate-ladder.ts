@@ -53,11 +53,31 @@ export function generateLadder(folder: string, roles: number, seed = 1): string[
   return files;
 }
 
+/**
+ * One chain `length` roles deep, each inheriting the one before and adding one expectation: the shape that
+ * makes resolution quadratic if each role copies what it inherits (the last role holds `length` bullets).
+ */
+export function generateChain(folder: string, length: number): string[] {
+  mkdirSync(join(folder, 'chain'), { recursive: true });
+  const files: string[] = [];
+  for (let n = 1; n <= length; n++) {
+    const title = `Step ${n}`;
+    const lines = [title, '-'.repeat(title.length)];
+    if (n > 1) lines.push(`(Inherits the role expectations of a Step ${n - 1})`);
+    lines.push('', '### Role description', `Step ${n} of a long chain.`, '', '### Delivery', `* Delivers milestone ${n} on time.`, '');
+    const file = join('chain', `step-${n}.md`);
+    writeFileSync(join(folder, file), lines.join('\n'));
+    files.push(file);
+  }
+  return files;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [folder, count] = process.argv.slice(2);
-  if (!folder || !count) {
-    console.error('usage: tsx bench/generate-ladder.ts <folder> <roles>');
+  const [folder, count, shape] = process.argv.slice(2);
+  if (!folder || !count || (shape !== undefined && shape !== '--chain')) {
+    console.error('usage: tsx bench/generate-ladder.ts <folder> <roles> [--chain]');
     process.exit(2);
   }
-  console.log(`wrote ${generateLadder(folder, Number(count)).length} roles to ${folder}`);
+  const files = shape === '--chain' ? generateChain(folder, Number(count)) : generateLadder(folder, Number(count));
+  console.log(`wrote ${files.length} roles to ${folder}`);
 }

@@ -4,13 +4,14 @@
 //   P2  ladder lint --format json, 1,000 roles        vs  markdownlint-cli2   goal ≤ 0.4×
 //   P3  ladder lint, 10,000 roles                     vs  1,000 roles         goal ≤ 11×
 //   P4  peak RSS of ladder lint on 10,000 roles                               goal ≤ 300 MiB
+//   P5  ladder export --format json, a 5,000-role chain  vs  ladder list        peak RSS goal ≤ 2×
 // Each figure is the median over several alternating runs. `--runs N` changes the count.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateLadder } from './generate-ladder.js';
+import { generateChain, generateLadder } from './generate-ladder.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runsFlag = process.argv.indexOf('--runs');
@@ -56,6 +57,7 @@ function pair(a: () => Run, b: () => Run, runs = RUNS) {
     b: median(bs.map((r) => r.seconds)),
     ratio: median(as.map((r, i) => r.seconds / bs[i]!.seconds)),
     aRss: median(as.map((r) => r.maxRssMiB)),
+    bRss: median(bs.map((r) => r.maxRssMiB)),
   };
 }
 
@@ -88,5 +90,14 @@ report('P2′', 'lint 1,000 roles --no-cache / markdownlint-cli2', p2cold.ratio,
 const p3 = pair(lint(large, {}, ['--no-cache']), lint(small, {}, ['--no-cache']), 3);
 report('P3', 'lint 10,000 roles / 1,000 roles (--no-cache)', p3.ratio, 11, `${p3.a.toFixed(2)} s vs ${p3.b.toFixed(2)} s`);
 report('P4', 'peak RSS, lint 10,000 roles (--no-cache)', p3.aRss, 300, 'resident set of the whole process, workers included', ' MiB');
+
+// Every role of a chain lists all it inherits: the export is quadratic in size (2.7 GB here) and must
+// still stream, its memory near that of reading the ladder at all.
+const chain = join(work, 'chain-5k');
+generateChain(chain, 5000);
+const exported = join(work, 'chain-5k.json');
+const p5 = pair(() => run([...ladder, '--ladder', chain, 'export', '--format', 'json', '--out', exported], cached), () => run([...ladder, '--ladder', chain, 'list'], cached), 1);
+rmSync(exported, { force: true });
+report('P5', 'export json, 5,000-role chain / list (peak RSS)', p5.aRss / p5.bRss, 2, `${p5.aRss.toFixed(0)} MiB vs ${p5.bRss.toFixed(0)} MiB; ${p5.a.toFixed(1)} s vs ${p5.b.toFixed(1)} s`);
 
 rmSync(work, { recursive: true, force: true });

@@ -9,6 +9,7 @@ process.stdout.on('error', (error) => {
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
+  drain: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,

@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, CommandResult } from './commands/context.js';
-import { LadderError } from './errors.js';
+import { clipQuotedInputs, LadderError } from './errors.js';
 import { showControls } from './format/terminal-text.js';
 
 /** Everything the program touches of its process, passed in so tests can run it in-process. */
 export interface Io {
-  stdout: (text: string) => void;
+  /** May return false, as a stream's write does, when the reader is behind: see `drain`. */
+  stdout: (text: string) => boolean | void;
+  /** Resolves once stdout has room again, so streamed output waits for a slow reader instead of piling up. */
+  drain?: () => Promise<void>;
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
@@ -22,14 +25,17 @@ const bundledLadder = fileURLToPath(new URL('ladder', root));
 export async function main(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   let exitCode = 0;
+  let chunks: Iterable<string> = [];
   try {
     const program = buildProgram(io, (result) => {
       // Warnings and errors quote titles and names from ladder files: never let them reach the terminal raw.
       for (const warning of result.warnings) io.stderr(`warning: ${showControls(warning)}\n`);
       io.stdout(result.stdout);
+      chunks = result.chunks ?? [];
       exitCode = result.exitCode;
     });
     await program.parseAsync(argv, { from: 'user' });
+    for (const chunk of chunks) if (io.stdout(chunk) === false) await io.drain?.();
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -58,7 +64,7 @@ function buildProgram(io: Io, emit: (result: CommandResult) => void): Command {
     .option('--no-cache', 'parse every file afresh instead of reusing parses of unchanged files')
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(clipQuotedInputs(text)) })
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',

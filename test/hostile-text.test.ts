@@ -16,8 +16,8 @@ async function run(argv: string[], options: { cwd?: string; env?: Record<string,
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
     cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'ladder-cwd-')),
     env: { LADDER_CACHE_DIR: '', ...options.env },
     isTTY: options.isTTY ?? false,

@@ -97,11 +97,28 @@ const specs: Record<string, { triggers: Tree; flags: string[]; message?: string;
     clean: { 'a.md': role('Engineer', null, { Delivery: ['Ships small changes often.', 'Ships large changes rarely.'] }) },
   },
   'lost-bullet': {
-    triggers: { 'a.md': 'Engineer\n---\n\n### Craft\n* Mentors engineers through code review.\nImproves the team\'s tooling.\n* Codes.\n' },
-    flags: ['a.md:6'],
+    triggers: {
+      'a.md': 'Engineer\n---\n\n### Craft\n* Mentors engineers through code review.\nImproves the team\'s tooling.\n* Codes.\n',
+      // No final period above: still two expectations run together as one.
+      'b.md': 'Engineer\n---\n\n### Craft\n* Asks for help\nReviews code daily.\n* Codes.\n* Writes **tests**\n**Ships** safely.\n',
+    },
+    flags: ['a.md:6', 'b.md:6', 'b.md:9'],
     message: 'merges into the item on line 5',
     clean: {
       'a.md': 'Engineer\n---\n\n### Craft\n* Mentors engineers through\n  code review and pairing.\n* Improves the team\'s tooling and\nobservability.\n* Writes code. It is\n  Tested.\n',
+      // A line that breaks off (a comma, "the", "with") goes on below, capital or not.
+      'b.md': 'Engineer\n---\n\n### Craft\n* Works closely with the\nAPI team.\n* Owns services, dashboards,\nRunbooks and alerts.\n* Pairs with\nDesign on flows.\n',
+    },
+  },
+  'empty-expectation': {
+    triggers: { 'a.md': 'Engineer\n---\n\n### Craft\n* Codes.\n* \n-\n\n### Delivery\n\n*\n\n1. Ships.\n2.\n' },
+    flags: ['a.md:6', 'a.md:7', 'a.md:11', 'a.md:14'],
+    message: 'Bullet has no text, so the role leaves it out',
+    clean: {
+      'a.md': [
+        'Engineer', '---', '', '### Role description', 'A paragraph', '*', '', '### Craft', '* Codes.', '',
+        '```', '*', '-', '```', '', '*', '  Text on the next line.', '',
+      ].join('\n'),
     },
   },
   'terminal-punctuation': {
@@ -136,9 +153,9 @@ const specs: Record<string, { triggers: Tree; flags: string[]; message?: string;
     clean: { 'a.md': role('Engineer', null) },
   },
   'final-newline': {
-    triggers: { 'a.md': role('Engineer', null).trimEnd() },
-    flags: ['a.md:8'],
-    clean: { 'a.md': role('Engineer', null) },
+    triggers: { 'a.md': role('Engineer', null).trimEnd(), 'b.md': `${role('Engineer', null)}\n`, 'c.md': `${role('Senior', null)}\n \r\n\n` },
+    flags: ['a.md:8', 'b.md:9', 'c.md:9', 'c.md:10', 'c.md:11'],
+    clean: { 'a.md': role('Engineer', null), 'b.md': `${role('Senior', null).trimEnd()}\r\n` },
   },
   'track-sections': {
     triggers: {

@@ -1,14 +1,15 @@
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { role, runCli, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 
 const cacheFile = (dir: string) => join(dir, readdirSync(dir)[0]!);
 
 describe('parse cache', () => {
-  it('reuses the parse of an unchanged file and reparses it once its size or mtime changes', () => {
+  it('reuses the parse of a file whose bytes are unchanged, whatever its mtime, and reparses it once they change', () => {
     const ladder = writeTree({ 'e.md': role('Engineer', null, { Craft: ['Writes code.'] }) });
     const cache = mkdtempSync(join(tmpdir(), 'ladder-cache-'));
     const env = { LADDER_CACHE_DIR: cache };
@@ -18,8 +19,43 @@ describe('parse cache', () => {
     writeFileSync(cacheFile(cache), stored.replace('Writes code.', 'From the cache.'));
     expect(runCli(['--ladder', ladder, 'show', 'engineer'], { env }).stdout).toContain('From the cache.');
     expect(runCli(['--ladder', ladder, '--no-cache', 'show', 'engineer'], { env }).stdout).toContain('Writes code.');
+    // Touching the file (a checkout, a copy) changes no byte: the parse is still good.
     utimesSync(join(ladder, 'e.md'), new Date(), new Date(Date.now() + 5000));
-    expect(runCli(['--ladder', ladder, 'show', 'engineer'], { env }).stdout).toContain('Writes code.');
+    expect(runCli(['--ladder', ladder, 'show', 'engineer'], { env }).stdout).toContain('From the cache.');
+    writeFileSync(join(ladder, 'e.md'), role('Engineer', null, { Craft: ['Writes docs.'] }));
+    expect(runCli(['--ladder', ladder, 'show', 'engineer'], { env }).stdout).toContain('Writes docs.');
+  });
+
+  it('sees a same-size edit whose mtime was put back (touch -r, cp -p, rsync -a, an unpacked archive)', async () => {
+    const file = 'e.md';
+    const ladder = writeTree({ [file]: role('Engineer', null, { Craft: ['Writes code.'] }) });
+    const env = { LADDER_CACHE_DIR: mkdtempSync(join(tmpdir(), 'ladder-cache-')) };
+    // A whole second, so that putting it back is exact on every file system.
+    const mtime = new Date('2026-01-02T03:04:05Z');
+    utimesSync(join(ladder, file), mtime, mtime);
+    expect((await runMain(['--ladder', ladder, 'show', 'engineer'], { env })).stdout).toContain('Writes code.');
+    const before = statSync(join(ladder, file));
+    writeFileSync(join(ladder, file), role('Engineer', null, { Craft: ['Write; code.'] }));
+    utimesSync(join(ladder, file), mtime, mtime);
+    expect(statSync(join(ladder, file))).toMatchObject({ size: before.size, mtimeMs: before.mtimeMs });
+    const run = await runMain(['--ladder', ladder, 'show', 'engineer'], { env });
+    expect(run.stdout).toContain('Write; code.');
+    expect(run.stdout).not.toContain('Writes code.');
+  });
+
+  it('sees two same-size files swapped by renaming', async () => {
+    const ladder = writeTree({
+      'a.md': role('Alpha', null, { Craft: ['Codes alpha.'] }),
+      'b.md': role('Omega', null, { Craft: ['Codes omega.'] }),
+    });
+    const env = { LADDER_CACHE_DIR: mkdtempSync(join(tmpdir(), 'ladder-cache-')) };
+    expect((await runMain(['--ladder', ladder, 'list', '--json'], { env })).code).toBe(0);
+    expect(statSync(join(ladder, 'a.md')).size).toBe(statSync(join(ladder, 'b.md')).size);
+    renameSync(join(ladder, 'a.md'), join(ladder, 'tmp.md'));
+    renameSync(join(ladder, 'b.md'), join(ladder, 'a.md'));
+    renameSync(join(ladder, 'tmp.md'), join(ladder, 'b.md'));
+    const show = await runMain(['--ladder', ladder, 'show', 'alpha', '--json'], { env });
+    expect(JSON.parse(show.stdout)).toMatchObject({ file: 'b.md', sections: [{ expectations: [{ text: 'Codes alpha.' }] }] });
   });
 
   it('ignores a corrupt or foreign cache file and replaces it', () => {

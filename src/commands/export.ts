@@ -1,14 +1,15 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { at, LadderError } from '../errors.js';
-import { roleTitles, type RoleGraph } from '../graph/build-graph.js';
+import { at, LadderError, quoted } from '../errors.js';
+import { roleTitles, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
 import { findRole } from '../graph/find-role.js';
 import { openLadder, problemLines } from '../graph/open-ladder.js';
-import { resolveRole } from '../resolve/resolve-role.js';
+import { chainOf, resolveRole } from '../resolve/resolve-role.js';
 import { exportFormats, exporters, type ExportFormat } from '../format/exporters.js';
 import { plural } from '../format/plural.js';
 import type { LadderExport } from '../schema/export.js';
 import type { ResolvedRole } from '../schema/role.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
+import { writeChunksAtomic } from './write-chunks.js';
 import { writeFileAtomic, writeFolderAtomic } from './write-atomic.js';
 
 export interface ExportOptions {
@@ -25,15 +26,25 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   if (exporter.output === 'folder' && options.out === '-') {
     throw new LadderError(`--format ${format} writes a folder of pages, not one stream; give --out a folder, such as --out site/`);
   }
-  if (exporter.output === 'file' && /[\\/]$/.test(options.out)) {
+  if (exporter.output !== 'folder' && /[\\/]$/.test(options.out)) {
     throw new LadderError(`${options.out}: names a folder, and --format ${format} writes one file; give --out ${options.out}ladder.${extension(format)}`);
   }
   const ladder = await openLadder(locateOptions(ctx));
-  const { roles, skipped } = selectRoles(ladder.graph, options.role);
-  const data: LadderExport = { version: ctx.version, generatedFrom: shownPath(ctx.cwd, ladder.root), roles };
-  const titles = roleTitles(ladder.graph);
+  const { graph } = ladder;
+  const { roles: nodes, skipped } = selectRoles(graph, options.role);
+  const head = { version: ctx.version, generatedFrom: shownPath(ctx.cwd, ladder.root) };
+  const titles = roleTitles(graph);
   const result = { stdout: '', warnings: [...problemLines(ladder), ...skipped], exitCode: 0 };
   const target = resolve(ctx.cwd, options.out);
+  const written = { ...result, stdout: `wrote ${plural(nodes.length, 'role')} as ${format} to ${options.out}\n` };
+  if (exporter.output === 'stream') {
+    // Each role is resolved as it is written, so only one is held at a time.
+    const chunks = exporter.render({ ...head, roles: resolvedInTurn(graph, nodes) }, titles);
+    if (options.out === '-') return { ...result, chunks };
+    writeChunksAtomic(target, chunks);
+    return written;
+  }
+  const data: LadderExport = { ...head, roles: nodes.map((node) => resolveRole(graph, node)) };
   if (exporter.output === 'file') {
     const content = exporter.render(data, titles);
     if (options.out === '-') return { ...result, stdout: content };
@@ -41,12 +52,16 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   } else {
     writeFolderAtomic(target, exporter.render(data, titles));
   }
-  return { ...result, stdout: `wrote ${plural(roles.length, 'role')} as ${format} to ${options.out}\n` };
+  return written;
+}
+
+function* resolvedInTurn(graph: RoleGraph, nodes: RoleNode[]): Generator<ResolvedRole> {
+  for (const node of nodes) yield resolveRole(graph, node);
 }
 
 function exportFormat(format: string): ExportFormat {
   const known = exportFormats.find((f) => f === format);
-  if (!known) throw new LadderError(`unknown export format "${format}"; use one of ${exportFormats.join(', ')}`);
+  if (!known) throw new LadderError(`unknown export format ${quoted(format)}; use one of ${exportFormats.join(', ')}`);
   return known;
 }
 
@@ -58,16 +73,20 @@ function extension(format: ExportFormat): string {
  * The named role (its chain must be intact), or every role whose chain is intact, with a warning for each
  * role left out: a defect in one corner of the ladder should not block exporting the rest.
  */
-function selectRoles(graph: RoleGraph, name: string | undefined): { roles: ResolvedRole[]; skipped: string[] } {
-  if (name) return { roles: [resolveRole(graph, findRole(graph, name))], skipped: [] };
-  const roles: ResolvedRole[] = [];
+function selectRoles(graph: RoleGraph, name: string | undefined): { roles: RoleNode[]; skipped: string[] } {
+  if (name) {
+    const node = findRole(graph, name);
+    chainOf(graph, node); // throws for a broken chain, before anything is written
+    return { roles: [node], skipped: [] };
+  }
+  const roles: RoleNode[] = [];
   const skipped: string[] = [];
   for (const node of graph.roles.values()) {
     const broken = graph.broken.get(node.id);
     if (broken) {
       skipped.push(at(node.file, node.titleLine, `role "${node.id}" not exported: its inheritance chain is broken at ${broken.file}:${broken.line}`));
     } else {
-      roles.push(resolveRole(graph, node));
+      roles.push(node);
     }
   }
   return { roles, skipped };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { at, LadderError } from '../errors.js';
+import { at, LadderError, quoted } from '../errors.js';
 import { healthThresholds, ladderHealth } from '../diff/health.js';
 import { openLadder, type OpenLadder } from '../graph/open-ladder.js';
 import { namedPath } from '../load/files.js';
@@ -30,7 +30,7 @@ export interface LintOptions {
 export async function lintCommand(ctx: CommandContext, files: string[], options: LintOptions): Promise<CommandResult> {
   const format = options.json ? 'json' : (options.format ?? 'stylish');
   const formatter = lintFormatters[format];
-  if (!formatter) throw new LadderError(`unknown format "${format}"; use one of ${Object.keys(lintFormatters).join(', ')}`);
+  if (!formatter) throw new LadderError(`unknown format ${quoted(format)}; use one of ${Object.keys(lintFormatters).join(', ')}`);
   const rules = lintRules.map((rule) => rule.meta);
   if (options.listRules) return { stdout: format === 'json' ? formatJson({ rules }) : formatRuleList(rules), warnings: [], exitCode: 0 };
 

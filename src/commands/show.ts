@@ -1,7 +1,7 @@
 import { roleTitles, type RoleNode } from '../graph/build-graph.js';
 import { findRole } from '../graph/find-role.js';
 import { openLadder, problemLines, type OpenLadder } from '../graph/open-ladder.js';
-import { LadderError } from '../errors.js';
+import { LadderError, quoted } from '../errors.js';
 import { sectionMatches } from '../load/slug.js';
 import { resolveRole } from '../resolve/resolve-role.js';
 import { formatJson } from '../format/json.js';
@@ -23,7 +23,7 @@ export async function showCommand(ctx: CommandContext, name: string, options: Sh
   if (options.section?.length) {
     role.sections = role.sections.filter((section) => sectionMatches(section.title, options.section!));
     if (role.sections.length === 0) {
-      throw new LadderError(`role "${role.id}" has no section matching ${options.section.map((s) => `"${s}"`).join(', ')}`);
+      throw new LadderError(`role "${role.id}" has no section matching ${options.section.map(quoted).join(', ')}`);
     }
   }
   if (options.new) return showNew(ctx, ladder, node, new Set(role.sections.map((section) => section.id)), options);

@@ -1,4 +1,5 @@
 import type { LadderExport } from '../schema/export.js';
+import type { ResolvedRole } from '../schema/role.js';
 
 /** One page of a multi-file export: `path` is relative to the target folder, with `/` separators. */
 export interface ExportFile {
@@ -8,19 +9,25 @@ export interface ExportFile {
 
 /**
  * Every exporter gets the resolved roles and every role's title (also of roles left out of the export, so an
- * inherited expectation can still name where it comes from). Single-file formats render one string; site
- * formats render a folder of pages.
+ * inherited expectation can still name where it comes from). Single-file formats render one string, or a
+ * stream of pieces when the file may be too large for one; site formats render a folder of pages.
  */
 export type Exporter =
   | { output: 'file'; render: (data: LadderExport, titles: Map<string, string>) => string }
+  | { output: 'stream'; render: (data: StreamedExport, titles: Map<string, string>) => Iterable<string> }
   | { output: 'folder'; render: (data: LadderExport, titles: Map<string, string>) => ExportFile[] };
+
+/** An export whose roles are resolved one at a time, as a streaming format writes them. */
+export interface StreamedExport extends Omit<LadderExport, 'roles'> {
+  roles: Iterable<ResolvedRole>;
+}
 
 export const exportFormats = ['json', 'yaml', 'csv', 'markdown', 'html'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 /** Each format is loaded only when asked for: yaml pulls in the YAML library, html its page layout. */
 export const exporters: Record<ExportFormat, () => Promise<Exporter>> = {
-  json: async () => ({ output: 'file', render: (await import('./export-json.js')).exportJson }),
+  json: async () => ({ output: 'stream', render: (await import('./export-json.js')).exportJson }),
   yaml: async () => ({ output: 'file', render: (await import('./export-yaml.js')).exportYaml }),
   csv: async () => ({ output: 'file', render: (await import('./export-csv.js')).exportCsv }),
   markdown: async () => ({ output: 'folder', render: (await import('./export-markdown.js')).exportMarkdown }),

@@ -1,4 +1,4 @@
-import { LadderError } from '../errors.js';
+import { LadderError, quoted } from '../errors.js';
 import { slug } from '../load/slug.js';
 import type { RoleGraph, RoleNode } from './build-graph.js';
 import { closest } from './suggest.js';
@@ -68,9 +68,9 @@ export function findRole(graph: RoleGraph, query: string): RoleNode {
   if (slug(query) === '') throw new LadderError(`role name ${JSON.stringify(query)} is empty or has no letters or digits; give a role's id or title (run "ladder list" to see them)`);
   const { ids } = matchRole(graph, query);
   if (ids.length === 1) return graph.roles.get(ids[0]!)!;
-  if (ids.length > 1) throw new LadderError(`role "${query}" is ambiguous: it matches ${describeRoles(graph, ids)}; give more of the name`);
+  if (ids.length > 1) throw new LadderError(`role ${quoted(query)} is ambiguous: it matches ${describeRoles(graph, ids)}; give more of the name`);
   const hint = lookalikes(graph, query);
   throw new LadderError(
-    `unknown role "${query}"` + (hint.length ? `; did you mean ${hint.join(', ')}?` : '; run "ladder list" to see the roles'),
+    `unknown role ${quoted(query)}` + (hint.length ? `; did you mean ${hint.join(', ')}?` : '; run "ladder list" to see the roles'),
   );
 }

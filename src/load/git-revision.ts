@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { LadderError } from '../errors.js';
+import { LadderError, quoted } from '../errors.js';
 import { isRoleFilePath } from './files.js';
 import { addFile, decode, notIgnored, type LoadedLadder, type LoadOptions } from './load-ladder.js';
 
@@ -70,8 +70,18 @@ function repositoryPrefix(root: string, git: Git): string {
 function resolveCommit(revision: string, git: Git): string {
   // A leading "-" would be read as an option; no revision name starts with one.
   const result = revision.startsWith('-') ? undefined : git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
-  if (!result || result.status !== 0) throw new LadderError(`unknown revision "${revision}"; name a branch, tag or commit of this repository`);
-  return result.stdout.toString('utf8').trim();
+  if (result?.status === 0) return result.stdout.toString('utf8').trim();
+  // In a shallow clone (CI checkouts often are) HEAD~1 and older tags are simply not there yet.
+  if (isShallow(git)) {
+    throw new LadderError(
+      `unknown revision ${quoted(revision)} in this shallow clone; fetch more history (git fetch --deepen=50, or git fetch --unshallow) and run again`,
+    );
+  }
+  throw new LadderError(`unknown revision ${quoted(revision)}; name a branch, tag or commit of this repository`);
+}
+
+function isShallow(git: Git): boolean {
+  return git(['rev-parse', '--is-shallow-repository']).stdout.toString('utf8').trim() === 'true';
 }
 
 /** `<mode> <type> <object>\t<path>` records, NUL-terminated, the path unquoted. */

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 const utf8 = new TextEncoder();
 
 /**
@@ -9,4 +11,13 @@ export function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
   for (const byte of utf8.encode(text)) hash = Math.imul(hash ^ byte, 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * What a file's bytes are, for telling whether it changed: a size and a modification time can both stay
+ * the same across an edit (`touch -r`, `cp -p`, unpacking an archive, two files swapped by renaming), its
+ * content cannot. SHA-256, since 32 bits of FNV would let one edit in four billion go unseen.
+ */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64');
 }

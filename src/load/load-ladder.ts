@@ -1,7 +1,8 @@
-import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import type { LadderConfig } from '../schema/config.js';
 import type { MarkdownLink, ParsedRole, Problem } from '../schema/parsed.js';
 import { listRoleFiles, type LadderFileRef } from './files.js';
+import { contentHash } from './hash.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
 import type { ParsedFile } from './parse-file.js';
 
@@ -51,16 +52,16 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
   const cache = options.cache ? new ParseCache(realpathSync(root), options.cache, inheritPatterns.join('\n')) : undefined;
   // A document that cannot be read is no defect of the ladder: it is only left unchecked.
   const read = [
-    ...files.map((ref) => readRoleFile(ref, ladder.problems)),
-    ...documents.map((ref) => readRoleFile(ref, [])).map((entry) => entry && { ...entry, document: true }),
+    ...files.map((ref) => readRoleFile(ref, ladder.problems, cache !== undefined)),
+    ...documents.map((ref) => readRoleFile(ref, [], cache !== undefined)).map((entry) => entry && { ...entry, document: true }),
   ];
-  const misses = read.filter((entry): entry is ReadFile => entry !== undefined && !(entry.parsed = cache?.get(entry.file, entry.size, entry.mtimeMs)));
+  const misses = read.filter((entry): entry is ReadFile => entry !== undefined && !(entry.parsed = cache?.get(entry.file, entry.hash!)));
   if (misses.length > 0) {
     const { parseFiles } = await import('./parse-pool.js');
     const parsed = await parseFiles(misses, { inheritPatterns });
     misses.forEach((entry, i) => {
       entry.parsed = parsed[i]!;
-      cache?.set(entry.file, entry.size, entry.mtimeMs, entry.parsed);
+      cache?.set(entry.file, entry.hash!, entry.parsed);
     });
   }
   for (const entry of read) {
@@ -81,18 +82,16 @@ export async function notIgnored<T extends { file: string }>(files: T[], globs: 
 
 interface ReadFile extends LadderFileRef {
   text: string;
-  size: number;
-  mtimeMs: number;
+  /** `contentHash` of the bytes read, when a cache will look the parse up by it. */
+  hash?: string;
   document?: boolean;
   parsed?: ParsedFile;
 }
 
 /** Reads and decodes one file; a file that cannot be read or is not UTF-8 becomes a problem instead. */
-function readRoleFile(ref: LadderFileRef, problems: Problem[]): ReadFile | undefined {
+function readRoleFile(ref: LadderFileRef, problems: Problem[], hashed: boolean): ReadFile | undefined {
   let bytes: Buffer;
-  let stats: Stats;
   try {
-    stats = statSync(ref.path);
     bytes = readFileSync(ref.path);
   } catch (error) {
     problems.push({ code: 'unreadable', message: `cannot read file (${(error as NodeJS.ErrnoException).code})`, file: ref.file, line: 0, column: 0 });
@@ -104,7 +103,7 @@ function readRoleFile(ref: LadderFileRef, problems: Problem[]): ReadFile | undef
     problems.push({ code: 'encoding', message, file: ref.file, line: text.line, column: 1 });
     return undefined;
   }
-  return { ...ref, text, size: stats.size, mtimeMs: stats.mtimeMs };
+  return { ...ref, text, ...(hashed ? { hash: contentHash(bytes) } : {}) };
 }
 
 /** Adds a parsed file to the ladder: the one place that decides what of a file later stages see. */

@@ -11,8 +11,8 @@ export interface ParseCacheOptions {
 }
 
 interface Entry extends ParsedFile {
-  size: number;
-  mtimeMs: number;
+  /** `contentHash` of the bytes the parse was made from. */
+  hash: string;
 }
 
 interface CacheFile {
@@ -23,9 +23,10 @@ interface CacheFile {
 }
 
 /**
- * Parsed files keyed by path, size and modification time, one cache file per ladder folder. Parsing
- * Markdown is most of the time of a `show`, and most runs see unchanged files. A missing, corrupt or
- * foreign cache is treated as empty; writes are atomic (temp + rename) so concurrent runs never see half
+ * Parsed files keyed by path and a hash of their bytes, one cache file per ladder folder. Parsing
+ * Markdown is most of the time of a `show`, and most runs see unchanged files; the bytes are read anyway,
+ * and hashing them costs far less than parsing, while no edit, copy or rename can pass for unchanged.
+ * A missing, corrupt or foreign cache is treated as empty; writes are atomic (temp + rename) so concurrent runs never see half
  * a file, and a failed write is ignored: the cache only ever saves time.
  */
 export class ParseCache {
@@ -44,15 +45,15 @@ export class ParseCache {
     this.previous = this.read();
   }
 
-  get(file: string, size: number, mtimeMs: number): ParsedFile | undefined {
+  get(file: string, hash: string): ParsedFile | undefined {
     const entry = this.previous[file];
-    if (!entry || entry.size !== size || entry.mtimeMs !== mtimeMs) return undefined;
+    if (!entry || entry.hash !== hash) return undefined;
     this.next[file] = entry;
     return entry;
   }
 
-  set(file: string, size: number, mtimeMs: number, parsed: ParsedFile): void {
-    this.next[file] = { size, mtimeMs, ...parsed };
+  set(file: string, hash: string, parsed: ParsedFile): void {
+    this.next[file] = { hash, ...parsed };
     this.changed = true;
   }
 

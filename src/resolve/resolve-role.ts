@@ -1,7 +1,7 @@
 import { at, LadderError } from '../errors.js';
 import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
 import { slug } from '../load/slug.js';
-import type { ResolvedRole, ResolvedSection, RoleSummary } from '../schema/role.js';
+import type { ResolvedExpectation, ResolvedRole, ResolvedSection, RoleSummary } from '../schema/role.js';
 import { expectationIds } from './expectation-id.js';
 
 /** Self first, then each parent up to the root. Throws when the chain is broken (cycle, unknown parent). */
@@ -35,6 +35,40 @@ function groupSubsections(section: ResolvedSection): void {
   if (order.size > 1) section.expectations.sort((a, b) => order.get(a.subsection)! - order.get(b.subsection)!);
 }
 
+/** What one role file adds to a section: its expectations, resolved, in the order written. */
+interface Contribution {
+  id: string;
+  title: string;
+  expectations: ResolvedExpectation[];
+}
+
+const contributionsOf = new WeakMap<RoleNode, Contribution[]>();
+
+/**
+ * A role's own expectations, resolved once per role however many roles inherit them: every descendant
+ * shares these objects instead of building its own copies, so a chain thousands of roles deep costs one
+ * reference per inherited expectation, not one object. Callers must not change the objects they get.
+ */
+function contributions(source: RoleNode): Contribution[] {
+  let found = contributionsOf.get(source);
+  if (found) return found;
+  const ids = expectationIds(source);
+  found = source.sections.map((section) => ({
+    id: slug(section.title),
+    title: section.title,
+    expectations: section.expectations.map((expectation) => ({
+      id: ids.get(expectation)!,
+      text: expectation.text,
+      source: source.id,
+      line: expectation.line,
+      ...(expectation.subsection !== undefined ? { subsection: expectation.subsection } : {}),
+      ...(expectation.parent !== undefined ? { parent: ids.get(section.expectations[expectation.parent]!) } : {}),
+    })),
+  }));
+  contributionsOf.set(source, found);
+  return found;
+}
+
 /**
  * Flattens a role: the root's expectations first, then each descendant's, down to the role's own,
  * grouped by section (matched by slug of the title) in the order sections are first seen.
@@ -44,24 +78,14 @@ export function resolveRole(graph: RoleGraph, role: RoleNode, options: ResolveOp
   const contributors = options.own ? [role] : [...chain].reverse();
   const sections = new Map<string, ResolvedSection>();
   for (const source of contributors) {
-    const ids = expectationIds(source);
-    for (const section of source.sections) {
-      const id = slug(section.title);
-      let target = sections.get(id);
+    for (const contribution of contributions(source)) {
+      let target = sections.get(contribution.id);
       if (!target) {
-        target = { id, title: section.title, expectations: [] };
-        sections.set(id, target);
+        target = { id: contribution.id, title: contribution.title, expectations: [] };
+        sections.set(contribution.id, target);
       }
-      for (const expectation of section.expectations) {
-        target.expectations.push({
-          id: ids.get(expectation)!,
-          text: expectation.text,
-          source: source.id,
-          line: expectation.line,
-          ...(expectation.subsection !== undefined ? { subsection: expectation.subsection } : {}),
-          ...(expectation.parent !== undefined ? { parent: ids.get(section.expectations[expectation.parent]!) } : {}),
-        });
-      }
+      // One at a time: spreading a long list into push() overflows the stack.
+      for (const expectation of contribution.expectations) target.expectations.push(expectation);
     }
   }
   for (const section of sections.values()) groupSubsections(section);

@@ -1,4 +1,4 @@
-import { LadderError } from '../errors.js';
+import { LadderError, quoted } from '../errors.js';
 import { descendants, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
 import { fold, sectionMatches } from '../load/slug.js';
 import type { SearchHit, SearchMatch } from '../schema/search.js';
@@ -31,7 +31,7 @@ export function searchLadder(graph: RoleGraph, query: string, options: SearchOpt
     const kept = candidates.filter((c) => sectionMatches(c.section, options.sections!));
     if (kept.length === 0) {
       const titles = [...new Set(candidates.map((c) => c.section))].join(', ');
-      throw new LadderError(`no section matches ${options.sections.map((s) => `"${s}"`).join(', ')}; sections: ${titles}`);
+      throw new LadderError(`no section matches ${options.sections.map(quoted).join(', ')}; sections: ${titles}`);
     }
     candidates = kept;
   }

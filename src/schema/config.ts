@@ -18,6 +18,7 @@ export const LINT_RULE_IDS = [
   'restates-inherited',
   'duplicate-expectation',
   'lost-bullet',
+  'empty-expectation',
   'terminal-punctuation',
   'indefinite-article',
   'trailing-whitespace',

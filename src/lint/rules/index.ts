@@ -3,6 +3,7 @@ import { brokenLink } from './broken-link.js';
 import { duplicateExpectation } from './duplicate-expectation.js';
 import { duplicateRole } from './duplicate-role.js';
 import { duplicateSection } from './duplicate-section.js';
+import { emptyExpectation } from './empty-expectation.js';
 import { emptyRole } from './empty-role.js';
 import { emptySection } from './empty-section.js';
 import { expectationOutsideSection } from './expectation-outside-section.js';
@@ -42,6 +43,7 @@ export const lintRules: readonly LintRule[] = [
   restatesInherited,
   duplicateExpectation,
   lostBullet,
+  emptyExpectation,
   terminalPunctuation,
   indefiniteArticle,
   trailingWhitespace,

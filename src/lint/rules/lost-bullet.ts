@@ -24,10 +24,17 @@ export const lostBullet: LintRule = {
     }),
 };
 
+/** Words a line cannot end an expectation on: the next line must go on with it. */
+const UNFINISHED = /(?:^|\s)(?:a|an|and|as|at|by|for|from|in|into|of|on|or|than|that|the|to|with)$/i;
+
 /**
- * A wrapped bullet is either indented or continues a sentence. A line that starts at the margin with a
- * capital letter right after a line that ended a sentence is a new expectation that lost its bullet.
+ * A wrapped bullet goes on indented, or in lower case, or after a line that visibly breaks off (a comma,
+ * a dash, "and", "the"...). A line at the margin that starts with a capital, under an item that could
+ * have ended there ("* Asks for help" then "Reviews code daily."), is a new expectation that lost its
+ * bullet, whether or not the item above ends with a period.
  */
 function readsAsLostBullet(previous: string, line: string): boolean {
-  return /^\p{Lu}/u.test(line) && /[.!?][*_"'”’)]*\s*$/.test(previous);
+  if (!/^[*_`["'“‘(]*\p{Lu}/u.test(line)) return false;
+  const end = previous.replace(/[*_"'”’)]*\s*$/, '');
+  return !/[,;:(–—-]$/.test(end) && !UNFINISHED.test(end);
 }

@@ -11,9 +11,11 @@ export const multipleBlankLines: LintRule = {
     ctx.loaded.sources.flatMap((source) => {
       const reports: Report[] = [];
       let previousBlank = false;
-      ctx.lines(source).forEach((text, index) => {
+      const lines = ctx.lines(source);
+      const end = textEnd(lines);
+      lines.forEach((text, index) => {
         const blank = text.trim() === '';
-        if (blank && previousBlank) {
+        if (blank && previousBlank && index < end) {
           reports.push({
             file: source.file,
             line: index + 1,
@@ -27,3 +29,13 @@ export const multipleBlankLines: LintRule = {
       return reports;
     }),
 };
+
+/**
+ * Where the blank lines after the last text begin: those are final-newline's, so each gets one finding,
+ * not two. A file with no text at all has no such end, and all its lines are this rule's.
+ */
+function textEnd(lines: string[]): number {
+  let end = lines.length;
+  while (end > 0 && lines[end - 1]!.trim() === '') end--;
+  return end === 0 ? lines.length : end;
+}

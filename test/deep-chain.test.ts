@@ -1,0 +1,117 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, chmodSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateChain } from '../bench/generate-ladder.js';
+import { main } from '../src/cli.js';
+import { writeChunksAtomic } from '../src/commands/write-chunks.js';
+import { exportJson } from '../src/format/export-json.js';
+import { formatJson } from '../src/format/json.js';
+import { buildGraph } from '../src/graph/build-graph.js';
+import { loadLadder } from '../src/load/load-ladder.js';
+import { resolveRole } from '../src/resolve/resolve-role.js';
+import type { ResolvedRole } from '../src/schema/role.js';
+import { role, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'ladder-chain-'));
+
+/** A ladder with what makes JSON layout tricky: subsections, nested bullets, an empty section, odd text. */
+const tricky = {
+  'a.md': 'Alpha\n---\n\n### Craft\n#### Code\n* Writes "quoted" \\\\ code.\n  * Nested under it.\n#### Tests\n* Tests.\n\n### Empty\n',
+  'b.md': 'Beta\n---\n(Inherits the role expectations of an Alpha)\n\n### Craft\n#### Tests\n* Tests more — ünïcode.\n#### Design\n* Designs.\n',
+  'c.md': '---\naliases: [C]\n---\n' + role('Gamma', 'Beta', {}),
+};
+
+async function resolvedRoles(root: string): Promise<ResolvedRole[]> {
+  const graph = buildGraph((await loadLadder(root)).roles);
+  return [...graph.roles.values()].map((node) => resolveRole(graph, node));
+}
+
+describe('the JSON export, a role at a time', () => {
+  it('writes exactly the text of JSON.stringify over the whole export, however many roles', async () => {
+    const roles = await resolvedRoles(writeTree(tricky));
+    for (const some of [[], roles.slice(0, 1), roles]) {
+      const data = { version: '1.2.3', generatedFrom: 'lad"der', roles: some };
+      expect([...exportJson(data)].join('')).toBe(formatJson(data));
+    }
+  });
+
+  it('gives every role that inherits an expectation the same object, so a deep chain holds one copy', async () => {
+    const [alpha, beta] = await resolvedRoles(writeTree(tricky));
+    const written = alpha!.sections[0]!.expectations[0]!;
+    expect(beta!.sections[0]!.expectations).toContain(written);
+    // Grouping by subsection still reorders within the section: Beta's "Tests" bullet joins Alpha's.
+    expect(beta!.sections[0]!.expectations.map((e) => e.text)).toEqual([
+      'Writes "quoted" \\\\ code.', 'Nested under it.', 'Tests.', 'Tests more — ünïcode.', 'Designs.',
+    ]);
+  });
+});
+
+describe('export --format json of a 2,000-role chain', () => {
+  const ladder = scratch();
+  generateChain(ladder, 2000);
+
+  it('streams every role to stdout, the last with all 2,000 inherited expectations in order', async () => {
+    // Keep only the deepest role's text: the whole export is some 400 MB. Roles come in file order.
+    let pieces = 0;
+    let deepestText = '';
+    let tail = '';
+    const code = await main(['--no-cache', '--ladder', ladder, 'export', '--format', 'json', '--out', '-'], {
+      stdout: (text) => {
+        if (text === '') return;
+        pieces++;
+        if (text.startsWith(',\n    {\n      "id": "step-2000"')) deepestText = text;
+        tail = text;
+      },
+      stderr: (text) => expect.fail(text),
+      cwd: ladder,
+      env: {},
+      isTTY: false,
+    });
+    expect(code).toBe(0);
+    expect(pieces).toBe(2002);
+    expect(tail).toBe('\n  ]\n}\n');
+    const deepest = JSON.parse(deepestText.slice(1)) as ResolvedRole;
+    expect(deepest).toMatchObject({ id: 'step-2000', level: 2000, inherits: 'step-1999' });
+    expect(deepest.chain).toHaveLength(2000);
+    const expectations = deepest.sections.flatMap((section) => section.expectations);
+    expect(expectations).toHaveLength(2000);
+    expect(expectations.map((e) => e.source)).toEqual(Array.from({ length: 2000 }, (_, i) => `step-${i + 1}`));
+    expect(expectations.at(-1)!.text).toBe('Delivers milestone 2000 on time.');
+  });
+});
+
+describe('writeChunksAtomic', () => {
+  it('joins the pieces into the file, replaces an existing one keeping its mode, and leaves no temporary file', () => {
+    const folder = scratch();
+    const path = join(folder, 'out.json');
+    writeFileSync(path, 'old');
+    chmodSync(path, 0o640);
+    const pieces = ['{', 'x'.repeat(3 << 20), 'ü', '}\n'];
+    writeChunksAtomic(path, pieces);
+    expect(readFileSync(path, 'utf8')).toBe(pieces.join(''));
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+    expect(readdirSync(folder)).toEqual(['out.json']);
+  });
+
+  it('keeps the old file whole when the pieces fail half way, and cleans up', () => {
+    const folder = scratch();
+    const path = join(folder, 'out.json');
+    writeFileSync(path, 'old');
+    function* failing() {
+      yield 'x'.repeat(2 << 20);
+      throw new Error('resolution failed');
+    }
+    expect(() => writeChunksAtomic(path, failing())).toThrow('resolution failed');
+    expect(readFileSync(path, 'utf8')).toBe('old');
+    expect(readdirSync(folder)).toEqual(['out.json']);
+  });
+
+  it('says what is wrong with the target in one line', async () => {
+    const folder = scratch();
+    const run = await runMain(['--ladder', writeTree(tricky), 'export', '--format', 'json', '--out', join(folder, 'missing', 'x.json')]);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe(`error: ${join(folder, 'missing')}: folder does not exist; create it first or choose another --out\n`);
+  });
+});

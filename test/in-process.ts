@@ -1,0 +1,16 @@
+import { main } from '../src/cli.js';
+import type { CliRun } from './helpers.js';
+
+/** Runs the CLI in this process through `main`, as `runCli` runs the binary: same arguments, same result. */
+export async function runMain(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    cwd: options.cwd ?? process.cwd(),
+    env: { PATH: process.env.PATH, ...options.env },
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
