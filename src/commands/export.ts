@@ -9,7 +9,8 @@ import { plural } from '../format/plural.js';
 import type { LadderExport } from '../schema/export.js';
 import type { ResolvedRole } from '../schema/role.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
-import { writeFileAtomic, writeFolderAtomic } from './write-atomic.js';
+import { refuseForeignFile, refuseInsideLadder, writeSite } from './export-output.js';
+import { writeFileAtomic } from './write-atomic.js';
 
 export interface ExportOptions {
   format: string;
@@ -17,6 +18,8 @@ export interface ExportOptions {
   out: string;
   /** Only this role. */
   role?: string;
+  /** Replace files (or pages) that ladder export did not write. */
+  force?: boolean;
 }
 
 export async function exportCommand(ctx: CommandContext, options: ExportOptions): Promise<CommandResult> {
@@ -34,14 +37,19 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   const titles = roleTitles(ladder.graph);
   const result = { stdout: '', warnings: [...problemLines(ladder), ...skipped], exitCode: 0 };
   const target = resolve(ctx.cwd, options.out);
+  if (options.out !== '-') refuseInsideLadder(target, ladder.root, options.out);
+  let removed: string[] = [];
   if (exporter.output === 'file') {
     const content = exporter.render(data, titles);
     if (options.out === '-') return { ...result, stdout: content };
+    // Rendering no roles gives what every export of this format starts with: the CSV header row.
+    await refuseForeignFile(target, format, exporter.render({ ...data, roles: [] }, titles), options.out, options.force ?? false);
     writeFileAtomic(target, content);
   } else {
-    writeFolderAtomic(target, exporter.render(data, titles));
+    removed = writeSite(target, options.out, exporter.render(data, titles), format, ladder.root, options.force ?? false);
   }
-  return { ...result, stdout: `wrote ${plural(roles.length, 'role')} as ${format} to ${options.out}\n` };
+  const removals = removed.map((page) => `removed ${page}: its role is no longer in the export\n`).join('');
+  return { ...result, stdout: `wrote ${plural(roles.length, 'role')} as ${format} to ${options.out}\n${removals}` };
 }
 
 function exportFormat(format: string): ExportFormat {
