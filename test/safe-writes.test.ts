@@ -88,7 +88,7 @@ describe('writeFileAtomic with a substituted writer', () => {
     expect(listing(folder)).toEqual(['role.md']);
   });
 
-  it('never renames a temporary file whose rename target was not checked: the rename is the last step', () => {
+  it('renames only after writing, flushing and reading the size back', () => {
     const { file } = setUp();
     const order: string[] = [];
     const traced: WriteCalls = {
@@ -127,9 +127,8 @@ describe('which files may be replaced', () => {
 
 describe('ladder lint --fix keeps what it does not mean to change', () => {
   it('writes through a symbolic link: the link stays a link and its target is fixed', async () => {
-    const root = writeTree({ ...ladderTree(), 'makers/engineer.md': '' });
-    rmSync(join(root, 'makers', 'engineer.md'));
-    writeFileSync(join(root, 'shared-engineer.md.txt'), ladderTree()['makers/engineer.md']!);
+    const { 'makers/engineer.md': engineer, ...others } = ladderTree();
+    const root = writeTree({ ...others, 'shared-engineer.md.txt': engineer! });
     symlinkSync('../shared-engineer.md.txt', join(root, 'makers', 'engineer.md'));
     const run = await ladder(['--ladder', root, 'lint', '--fix'], root);
     expect(run).toMatchObject({ code: 0, stderr: '' });
