@@ -324,6 +324,7 @@ Examples:
     .requiredOption('-f, --format <format>', 'json, yaml, csv, markdown or html')
     .requiredOption('-o, --out <path>', 'the file to write (- for stdout); a folder for markdown and html')
     .option('-r, --role <role>', 'only this role')
+    .option('--force', 'replace a file, or pages, that ladder export did not write')
     .addHelpText(
       'after',
       `
@@ -334,7 +335,10 @@ Examples:
   $ ladder export --format html --out site/           a static site: the chart and a page per role
   $ ladder export --role vp --format yaml --out -
 
-Files are replaced atomically; a missing parent folder or an unwritable place exits 2 and writes nothing.`,
+Files are replaced atomically; a missing parent folder or an unwritable place exits 2 and writes nothing.
+An output inside the ladder folder is refused; so is an existing file ladder export did not write (--force
+replaces it). A site folder keeps the list of its pages in .ladder-export.json: pages of roles no longer
+exported are removed, other files are left alone.`,
     )
     .action(async (options) => {
       const { exportCommand } = await import('./commands/export.js');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateChain } from '../bench/generate-ladder.js';
 import { main } from '../src/cli.js';
-import { writeChunksAtomic } from '../src/commands/write-chunks.js';
+import { writeFileAtomic } from '../src/commands/write-atomic.js';
 import { exportJson } from '../src/format/export-json.js';
 import { formatJson } from '../src/format/json.js';
 import { buildGraph } from '../src/graph/build-graph.js';
@@ -82,14 +82,14 @@ describe('export --format json of a 2,000-role chain', () => {
   });
 });
 
-describe('writeChunksAtomic', () => {
+describe('writeFileAtomic, given pieces', () => {
   it('joins the pieces into the file, replaces an existing one keeping its mode, and leaves no temporary file', () => {
     const folder = scratch();
     const path = join(folder, 'out.json');
     writeFileSync(path, 'old');
     chmodSync(path, 0o640);
     const pieces = ['{', 'x'.repeat(3 << 20), 'ü', '}\n'];
-    writeChunksAtomic(path, pieces);
+    writeFileAtomic(path, pieces);
     expect(readFileSync(path, 'utf8')).toBe(pieces.join(''));
     expect(statSync(path).mode & 0o777).toBe(0o640);
     expect(readdirSync(folder)).toEqual(['out.json']);
@@ -103,7 +103,7 @@ describe('writeChunksAtomic', () => {
       yield 'x'.repeat(2 << 20);
       throw new Error('resolution failed');
     }
-    expect(() => writeChunksAtomic(path, failing())).toThrow('resolution failed');
+    expect(() => writeFileAtomic(path, failing())).toThrow('resolution failed');
     expect(readFileSync(path, 'utf8')).toBe('old');
     expect(readdirSync(folder)).toEqual(['out.json']);
   });

@@ -103,7 +103,7 @@ describe('ladder export --format markdown', () => {
     const run = exportRun(['--format', 'markdown', '--out', 'site']);
     expect(run.code).toBe(0);
     const site = join(run.cwd, 'site');
-    expect(listing(site)).toEqual(['engineer.md', 'index.md', 'r-and-d-lead.md', 'senior-engineer.md']);
+    expect(listing(site)).toEqual(['.ladder-export.json', 'engineer.md', 'index.md', 'r-and-d-lead.md', 'senior-engineer.md']);
     const index = readFileSync(join(site, 'index.md'), 'utf8');
     // The track that starts lowest comes first: the makers, whom the leads branch off.
     expect(index).toContain('| Level | makers | leads |');
@@ -134,7 +134,7 @@ describe('ladder export --format html', () => {
     const run = exportRun(['--format', 'html', '--out', 'site']);
     expect(run.code).toBe(0);
     const site = join(run.cwd, 'site');
-    expect(listing(site)).toEqual(['engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html']);
+    expect(listing(site)).toEqual(['.ladder-export.json', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html']);
     const index = readFileSync(join(site, 'index.html'), 'utf8');
     expect(index).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(index).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
@@ -164,7 +164,7 @@ describe('ladder export --format html', () => {
   it('links only to pages that are part of the export when one role is exported', () => {
     const run = exportRun(['--role', 'vp', '--format', 'html', '--out', 'site'], { ladder: bundledLadder });
     expect(run.code).toBe(0);
-    expect(listing(join(run.cwd, 'site'))).toEqual(['index.html', 'vp-engineering.html']);
+    expect(listing(join(run.cwd, 'site'))).toEqual(['.ladder-export.json', 'index.html', 'vp-engineering.html']);
     const page = readFileSync(join(run.cwd, 'site', 'vp-engineering.html'), 'utf8');
     expect(page).toContain('Inherits: Engineering Director → Engineering Manager → Senior Engineer → Engineer');
     expectLinksResolve(join(run.cwd, 'site'));
@@ -174,9 +174,10 @@ describe('ladder export --format html', () => {
     const cwd = scratch();
     mkdirSync(join(cwd, 'site'));
     writeFileSync(join(cwd, 'site', 'CNAME'), 'ladder.example.org\n');
+    expect(exportRun(['--format', 'html', '--out', 'site'], { cwd }).code).toBe(0);
     writeFileSync(join(cwd, 'site', 'engineer.html'), 'old');
     expect(exportRun(['--format', 'html', '--out', 'site'], { cwd }).code).toBe(0);
-    expect(listing(join(cwd, 'site'))).toEqual(['CNAME', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html']);
+    expect(listing(join(cwd, 'site'))).toEqual(['.ladder-export.json', 'CNAME', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html']);
     expect(readFileSync(join(cwd, 'site', 'engineer.html'), 'utf8')).toMatch(/^<!doctype html>/);
   });
 });
@@ -255,11 +256,12 @@ describe('ladder export error paths (exit 2, one line, target unchanged)', () =>
     expect(listing(cwd)).toEqual(['site']);
   });
 
-  it('replaces an existing file whole', () => {
+  it('replaces an existing export whole', () => {
     const cwd = scratch();
-    writeFileSync(join(cwd, 'ladder.csv'), 'old,content\n');
+    writeFileSync(join(cwd, 'ladder.csv'), 'role,title,track,level,section,expectation,source,line,id\r\nold,content\r\n');
     expect(exportRun(['--format', 'csv', '--out', 'ladder.csv'], { cwd }).code).toBe(0);
     expect(readFileSync(join(cwd, 'ladder.csv'), 'utf8')).toMatch(/^role,title,track,level,/);
+    expect(readFileSync(join(cwd, 'ladder.csv'), 'utf8')).not.toContain('old,content');
     expect(listing(cwd)).toEqual(['ladder.csv']);
   });
 
@@ -267,7 +269,9 @@ describe('ladder export error paths (exit 2, one line, target unchanged)', () =>
     const cwd = scratch();
     const locked = join(cwd, 'locked');
     mkdirSync(locked);
-    writeFileSync(join(locked, 'ladder.json'), 'old');
+    // An earlier export, which ladder would replace if it could.
+    const old = JSON.stringify({ version: '0.0.1', generatedFrom: '.', roles: [] });
+    writeFileSync(join(locked, 'ladder.json'), old);
     mkdirSync(join(locked, 'site'));
     chmodSync(locked, 0o555);
     chmodSync(join(locked, 'site'), 0o555);
@@ -281,7 +285,7 @@ describe('ladder export error paths (exit 2, one line, target unchanged)', () =>
         expect(run.stderr).toContain('cannot write (EACCES)');
       }
       expect(listing(cwd)).toEqual(['locked', 'locked/ladder.json', 'locked/site']);
-      expect(readFileSync(join(locked, 'ladder.json'), 'utf8')).toBe('old');
+      expect(readFileSync(join(locked, 'ladder.json'), 'utf8')).toBe(old);
     } finally {
       chmodSync(join(locked, 'site'), 0o755);
       chmodSync(locked, 0o755);

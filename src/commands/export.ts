@@ -9,8 +9,8 @@ import { plural } from '../format/plural.js';
 import type { LadderExport } from '../schema/export.js';
 import type { ResolvedRole } from '../schema/role.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
-import { writeChunksAtomic } from './write-chunks.js';
-import { writeFileAtomic, writeFolderAtomic } from './write-atomic.js';
+import { refuseForeignFile, refuseInsideLadder, writeSite } from './export-output.js';
+import { writeFileAtomic } from './write-atomic.js';
 
 export interface ExportOptions {
   format: string;
@@ -18,6 +18,8 @@ export interface ExportOptions {
   out: string;
   /** Only this role. */
   role?: string;
+  /** Replace files (or pages) that ladder export did not write. */
+  force?: boolean;
 }
 
 export async function exportCommand(ctx: CommandContext, options: ExportOptions): Promise<CommandResult> {
@@ -36,23 +38,29 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   const titles = roleTitles(graph);
   const result = { stdout: '', warnings: [...problemLines(ladder), ...skipped], exitCode: 0 };
   const target = resolve(ctx.cwd, options.out);
-  const written = { ...result, stdout: `wrote ${plural(nodes.length, 'role')} as ${format} to ${options.out}\n` };
+  const force = options.force ?? false;
+  if (options.out !== '-') refuseInsideLadder(target, ladder.root, options.out);
+  let removed: string[] = [];
   if (exporter.output === 'stream') {
     // Each role is resolved as it is written, so only one is held at a time.
     const chunks = exporter.render({ ...head, roles: resolvedInTurn(graph, nodes) }, titles);
     if (options.out === '-') return { ...result, chunks };
-    writeChunksAtomic(target, chunks);
-    return written;
-  }
-  const data: LadderExport = { ...head, roles: nodes.map((node) => resolveRole(graph, node)) };
-  if (exporter.output === 'file') {
-    const content = exporter.render(data, titles);
-    if (options.out === '-') return { ...result, stdout: content };
-    writeFileAtomic(target, content);
+    await refuseForeignFile(target, format, '', options.out, force);
+    writeFileAtomic(target, chunks);
   } else {
-    writeFolderAtomic(target, exporter.render(data, titles));
+    const data: LadderExport = { ...head, roles: nodes.map((node) => resolveRole(graph, node)) };
+    if (exporter.output === 'file') {
+      const content = exporter.render(data, titles);
+      if (options.out === '-') return { ...result, stdout: content };
+      // Rendering no roles gives what every export of this format starts with: the CSV header row.
+      await refuseForeignFile(target, format, exporter.render({ ...data, roles: [] }, titles), options.out, force);
+      writeFileAtomic(target, content);
+    } else {
+      removed = writeSite(target, options.out, exporter.render(data, titles), format, ladder.root, force);
+    }
   }
-  return written;
+  const removals = removed.map((page) => `removed ${page}: its role is no longer in the export\n`).join('');
+  return { ...result, stdout: `wrote ${plural(nodes.length, 'role')} as ${format} to ${options.out}\n${removals}` };
 }
 
 function* resolvedInTurn(graph: RoleGraph, nodes: RoleNode[]): Generator<ResolvedRole> {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { at, LadderError, quoted } from '../errors.js';
 import { healthThresholds, ladderHealth } from '../diff/health.js';
@@ -12,7 +12,7 @@ import { formatJson } from '../format/json.js';
 import { lintFormatters } from '../format/lint-formats.js';
 import { formatRuleList } from '../format/lint-rules.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { whyNotReplaceable, writeFileAtomic } from './write-atomic.js';
 
 export interface LintOptions {
   format?: string;
@@ -51,7 +51,8 @@ export async function lintCommand(ctx: CommandContext, files: string[], options:
     // Only Markdown from outside the ladder: nothing to say. Only paths that cannot be linted: a usage error.
     return named.skipped.length > 0 ? { stdout: '', warnings: named.skipped, exitCode: 2 } : answer({ findings: [], files: [] });
   }
-  return answer(await lintAndFix(ctx, root, named?.files, options.fix), named?.skipped);
+  const { result, notFixed } = await lintAndFix(ctx, root, named?.files, options.fix);
+  return answer(result, [...(named?.skipped ?? []), ...notFixed]);
 }
 
 /**
@@ -63,8 +64,16 @@ function ladderFromRunFolder(cwd: string, root: string): string {
   return path.startsWith('..') || isAbsolute(path) ? '' : path.split(sep).join('/');
 }
 
-/** Lints the ladder at `root` (reporting only `only`, if given); with `fix`, rewrites those files first. */
-async function lintAndFix(ctx: CommandContext, root: string, only: ReadonlySet<string> | undefined, fix = false): Promise<LintResult> {
+/**
+ * Lints the ladder at `root` (reporting only `only`, if given); with `fix`, rewrites those files first,
+ * and says which files it left alone.
+ */
+async function lintAndFix(
+  ctx: CommandContext,
+  root: string,
+  only: ReadonlySet<string> | undefined,
+  fix = false,
+): Promise<{ result: LintResult; notFixed: string[] }> {
   // README and the like are read too, for their links.
   const open = () => openLadder({ ...locateOptions(ctx), flag: root, documents: true });
   const lint = (ladder: OpenLadder) => {
@@ -73,8 +82,10 @@ async function lintAndFix(ctx: CommandContext, root: string, only: ReadonlySet<s
   };
   const ladder = await open();
   const result = lint(ladder);
+  if (!fix) return { result, notFixed: [] };
+  const { changed, notFixed } = fixAll(ladder, result.findings);
   // Lint the rewritten files afresh: what is reported is what remains.
-  return fix && fixAll(ladder, result.findings) > 0 ? lint(await open()) : result;
+  return { result: changed > 0 ? lint(await open()) : result, notFixed };
 }
 
 /**
@@ -103,14 +114,18 @@ function nameFiles(root: string, cwd: string, given: string[]): { files: Set<str
   return { files, skipped: [...skipped.values()] };
 }
 
-/** Rewrites every file with fixable findings; returns how many files changed. */
-function fixAll(ladder: OpenLadder, findings: FindingWithFix[]): number {
+/**
+ * Rewrites every file with fixable findings; returns how many files changed, and a warning for each file
+ * left alone because it may not be replaced (read-only, or another user's).
+ */
+function fixAll(ladder: OpenLadder, findings: FindingWithFix[]): { changed: number; notFixed: string[] } {
   const byFile = fixesByFile(findings);
   const sources = new Map(ladder.loaded.sources.map((source) => [source.file, source.text]));
   // A file the loader could not read whole (bad front matter, parser limits) is never rewritten: a fix
   // computed from a partial reading could damage what was not understood.
   const unreadable = new Set(ladder.loaded.problems.map((problem) => problem.file));
   let changed = 0;
+  const notFixed: string[] = [];
   for (const [file, fixes] of byFile) {
     if (unreadable.has(file)) continue;
     const path = join(ladder.root, file);
@@ -126,8 +141,13 @@ function fixAll(ladder: OpenLadder, findings: FindingWithFix[]): number {
     if (original.slice(bom.length) !== linted) throw new LadderError(`${file}: changed while it was being linted; run ladder lint --fix again`);
     const fixed = bom + applyFixes(linted, fixes);
     if (fixed === original) continue;
+    const refusal = whyNotReplaceable(path, statSync(path));
+    if (refusal) {
+      notFixed.push(at(file, undefined, `not fixed: ${refusal}`));
+      continue;
+    }
     writeFileAtomic(path, fixed);
     changed++;
   }
-  return changed;
+  return { changed, notFixed };
 }
