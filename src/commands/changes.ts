@@ -20,7 +20,7 @@ export interface ChangesOptions {
 
 /** Compares the ladder at `older` with the ladder at `newer`, or with the working tree when `newer` is not given. */
 export async function changesCommand(ctx: CommandContext, older: string, newer: string | undefined, options: ChangesOptions): Promise<CommandResult> {
-  const located = locateOptions(ctx);
+  const located = locateOptions(ctx, { fallback: false });
   const { root } = locateLadder(located);
   // Today's ladder.yaml reads both sides, so a change to it alone does not show as changed roles.
   const config = await readLadderConfig(root);

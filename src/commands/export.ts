@@ -1,8 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { at, LadderError } from '../errors.js';
-import { roleTitles, type RoleGraph } from '../graph/build-graph.js';
-import { findRole } from '../graph/find-role.js';
-import { openLadder, problemLines } from '../graph/open-ladder.js';
+import { roleTitles, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
+import { lookUpRole, openLadder, problemLines } from '../graph/open-ladder.js';
 import { resolveRole } from '../resolve/resolve-role.js';
 import { exportFormats, exporters, type ExportFormat } from '../format/exporters.js';
 import { plural } from '../format/plural.js';
@@ -29,7 +28,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
     throw new LadderError(`${options.out}: names a folder, and --format ${format} writes one file; give --out ${options.out}ladder.${extension(format)}`);
   }
   const ladder = await openLadder(locateOptions(ctx));
-  const { roles, skipped } = selectRoles(ladder.graph, options.role);
+  const { roles, skipped } = selectRoles(ladder.graph, options.role === undefined ? undefined : lookUpRole(ladder, options.role));
   const data: LadderExport = { version: ctx.version, generatedFrom: shownPath(ctx.cwd, ladder.root), roles };
   const titles = roleTitles(ladder.graph);
   const result = { stdout: '', warnings: [...problemLines(ladder), ...skipped], exitCode: 0 };
@@ -58,8 +57,8 @@ function extension(format: ExportFormat): string {
  * The named role (its chain must be intact), or every role whose chain is intact, with a warning for each
  * role left out: a defect in one corner of the ladder should not block exporting the rest.
  */
-function selectRoles(graph: RoleGraph, name: string | undefined): { roles: ResolvedRole[]; skipped: string[] } {
-  if (name) return { roles: [resolveRole(graph, findRole(graph, name))], skipped: [] };
+function selectRoles(graph: RoleGraph, only: RoleNode | undefined): { roles: ResolvedRole[]; skipped: string[] } {
+  if (only) return { roles: [resolveRole(graph, only)], skipped: [] };
   const roles: ResolvedRole[] = [];
   const skipped: string[] = [];
   for (const node of graph.roles.values()) {
