@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,6 +114,8 @@ describe('the bundled example', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^error: unknown role "wizard"; .*; looked in the example ladder bundled with ladder, as no ladder was found from .* — give --ladder <dir>\n$/);
     expect(await ladder(['--example', 'list', '--json'], cwd)).toMatchObject({ code: 0, stderr: '' });
+    const both = await ladder(['--example', '--ladder', cwd, 'list'], cwd);
+    expect(both).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^error: option '--example' cannot be used with option '-l, --ladder <dir>'/) });
   });
 
   it('is never what lint, health, changes or init judge: they exit 2 saying no ladder was found', async () => {
@@ -185,6 +187,14 @@ describe('files the ladder skipped', () => {
     const diff = await ladder(['--ladder', root, 'diff', 'engineer', 'beta'], root);
     expect(diff.code).toBe(2);
     expect(diff.stderr).toMatch(/^error: unknown role "beta"; .*; beta\.md was skipped: file is \d+ KB; role files over 64 KB are not read.*; alpha\.md was skipped: not UTF-8/);
+  });
+
+  it('names a file that could not be read at all (a broken link) when the role is not found', async () => {
+    const root = writeTree({ 'engineer.md': role('Engineer', null) });
+    symlinkSync(join(root, 'gone.md'), join(root, 'gamma.md'));
+    const show = await ladder(['--ladder', root, 'show', 'gamma'], root);
+    expect(show).toMatchObject({ code: 2, stdout: '' });
+    expect(show.stderr).toMatch(/^error: unknown role "gamma"; .*; gamma\.md was skipped: broken or looping symbolic link\n$/);
   });
 
   it('every command that reads the ladder warns about them', async () => {

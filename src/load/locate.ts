@@ -79,12 +79,14 @@ export function findLadder(start: string): string | null {
   const configured = path.find((dir) => existsSync(join(dir, CONFIG_FILE)));
   if (configured) return configured;
   const inRepository = existsSync(join(path.at(-1)!, '.git'));
-  const reach = inRepository ? path : path.slice(0, 1);
-  const nearest = reach.findIndex((dir) => ladderAt(dir) !== null);
-  if (nearest < 0) return null;
-  let top = nearest;
-  while (top + 1 < reach.length && ladderAt(reach[top + 1]!) !== null) top++;
-  return ladderAt(reach[top]!);
+  // The nearest folder that holds role files, then up while the folder above holds some too.
+  let found: string | null = null;
+  for (const dir of inRepository ? path : path.slice(0, 1)) {
+    const here = ladderAt(dir);
+    if (here === null && found !== null) break;
+    found = here ?? found;
+  }
+  return found;
 }
 
 /** `start` and the folders above it, up to and including the repository's top, else the file system's. */
