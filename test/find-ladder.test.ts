@@ -93,6 +93,17 @@ describe('finding the ladder without flags', () => {
     expect(findLadder(join(parent, 'team-b'))).toBeNull();
   });
 
+  it('leaves out top folders without role files, with --ladder too, but reads roles kept a few folders down', async () => {
+    const repo = ladderRepository();
+    expect(roleIds(await ladder(['--ladder', repo, 'list', '--json'], repo))).toEqual(ourRoles);
+    const deep = writeTree({
+      'handbook/career/makers/engineer.md': role('Engineer', null),
+      'handbook/career/makers/senior.md': role('Senior', 'Engineer'),
+      'docs/guide.md': '# Guide\n\n### Steps\n\nRead it.\n',
+    });
+    expect(roleIds(await ladder(['--ladder', deep, 'list', '--json'], deep))).toEqual(['engineer', 'senior']);
+  });
+
   it('counts as a role a file with a title and a parent line or a section of list items, not a docs page', () => {
     expect(looksLikeRole('Staff\n-----\n(Inherits the role expectations of a Senior)\n')).toBe(true);
     expect(looksLikeRole('# Engineer\n\n### Craft\n\n* Writes code.\n')).toBe(true);

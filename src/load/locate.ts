@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { LadderError } from '../errors.js';
 import { CONFIG_FILE } from './config.js';
 
@@ -131,30 +131,30 @@ const HEAD_BYTES = 4096;
 const NOT_ROLES = /^(readme|changelog|contributing|license|licence|code_of_conduct|security)(\..*)?$/i;
 
 /**
- * Whether role files lie in `dir` or in its folders one level down: hidden folders, node_modules, checkouts
- * of this tool and folders with a ladder.yaml of their own (another ladder) aside.
+ * Whether role files lie in `dir` or in its folders up to `depth` levels down (one: the tracks): hidden
+ * folders, node_modules, checkouts of this tool and folders with a ladder.yaml of their own (another
+ * ladder) aside.
  */
-export function holdsRoleFiles(dir: string): boolean {
+export function holdsRoleFiles(dir: string, depth = 1): boolean {
   const entries = readFolder(dir);
   if (hasRoleFile(dir, entries)) return true;
-  return entries
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
-    .slice(0, FOLDERS_PER_FOLDER)
-    .some((entry) => {
-      const sub = join(dir, entry.name);
-      return !isToolCheckout(sub) && !existsSync(join(sub, CONFIG_FILE)) && hasRoleFile(sub, readFolder(sub));
-    });
+  return depth > 0 && subfolders(dir, entries).some((sub) => holdsRoleFiles(sub, depth - 1));
 }
 
 /**
- * The folders at the top of a ladder that hold no role files, in it or one level down: a `docs/` or
- * `images/` folder beside the tracks, whose pages are no roles even when they have a title.
+ * The folders at the top of a ladder with no role files down to three levels: a `docs/` or `images/`
+ * folder beside the tracks, whose pages are no roles even when they have a title.
  */
 export function foldersWithoutRoles(root: string): string[] {
-  return readFolder(root)
+  return subfolders(root, readFolder(root)).filter((sub) => !holdsRoleFiles(sub, 3)).map((sub) => basename(sub));
+}
+
+function subfolders(dir: string, entries: Dirent[]): string[] {
+  return entries
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
-    .filter((entry) => !holdsRoleFiles(join(root, entry.name)))
-    .map((entry) => entry.name);
+    .slice(0, FOLDERS_PER_FOLDER)
+    .map((entry) => join(dir, entry.name))
+    .filter((sub) => !isToolCheckout(sub) && !existsSync(join(sub, CONFIG_FILE)));
 }
 
 function readFolder(dir: string): Dirent[] {
