@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,11 @@ describe('finding the ladder without flags', () => {
     const list = await ladder(['list', '--json'], work);
     expect(list.stderr).toBe(`warning: no ladder found from ${work}; showing the example ladder bundled with ladder — give --ladder <dir>\n`);
     expect(roleIds(list)).not.toContain('senior');
+    // Inside the clone, a fixture folder is a ladder of its own, not widened to every fixture.
+    mkdirSync(join(work, 'ladder', '.git'));
+    mkdirSync(join(work, 'ladder', 'test', 'fixtures', 'b'));
+    writeFileSync(join(work, 'ladder', 'test', 'fixtures', 'b', 'lead.md'), role('Lead', null));
+    expect(findLadder(join(work, 'ladder', 'test', 'fixtures', 'a'))).toBe(join(work, 'ladder', 'test', 'fixtures', 'a'));
     const own = writeTree({ 'ladder/makers/engineer.md': role('Engineer', null), 'src/index.ts': '' });
     expect(findLadder(own)).toBe(join(own, 'ladder'));
   });

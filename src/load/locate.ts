@@ -78,12 +78,15 @@ export function findLadder(start: string): string | null {
   const path = upwardPath(start);
   const configured = path.find((dir) => existsSync(join(dir, CONFIG_FILE)));
   if (configured) return configured;
-  const inRepository = existsSync(join(path.at(-1)!, '.git'));
+  const top = path.at(-1)!;
+  const inRepository = existsSync(join(top, '.git'));
+  // In a clone of this tool, the folders of role files are test fixtures, each a ladder of its own.
+  const widen = !isToolCheckout(top);
   // The nearest folder that holds role files, then up while the folder above holds some too.
   let found: string | null = null;
   for (const dir of inRepository ? path : path.slice(0, 1)) {
     const here = ladderAt(dir);
-    if (here === null && found !== null) break;
+    if (found !== null && (here === null || !widen)) break;
     found = here ?? found;
   }
   return found;
