@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +59,22 @@ describe('finding the ladder without flags', () => {
     const repo = ladderRepository();
     expect(await ladder(['lint'], repo)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(await ladder(['lint', 'managers/vp-engineering.md'], repo)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('changes compares that ladder between revisions, a docs page being no role', async () => {
+    const gitEnv = { PATH: process.env.PATH!, HOME: '/nonexistent', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
+    const repo = ladderRepository();
+    rmSync(join(repo, '.git'), { recursive: true });
+    const git = (...args: string[]) => expect(spawnSync('git', args, { cwd: repo, env: gitEnv }).status).toBe(0);
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'ladder');
+    writeFileSync(join(repo, 'docs', 'how-to-promote.md'), '# How promotions work\n\n## Steps\n\n* Write a packet.\n* Ask for a panel.\n');
+    writeFileSync(join(repo, 'makers', 'developer.md'), role('Developer', null, { Craft: ['Ships tested changes.', 'Reviews code.'] }));
+    const run = await ladder(['changes', 'main', '--json'], join(repo, 'managers'), gitEnv);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('"developer"');
+    expect(run.stdout).not.toContain('how-to-promote');
   });
 
   it('finds the ladder of `lint <file>` from the file\'s folder, and passes over a docs page with a note', async () => {

@@ -23,7 +23,7 @@ export interface OpenLadder {
 export async function openLadder(options: LocateOptions & LoadOptions): Promise<OpenLadder> {
   const located = locateLadder(options);
   const { root } = located;
-  const config = withoutRolelessFolders(root, await readLadderConfig(root));
+  const config = await ladderConfig(root);
   const loaded = await readFolder(root, () => loadLadder(root, { ...options, config }));
   // A folder with nothing to read is a wrong --ladder or a ladder not yet written, never an empty ladder.
   if (loaded.roles.length === 0 && skippedFiles(loaded).length === 0) {
@@ -33,11 +33,11 @@ export async function openLadder(options: LocateOptions & LoadOptions): Promise<
 }
 
 /**
- * Without a ladder.yaml to say which files are not roles, the folders beside the tracks that hold no role
- * files (docs/, images/) are left out, so a titled docs page does not become a role. A ladder.yaml says it
- * with `ignore:` instead.
+ * The ladder's `ladder.yaml`. Without one to say which files are not roles, the folders beside the tracks
+ * that hold no role files (docs/, images/) are left out, so a titled docs page does not become a role.
  */
-function withoutRolelessFolders(root: string, config: LadderConfig): LadderConfig {
+export async function ladderConfig(root: string): Promise<LadderConfig> {
+  const config = await readLadderConfig(root);
   if (existsSync(join(root, CONFIG_FILE))) return config;
   const ignore = foldersWithoutRoles(root).map((folder) => `${folder.replace(/[\\*?[\]{}()!+@]/g, '\\$&')}/**`);
   return ignore.length > 0 ? { ...config, ignore } : config;
