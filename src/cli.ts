@@ -59,7 +59,8 @@ function buildProgram(io: Io, emit: (result: CommandResult) => void): Command {
   const program = new Command('ladder')
     .description('Query, compare, lint and export an engineering career ladder kept as Markdown files.')
     .version(version, '-V, --version', 'print the version')
-    .option('-l, --ladder <dir>', 'the ladder folder (default: $LADDER_DIR, a ladder.yaml or ladder/ found upward, else the bundled ladder)')
+    .option('-l, --ladder <dir>', 'the ladder folder (default: $LADDER_DIR, else the ladder found from the current folder; see "Finding the ladder" in the README)')
+    .addOption(new Option('--example', 'read the example ladder bundled with ladder').conflicts('ladder'))
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--no-cache', 'parse every file afresh instead of reusing parses of unchanged files')
     .option('--debug', 'print stack traces for unexpected errors')
@@ -79,11 +80,12 @@ Exit codes: 0 success, 1 findings or differences where asked, 2 usage, input or 
     );
 
   const context = (): CommandContext => {
-    const globals = program.opts<{ ladder?: string; color: boolean; cache: boolean }>();
+    const globals = program.opts<{ ladder?: string; example?: boolean; color: boolean; cache: boolean }>();
     return {
       cwd: io.cwd,
       env: io.env,
       ladder: globals.ladder,
+      example: globals.example,
       color: globals.color && io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb',
       bundledLadder,
       version,
@@ -146,10 +148,10 @@ Examples:
   $ ladder lint --max-warnings 0                  fail on warnings too
   $ ladder lint ladder/makers/staff-engineer.md   only this file, as a commit hook does
 
-With files and no --ladder or LADDER_DIR, the ladder is searched for upward from the first file that has
-one above it (else from the current folder). README.md, CHANGELOG.md and Markdown in hidden folders are
-passed over quietly; a missing file, a file outside the ladder or a non-Markdown file gets a warning and is
-skipped, and if no file is left to lint, the exit code is 2.
+With files and no --ladder or LADDER_DIR, the ladder is found from the folder of the first file that has
+one around it (else from the current folder); lint never falls back on the bundled example (exit 2 "no
+ladder found"). Markdown outside the ladder is passed over with a note, in hidden folders quietly; a missing
+or non-Markdown file gets a warning and is skipped, and if only such files were named, the exit code is 2.
 
 Rules are set in ladder.yaml (rules: { trailing-whitespace: off }); a line is skipped with
 <!-- ladder-disable-next-line <rule> --> above it.
@@ -253,7 +255,7 @@ Examples:
   program
     .command('init')
     .description('survey a folder of role files you already have and propose a ladder.yaml that lets ladder read it')
-    .option('-d, --dir <folder>', 'the folder to survey (default: --ladder, else the current folder)')
+    .option('-d, --dir <folder>', 'the folder to survey (default: --ladder or $LADDER_DIR, else the ladder found from the current folder, else the current folder)')
     .option('--write', 'write the proposed ladder.yaml into the folder')
     .option('--force', 'with --write, replace an existing ladder.yaml')
     .option('--json', 'print what was found and the proposal as JSON')

@@ -193,7 +193,7 @@ describe('ladder init', () => {
   it('refuses a folder with no roles', () => {
     const run = runCli(['init', '--dir', writeTree({ 'README.md': '# Hello\n' })]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/no role files found/);
+    expect(run.stderr).toMatch(/no ladder found here, no role files/);
   });
 
   describe('after init --write', () => {

@@ -8,7 +8,7 @@ const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'))
 
 describe('ladder (end to end)', () => {
   it('shows the bundled VP with own and inherited expectations marked', () => {
-    const run = runCli(['show', 'vp-engineering']);
+    const run = runCli(['--example', 'show', 'vp-engineering']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^VP, Engineering\n/);
@@ -41,13 +41,13 @@ describe('ladder (end to end)', () => {
     });
   });
 
-  it('finds the ladder from --ladder, LADDER_DIR, ladder.yaml upward, or a ladder/ folder', () => {
+  it('finds the ladder from --ladder, LADDER_DIR, ladder.yaml upward, or a ladder/ folder in the repository', () => {
     const messy = fixture('messy');
     expect(JSON.parse(runCli(['--ladder', messy, 'list', '--json']).stdout).roles).toHaveLength(5);
     expect(JSON.parse(runCli(['list', '--json'], { env: { LADDER_DIR: messy } }).stdout).roles).toHaveLength(5);
     const project = writeTree({ 'ladder.yaml': 'rules: {}\n', 'roles/a.md': role('Solo', null), 'deep/er/x.txt': '' });
     expect(JSON.parse(runCli(['list', '--json'], { cwd: join(project, 'deep', 'er') }).stdout).roles.map((r: { id: string }) => r.id)).toEqual(['a']);
-    const repo = writeTree({ 'ladder/x/one.md': role('One', null), 'src/.keep': '' });
+    const repo = writeTree({ '.git/HEAD': '', 'ladder/x/one.md': role('One', null), 'src/.keep': '' });
     expect(JSON.parse(runCli(['list', '--json'], { cwd: join(repo, 'src') }).stdout).roles.map((r: { id: string }) => r.id)).toEqual(['one']);
   });
 
@@ -58,10 +58,10 @@ describe('ladder (end to end)', () => {
   });
 
   it('exits 2 with one line for unknown and ambiguous roles', () => {
-    const unknown = runCli(['show', 'principl']);
+    const unknown = runCli(['--example', 'show', 'principl']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('error: unknown role "principl"; did you mean principal-engineer?\n');
-    const ambiguous = runCli(['show', 'engineering']);
+    const ambiguous = runCli(['--example', 'show', 'engineering']);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr.trim().split('\n')).toHaveLength(1);
     expect(ambiguous.stderr).toContain('engineering-director (Engineering Director), engineering-manager (Engineering Manager)');
@@ -103,7 +103,7 @@ describe('ladder (end to end)', () => {
   });
 
   it('ends quietly when the reader closes the pipe early (ladder … | head)', () => {
-    const piped = spawnSync('sh', ['-c', `"${process.execPath}" bin/ladder.js export --format json --out - | head -c 10 >/dev/null`], {
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" bin/ladder.js --example export --format json --out - | head -c 10 >/dev/null`], {
       cwd: repoRoot,
       encoding: 'utf8',
     });

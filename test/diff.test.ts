@@ -226,7 +226,7 @@ describe('diff renderers', async () => {
 
 describe('ladder diff (end to end, bundled ladder)', () => {
   it('director → vp in text: header, added bullets, the coaching bullet as a word diff, summary', () => {
-    const run = runCli(['diff', 'director', 'vp']);
+    const run = runCli(['--example', 'diff', 'director', 'vp']);
     expect([run.code, run.stderr]).toEqual([0, '']);
     expect(run.stdout).toMatch(/^Engineering Director → VP, Engineering\nengineering-director → vp-engineering · level 4 → 5 · track managers\n/);
     expect(run.stdout).toContain('  + Identifies capabilities needed and recruits engineering leaders (managers/directors/principals/leads) across the department.\n');
@@ -288,7 +288,7 @@ describe('ladder diff (end to end, bundled ladder)', () => {
   });
 
   it('exits 2 with one line for an unknown role or format', () => {
-    const unknown = runCli(['diff', 'director', 'principl']);
+    const unknown = runCli(['--example', 'diff', 'director', 'principl']);
     expect([unknown.code, unknown.stderr]).toEqual([2, 'error: unknown role "principl"; did you mean principal-engineer?\n']);
     const format = runCli(['diff', 'director', 'vp', '--format', 'html']);
     expect(format.code).toBe(2);

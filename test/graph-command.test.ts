@@ -83,7 +83,7 @@ describe('graph renderers', () => {
 
 describe('ladder graph (end to end)', () => {
   it('prints the bundled ladder as Mermaid by default, exactly as the README shows it', () => {
-    const run = runCli(['graph']);
+    const run = runCli(['--example', 'graph']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(bundledMermaid);

@@ -103,7 +103,7 @@ describe('ladder health (end to end)', () => {
 
   it('--exit-code exits 1 when anything is flagged, 0 on the even bundled ladder', () => {
     expect(runCli(['--ladder', uneven, 'health', '--exit-code']).code).toBe(1);
-    const bundled = runCli(['health', '--exit-code']);
+    const bundled = runCli(['--example', 'health', '--exit-code']);
     expect(bundled.code).toBe(0);
     expect(bundled.stdout).toContain('6 steps: 0 thin, 0 mostly rewordings; 0 never-growing sections');
   });

@@ -5,24 +5,15 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { main } from '../src/cli.js';
 import { readsBackAs } from '../src/format/ladder-yaml.js';
 import { textOf } from '../src/load/mdast-text.js';
 import { parseMarkdown } from '../src/load/parse-role.js';
 import { repoRoot, role, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 
 /** Runs the CLI in-process, as the binary would, and collects what it prints. */
-async function run(argv: string[], options: { cwd?: string; env?: Record<string, string>; isTTY?: boolean } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'ladder-cwd-')),
-    env: { LADDER_CACHE_DIR: '', ...options.env },
-    isTTY: options.isTTY ?? false,
-  });
-  return { code, stdout, stderr };
+function run(argv: string[], options: { cwd?: string; env?: Record<string, string>; isTTY?: boolean } = {}) {
+  return runMain(argv, { ...options, cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'ladder-cwd-')), env: { LADDER_CACHE_DIR: '', ...options.env } });
 }
 
 /** A folder holding a `ladder` program: the repository's bin, or a stand-in script. */

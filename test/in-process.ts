@@ -1,8 +1,11 @@
 import { main } from '../src/cli.js';
 import type { CliRun } from './helpers.js';
 
-/** Runs the CLI in this process through `main`, as `runCli` runs the binary: same arguments, same result. */
-export async function runMain(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+/**
+ * Runs the CLI in this process through `main`, as `runCli` runs the binary: same arguments, same result.
+ * The environment is PATH and `env` alone, so no cache, LADDER_DIR or NO_COLOR leaks in from the shell.
+ */
+export async function runMain(args: string[], options: { cwd?: string; env?: Record<string, string>; isTTY?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -10,7 +13,7 @@ export async function runMain(args: string[], options: { cwd?: string; env?: Rec
     stderr: (text) => void (stderr += text),
     cwd: options.cwd ?? process.cwd(),
     env: { PATH: process.env.PATH, ...options.env },
-    isTTY: false,
+    isTTY: options.isTTY ?? false,
   });
   return { code, stdout, stderr };
 }

@@ -45,16 +45,16 @@ describe('ladder lint <file>...', () => {
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('warns once about each path it cannot lint, and lints the rest', () => {
+  it('warns once about each path it cannot lint, notes Markdown outside the ladder, and lints the rest', () => {
     const root = writeTree(ladderTree({ 'logo.png': 'not markdown', 'makers/notes/x.txt': '' }));
     const outside = writeTree({ 'guide.md': role('Guide', null) });
     const run = runCli(['lint', '--format', 'json', 'missing.md', 'logo.png', 'makers', join(outside, 'guide.md'), 'makers/senior-engineer.md', 'missing.md'], { cwd: root });
     expect(run.code).toBe(0);
     expect(run.stderr.split('\n')).toEqual([
+      `warning: ${join(outside, 'guide.md')}: not part of the ladder at ${root}; passed over`,
       'warning: missing.md: no such file; skipped',
       'warning: logo.png: not a Markdown file, so not a role; skipped',
       'warning: makers: not a file; skipped (name role files, or none to lint the whole ladder)',
-      `warning: ${join(outside, 'guide.md')}: outside the ladder at ${root}; skipped (give the ladder it belongs to with --ladder)`,
       '',
     ]);
     expect(findingsOf(run.stdout)).toEqual(['makers/senior-engineer.md restates-inherited']);
@@ -77,11 +77,13 @@ describe('ladder lint <file>...', () => {
     });
     const run = runCli(['lint', 'README.md', 'handbook/career/makers/senior-engineer.md'], { cwd: repo });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe(`warning: README.md: not part of the ladder at ${join(repo, 'handbook', 'career')}; passed over\n`);
     expect(run.stdout).toMatch(/^makers\/senior-engineer\.md\n.*error .*restates-inherited$/m);
-    // --ladder still wins, relative to the current folder.
+    // --ladder still wins, relative to the current folder: the file is then not part of the ladder linted.
     const other = writeTree(ladderTree());
-    expect(runCli(['--ladder', other, 'lint', 'handbook/career/makers/senior-engineer.md'], { cwd: repo }).code).toBe(2);
+    expect(runCli(['--ladder', other, 'lint', 'handbook/career/makers/senior-engineer.md'], { cwd: repo })).toEqual({
+      code: 0, stdout: '', stderr: `warning: handbook/career/makers/senior-engineer.md: not part of the ladder at ${other}; passed over\n`,
+    });
   });
 
   it('takes a file given through the real path of a linked ladder folder', () => {

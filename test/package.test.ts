@@ -81,13 +81,15 @@ describe('the npm package', () => {
     expect(installed.sort()).toEqual(['ladder', ...Object.keys(pkg.dependencies)].sort());
   });
 
-  it('runs from any folder: --version is package.json\'s, show and lint read the bundled ladder', () => {
+  it('runs from any folder: show falls back on the bundled ladder and says so, lint refuses to', () => {
     expect(elsewhere.startsWith(repoRoot)).toBe(false);
     expect(ladder(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
     const show = ladder(['show', 'vp-engineering']);
-    expect(show).toEqual({ code: 0, stdout: runCli(['show', 'vp-engineering']).stdout, stderr: '' });
+    const note = `warning: no ladder found from ${elsewhere}; showing the example ladder bundled with ladder — give --ladder <dir>\n`;
+    expect(show).toEqual({ code: 0, stdout: runCli(['--example', 'show', 'vp-engineering']).stdout, stderr: note });
     expect(show.stdout).toMatch(/^VP, Engineering\nvp-engineering · track managers · level 5 · managers\/vp-engineering\.md\n/);
-    expect(ladder(['lint'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(ladder(['lint'])).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^error: no ladder found from .*; run it inside your ladder, give --ladder <dir> or set LADDER_DIR\n$/) });
+    expect(ladder(['--example', 'lint'])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('lints a ladder of one\'s own, whole or file by file', () => {
@@ -121,15 +123,27 @@ describe('the npm package', () => {
       ]);
     });
 
+    /** The note for the repository's README, which the hook passes with the role files. */
+    const readmeNote = (repo: string) => `warning: README.md: not part of the ladder at ${join(repo, 'ladder')}; passed over\n`;
+
     it('ladder-lint fails on a defect in a staged file, naming it, and passes a clean one', () => {
-      const failed = runHook(hook('ladder-lint'), repository(defectiveSenior));
+      const repo = repository(defectiveSenior);
+      const failed = runHook(hook('ladder-lint'), repo);
       expect(failed.code).toBe(1);
-      expect(failed.stderr).toBe('');
+      expect(failed.stderr).toBe(readmeNote(repo));
       expect(failed.stdout).toMatch(/^makers\/senior-engineer\.md\n/);
       expect(failed.stdout).toContain('restates-inherited');
       // The Engineer's own missing period is not in a staged file, so it is not reported.
       expect(failed.stdout).not.toMatch(/^makers\/engineer\.md$/m);
-      expect(runHook(hook('ladder-lint'), repository(cleanSenior))).toEqual({ code: 0, stdout: '', stderr: '' });
+      const clean = repository(cleanSenior);
+      expect(runHook(hook('ladder-lint'), clean)).toEqual({ code: 0, stdout: '', stderr: readmeNote(clean) });
+    });
+
+    it('ladder-lint fails loudly where no ladder is found, rather than linting the bundled example', () => {
+      const repo = writeTree({ 'README.md': '# A project\n', 'ladder/makers/senior-engineer.md': 'Notes, not a role.\n' });
+      const run = runHook(hook('ladder-lint'), repo);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^error: no ladder found from /);
     });
 
     it('ladder-lint-fix fixes the staged files only, and fails on what it cannot fix', () => {
@@ -141,7 +155,8 @@ describe('the npm package', () => {
       expect(failed.stdout).not.toContain('trailing-whitespace');
       expect(readFileSync(join(repo, 'ladder/makers/senior-engineer.md'), 'utf8')).toBe(defectiveSenior.replace('team.   \n', 'team.\n'));
       expect(readFileSync(join(repo, 'ladder/makers/engineer.md'), 'utf8')).toBe(engineer);
-      expect(runHook(hook('ladder-lint-fix'), repository(cleanSenior))).toEqual({ code: 0, stdout: '', stderr: '' });
+      const clean = repository(cleanSenior);
+      expect(runHook(hook('ladder-lint-fix'), clean)).toEqual({ code: 0, stdout: '', stderr: readmeNote(clean) });
     });
   });
 });
@@ -179,6 +194,12 @@ describe('the GitHub Action in action.yml', () => {
     expect(failed.stdout).toContain('::error file=ladder/makers/senior-engineer.md,line=12,col=1,title=ladder(empty-section)::Section "Hiring" has no expectations;');
     expect(failed.stdout).toContain('::warning file=ladder/makers/engineer.md,');
     expect(runAction(repository(cleanSenior)).code).toBe(0);
+  });
+
+  it('fails the job where no ladder is found, instead of passing on the bundled example', () => {
+    const run = runAction(writeTree({ 'README.md': '# A service\n', 'docs/setup.md': '# Setup\n\n## Steps\n\n1. Install.\n' }));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: no ladder found from .*give --ladder <dir>/);
   });
 
   it('takes the ladder folder and --max-warnings from its inputs', () => {

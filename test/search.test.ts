@@ -89,7 +89,7 @@ describe('formatSearch', () => {
 
 describe('ladder search (end to end)', () => {
   it('exits 0 with hits, as text and as schema-valid JSON', () => {
-    const run = runCli(['search', 'mentors', 'engineers']);
+    const run = runCli(['--example', 'search', 'mentors', 'engineers']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('makers/senior-engineer.md:21  Senior Engineer › Collaboration\n  Mentors engineers through pairing');

@@ -1,7 +1,6 @@
 import { compareLadders, hasChanges, type LadderSide } from '../diff/changes.js';
 import { buildGraph } from '../graph/build-graph.js';
-import { readLadderConfig } from '../load/config.js';
-import { problemLines } from '../graph/open-ladder.js';
+import { ladderConfig, problemLines } from '../graph/open-ladder.js';
 import { loadLadderAtRevision } from '../load/git-revision.js';
 import { loadLadder } from '../load/load-ladder.js';
 import { locateLadder } from '../load/locate.js';
@@ -20,10 +19,10 @@ export interface ChangesOptions {
 
 /** Compares the ladder at `older` with the ladder at `newer`, or with the working tree when `newer` is not given. */
 export async function changesCommand(ctx: CommandContext, older: string, newer: string | undefined, options: ChangesOptions): Promise<CommandResult> {
-  const located = locateOptions(ctx);
+  const located = locateOptions(ctx, { fallback: false });
   const { root } = locateLadder(located);
   // Today's ladder.yaml reads both sides, so a change to it alone does not show as changed roles.
-  const config = await readLadderConfig(root);
+  const config = await ladderConfig(root);
   const before = await loadLadderAtRevision(root, older, { env: ctx.env, config });
   const after = newer === undefined ? { commit: null, loaded: await loadLadder(root, { ...located, config }) } : await loadLadderAtRevision(root, newer, { env: ctx.env, config });
   const newerSide: LadderSide = { graph: buildGraph(after.loaded.roles, config), revision: newer ?? null, commit: after.commit };

@@ -6,6 +6,8 @@ export interface CommandContext {
   env: Record<string, string | undefined>;
   /** `--ladder`, if given. */
   ladder?: string;
+  /** `--example`: read the ladder bundled with the tool, on purpose. */
+  example?: boolean;
   /** Whether output may carry ANSI colour: a TTY, no NO_COLOR, no --no-color. */
   color: boolean;
   /** The ladder that ships with the tool. */
@@ -26,13 +28,18 @@ export interface CommandResult {
   exitCode: number;
 }
 
-/** How commands that read the ladder find and load it. */
-export function locateOptions(ctx: CommandContext) {
+/**
+ * How commands that read the ladder find and load it. `fallback`: whether the bundled example may stand in
+ * (with a note) when no ladder is found; commands that check or change a ladder pass false.
+ */
+export function locateOptions(ctx: CommandContext, { fallback = true } = {}) {
   return {
     flag: ctx.ladder,
     env: ctx.env.LADDER_DIR,
     cwd: ctx.cwd,
     bundled: ctx.bundledLadder,
+    example: ctx.example,
+    fallback,
     cache: ctx.cache,
   };
 }

@@ -1,6 +1,5 @@
 import { roleTitles } from '../graph/build-graph.js';
-import { findRole } from '../graph/find-role.js';
-import { openLadder, problemLines } from '../graph/open-ladder.js';
+import { lookUpRole, openLadder, problemLines } from '../graph/open-ladder.js';
 import { compareRoles, hasDifferences } from '../diff/compare-roles.js';
 import { resolveRole } from '../resolve/resolve-role.js';
 import { formatDiffMarkdown } from '../format/diff-markdown.js';
@@ -22,7 +21,7 @@ export interface DiffOptions {
 export async function diffCommand(ctx: CommandContext, fromName: string, toName: string, options: DiffOptions): Promise<CommandResult> {
   const ladder = await openLadder(locateOptions(ctx));
   const { graph } = ladder;
-  const diff = compareRoles(resolveRole(graph, findRole(graph, fromName)), resolveRole(graph, findRole(graph, toName)));
+  const diff = compareRoles(resolveRole(graph, lookUpRole(ladder, fromName)), resolveRole(graph, lookUpRole(ladder, toName)));
   const titles = roleTitles(graph);
   const format = options.json ? 'json' : (options.format ?? 'text');
   const render = {

@@ -1,8 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { at, LadderError, quoted } from '../errors.js';
 import { roleTitles, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
-import { findRole } from '../graph/find-role.js';
-import { openLadder, problemLines } from '../graph/open-ladder.js';
+import { lookUpRole, openLadder, problemLines } from '../graph/open-ladder.js';
 import { chainOf, resolveRole } from '../resolve/resolve-role.js';
 import { exportFormats, exporters, type ExportFormat } from '../format/exporters.js';
 import { plural } from '../format/plural.js';
@@ -33,7 +32,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   }
   const ladder = await openLadder(locateOptions(ctx));
   const { graph } = ladder;
-  const { roles: nodes, skipped } = selectRoles(graph, options.role);
+  const { roles: nodes, skipped } = selectRoles(graph, options.role === undefined ? undefined : lookUpRole(ladder, options.role));
   const head = { version: ctx.version, generatedFrom: shownPath(ctx.cwd, ladder.root) };
   const titles = roleTitles(graph);
   const result = { stdout: '', warnings: [...problemLines(ladder), ...skipped], exitCode: 0 };
@@ -81,11 +80,10 @@ function extension(format: ExportFormat): string {
  * The named role (its chain must be intact), or every role whose chain is intact, with a warning for each
  * role left out: a defect in one corner of the ladder should not block exporting the rest.
  */
-function selectRoles(graph: RoleGraph, name: string | undefined): { roles: RoleNode[]; skipped: string[] } {
-  if (name) {
-    const node = findRole(graph, name);
-    chainOf(graph, node); // throws for a broken chain, before anything is written
-    return { roles: [node], skipped: [] };
+function selectRoles(graph: RoleGraph, only: RoleNode | undefined): { roles: RoleNode[]; skipped: string[] } {
+  if (only) {
+    chainOf(graph, only); // throws for a broken chain, before anything is written
+    return { roles: [only], skipped: [] };
   }
   const roles: RoleNode[] = [];
   const skipped: string[] = [];

@@ -15,7 +15,7 @@ export interface HealthOptions {
 
 /** The size of every promotion step and what looks thin; thresholds come from ladder.yaml `health:`. */
 export async function healthCommand(ctx: CommandContext, options: HealthOptions): Promise<CommandResult> {
-  const ladder = await openLadder(locateOptions(ctx));
+  const ladder = await openLadder(locateOptions(ctx, { fallback: false }));
   const health = ladderHealth(ladder.graph, healthThresholds(ladder.config));
   const format = options.json ? 'json' : (options.format ?? 'text');
   const render = {

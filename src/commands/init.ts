@@ -3,10 +3,11 @@ import { join, resolve } from 'node:path';
 import { LadderError } from '../errors.js';
 import { surveyLadder } from '../graph/survey.js';
 import { CONFIG_FILE } from '../load/config.js';
+import { findLadder, locateLadder } from '../load/locate.js';
 import { formatSurvey } from '../format/init-text.js';
 import { formatJson } from '../format/json.js';
 import { formatLadderYaml, readsBackAs } from '../format/ladder-yaml.js';
-import type { CommandContext, CommandResult } from './context.js';
+import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export interface InitOptions {
@@ -18,10 +19,11 @@ export interface InitOptions {
 
 /**
  * Surveys a folder of role files and proposes a ladder.yaml; `--write` writes it. The folder is `--dir`,
- * else `--ladder`, else the current folder: never the bundled ladder, which is not the user's to configure.
+ * else `--ladder` or `LADDER_DIR`, else the ladder found from the current folder, else the current folder:
+ * never the bundled ladder, which is not the user's to configure.
  */
 export async function initCommand(ctx: CommandContext, options: InitOptions): Promise<CommandResult> {
-  const root = resolve(ctx.cwd, options.dir ?? ctx.ladder ?? '.');
+  const root = options.dir === undefined ? surveyedFolder(ctx) : resolve(ctx.cwd, options.dir);
   if (!existsSync(root)) throw new LadderError(`${root}: folder not found; give the folder that holds your role files with --dir`);
   const target = join(root, CONFIG_FILE);
   if (options.write && !options.force && existsSync(target)) {
@@ -29,7 +31,7 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
   }
   const survey = await surveyLadder(root, { cache: ctx.cache });
   if (survey.roles.length === 0 && survey.notRoles.length === 0) {
-    throw new LadderError(`${root}: no role files found (Markdown files with a title); give the ladder folder with --dir`);
+    throw new LadderError(`${root}: no ladder found here, no role files (Markdown files with a title); give the ladder folder with --dir`);
   }
   const yaml = formatLadderYaml(survey);
   const needed = Object.keys(survey.config).length > 0;
@@ -52,4 +54,15 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
     warnings: [],
     exitCode: 0,
   };
+}
+
+/**
+ * The folder to survey without `--dir`. The finder's look for role files knows only the usual parent
+ * phrasings, and a ladder that needs init may use others: so when it finds nothing, the current folder.
+ */
+function surveyedFolder(ctx: CommandContext): string {
+  if (ctx.example) throw new LadderError('init configures your own ladder, not the example bundled with ladder; leave out --example and give --dir <folder>');
+  if (ctx.ladder || ctx.env.LADDER_DIR) return locateLadder(locateOptions(ctx, { fallback: false })).root;
+  const start = resolve(ctx.cwd);
+  return findLadder(start) ?? start;
 }

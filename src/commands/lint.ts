@@ -4,7 +4,7 @@ import { at, LadderError, quoted } from '../errors.js';
 import { healthThresholds, ladderHealth } from '../diff/health.js';
 import { openLadder, type OpenLadder } from '../graph/open-ladder.js';
 import { namedPath } from '../load/files.js';
-import { locateLadder } from '../load/locate.js';
+import { findLadder, locateLadder } from '../load/locate.js';
 import { forFiles, lintLadder, toReport, type FindingWithFix, type LintResult } from '../lint/engine.js';
 import { applyFixes, fixesByFile } from '../lint/fix.js';
 import { lintRules } from '../lint/rules/index.js';
@@ -35,7 +35,8 @@ export async function lintCommand(ctx: CommandContext, files: string[], options:
   if (options.listRules) return { stdout: format === 'json' ? formatJson({ rules }) : formatRuleList(rules), warnings: [], exitCode: 0 };
 
   // The ladder is located first, so that a hook passing only Markdown from outside it does not load it for nothing.
-  const { root } = locateLadder({ ...locateOptions(ctx), cwd: searchFrom(ctx, files) });
+  // Never the bundled example: a check that passes on it would hide that the user's ladder was not found.
+  const { root } = locateLadder({ ...locateOptions(ctx, { fallback: false }), cwd: searchFrom(ctx, files) });
   const named = files.length > 0 ? nameFiles(root, ctx.cwd, files) : undefined;
   const answer = (result: LintResult, skipped: string[] = []): CommandResult => {
     const report = toReport(result.findings);
@@ -48,11 +49,11 @@ export async function lintCommand(ctx: CommandContext, files: string[], options:
     };
   };
   if (named?.files.size === 0) {
-    // Only Markdown from outside the ladder: nothing to say. Only paths that cannot be linted: a usage error.
-    return named.skipped.length > 0 ? { stdout: '', warnings: named.skipped, exitCode: 2 } : answer({ findings: [], files: [] });
+    // Only Markdown from outside the ladder: nothing to lint. Paths that cannot be linted: a usage error.
+    return named.skipped.length > 0 ? { stdout: '', warnings: [...named.passed, ...named.skipped], exitCode: 2 } : answer({ findings: [], files: [] }, named.passed);
   }
   const { result, notFixed } = await lintAndFix(ctx, root, named?.files, options.fix);
-  return answer(result, [...(named?.skipped ?? []), ...notFixed]);
+  return answer(result, [...(named ? [...named.passed, ...notRead(named.given, result, root), ...named.skipped] : []), ...notFixed]);
 }
 
 /**
@@ -89,29 +90,41 @@ async function lintAndFix(
 }
 
 /**
- * Where to look for the ladder. Named files, without --ladder or LADDER_DIR, are searched upward from the
- * first one that has a ladder above it, not from the current folder: a commit hook runs at the top of the
- * repository, and the ladder (a ladder.yaml) may sit deeper.
+ * Where to look for the ladder. Named files, without --ladder, --example or LADDER_DIR, are searched from
+ * the folder of the first one that has a ladder around it, not from the current folder: a commit hook runs
+ * at the top of the repository, and the ladder may sit deeper.
  */
 function searchFrom(ctx: CommandContext, files: string[]): string {
-  if (ctx.ladder || ctx.env.LADDER_DIR) return ctx.cwd;
+  if (ctx.ladder || ctx.example || ctx.env.LADDER_DIR) return ctx.cwd;
   for (const file of files) {
     const folder = dirname(resolve(ctx.cwd, file));
-    if (locateLadder({ cwd: folder, bundled: ctx.bundledLadder }).how === 'found') return folder;
+    if (findLadder(folder) !== null) return folder;
   }
   return ctx.cwd;
 }
 
-/** The named files the ladder reads, and one warning per other path named (Markdown outside the ladder passes quietly). */
-function nameFiles(root: string, cwd: string, given: string[]): { files: Set<string>; skipped: string[] } {
-  const files = new Set<string>();
+/**
+ * The named files the ladder reads; a note per Markdown file outside the ladder, passed over; a warning per
+ * path that cannot be linted (a missing or non-Markdown file).
+ */
+function nameFiles(root: string, cwd: string, paths: string[]): { files: Set<string>; given: Map<string, string>; passed: string[]; skipped: string[] } {
+  /** Each ladder file named, with the path it was named by. */
+  const given = new Map<string, string>();
+  const passed = new Map<string, string>();
   const skipped = new Map<string, string>();
-  for (const path of given) {
+  for (const path of paths) {
     const named = namedPath(root, cwd, path);
-    if (named.kind === 'file') files.add(named.file);
+    if (named.kind === 'file' && !given.has(named.file)) given.set(named.file, path);
+    else if (named.kind === 'outside') passed.set(path, at(path, undefined, `not part of the ladder at ${root}; passed over`));
     else if (named.kind === 'unusable') skipped.set(path, at(path, undefined, named.reason));
   }
-  return { files, skipped: [...skipped.values()] };
+  return { files: new Set(given.keys()), given, passed: [...passed.values()], skipped: [...skipped.values()] };
+}
+
+/** A note per named file inside the ladder folder that the ladder does not read (ignored, or in a folder without roles). */
+function notRead(given: ReadonlyMap<string, string>, result: LintResult, root: string): string[] {
+  const linted = new Set(result.files);
+  return [...given].filter(([file]) => !linted.has(file)).map(([, path]) => at(path, undefined, `not part of the ladder at ${root}; passed over`));
 }
 
 /**

@@ -1,6 +1,5 @@
 import { roleTitles } from '../graph/build-graph.js';
-import { findRole } from '../graph/find-role.js';
-import { openLadder, problemLines } from '../graph/open-ladder.js';
+import { lookUpRole, openLadder, problemLines } from '../graph/open-ladder.js';
 import { searchLadder } from '../resolve/search.js';
 import { formatJson } from '../format/json.js';
 import { formatSearch } from '../format/search-text.js';
@@ -18,7 +17,7 @@ export async function searchCommand(ctx: CommandContext, words: string[], option
   const query = words.join(' ');
   const texts = new Map(ladder.loaded.sources.map((s) => [s.file, s.text]));
   const hits = searchLadder(ladder.graph, query, {
-    role: options.role === undefined ? undefined : findRole(ladder.graph, options.role),
+    role: options.role === undefined ? undefined : lookUpRole(ladder, options.role),
     sections: options.section,
     fileText: (file) => texts.get(file),
   });

@@ -1,6 +1,5 @@
 import { roleTitles, type RoleNode } from '../graph/build-graph.js';
-import { findRole } from '../graph/find-role.js';
-import { openLadder, problemLines, type OpenLadder } from '../graph/open-ladder.js';
+import { lookUpRole, openLadder, problemLines, type OpenLadder } from '../graph/open-ladder.js';
 import { LadderError, quoted } from '../errors.js';
 import { sectionMatches } from '../load/slug.js';
 import { resolveRole } from '../resolve/resolve-role.js';
@@ -18,7 +17,7 @@ export interface ShowOptions {
 
 export async function showCommand(ctx: CommandContext, name: string, options: ShowOptions): Promise<CommandResult> {
   const ladder = await openLadder(locateOptions(ctx));
-  const node = findRole(ladder.graph, name);
+  const node = lookUpRole(ladder, name);
   const role = resolveRole(ladder.graph, node, { own: options.own });
   if (options.section?.length) {
     role.sections = role.sections.filter((section) => sectionMatches(section.title, options.section!));

@@ -1,12 +1,18 @@
-import { at } from '../errors.js';
-import { readLadderConfig } from '../load/config.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { at, LadderError } from '../errors.js';
+import { CONFIG_FILE, readLadderConfig } from '../load/config.js';
 import { loadLadder, type LoadedLadder, type LoadOptions } from '../load/load-ladder.js';
-import { locateLadder, type LocateOptions } from '../load/locate.js';
+import { foldersWithoutRoles, locateLadder, type LocatedLadder, type LocateOptions } from '../load/locate.js';
 import type { LadderConfig } from '../schema/config.js';
-import { buildGraph, type RoleGraph } from './build-graph.js';
+import type { Problem } from '../schema/parsed.js';
+import { buildGraph, type RoleGraph, type RoleNode } from './build-graph.js';
+import { findRole, matchRole } from './find-role.js';
 
 export interface OpenLadder {
   root: string;
+  /** How the ladder was found: the bundled example standing in for a missing one carries a note. */
+  located: LocatedLadder;
   /** `ladder.yaml`, or the defaults when there is none. */
   config: LadderConfig;
   loaded: LoadedLadder;
@@ -15,13 +21,68 @@ export interface OpenLadder {
 
 /** Finds, loads and links a ladder, as its `ladder.yaml` says: the first step of every command that reads one. */
 export async function openLadder(options: LocateOptions & LoadOptions): Promise<OpenLadder> {
-  const { root } = locateLadder(options);
-  const config = await readLadderConfig(root);
-  const loaded = await loadLadder(root, { ...options, config });
-  return { root, config, loaded, graph: buildGraph(loaded.roles, config) };
+  const located = locateLadder(options);
+  const { root } = located;
+  const config = await ladderConfig(root);
+  const loaded = await readFolder(root, () => loadLadder(root, { ...options, config }));
+  // A folder with nothing to read is a wrong --ladder or a ladder not yet written, never an empty ladder.
+  if (loaded.roles.length === 0 && skippedFiles(loaded).length === 0) {
+    throw new LadderError(`${root}: no role files in this folder (Markdown files with a title); give --ladder the folder that holds your roles`);
+  }
+  return { root, located, config, loaded, graph: buildGraph(loaded.roles, config) };
 }
 
-/** One line per load or graph problem, for commands that go on despite them. */
-export function problemLines(ladder: Pick<OpenLadder, 'loaded' | 'graph'>): string[] {
-  return [...ladder.loaded.problems, ...ladder.graph.problems].map((p) => at(p.file, p.line, p.message));
+/**
+ * The ladder's `ladder.yaml`. Without one to say which files are not roles, the folders beside the tracks
+ * that hold no role files (docs/, images/) are left out, so a titled docs page does not become a role.
+ */
+export async function ladderConfig(root: string): Promise<LadderConfig> {
+  const config = await readLadderConfig(root);
+  if (existsSync(join(root, CONFIG_FILE))) return config;
+  const ignore = foldersWithoutRoles(root).map((folder) => `${folder.replace(/[\\*?[\]{}()!+@]/g, '\\$&')}/**`);
+  return ignore.length > 0 ? { ...config, ignore } : config;
+}
+
+/**
+ * Runs a read of the ladder folder, turning a file-system failure (a folder such as /proc whose entries
+ * vanish while it is walked) into one line naming the place, instead of an unexpected failure.
+ */
+async function readFolder<T>(root: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (error instanceof LadderError || typeof code !== 'string') throw error;
+    throw new LadderError(`${root}: cannot read the ladder folder (${code}${path ? ` at ${path}` : ''}); give --ladder the folder that holds your role files`);
+  }
+}
+
+/** One line per load or graph problem, for commands that go on despite them; first, the note when the example stands in. */
+export function problemLines(ladder: Pick<OpenLadder, 'loaded' | 'graph'> & { located?: LocatedLadder }): string[] {
+  const note = ladder.located?.note;
+  return [...(note ? [note] : []), ...[...ladder.loaded.problems, ...ladder.graph.problems].map((p) => at(p.file, p.line, p.message))];
+}
+
+/** Files the loader could not read at all (unreadable, not UTF-8, over the size limit): a role may hide in one. */
+function skippedFiles(loaded: LoadedLadder): Problem[] {
+  return loaded.problems.filter((problem) => problem.code === 'unreadable' || problem.code === 'encoding');
+}
+
+/**
+ * The role a user means (see `findRole`). When none matches, the error also names the files that were
+ * skipped, since the role may be in one of them, and says when the ladder searched is the bundled example.
+ */
+export function lookUpRole(ladder: OpenLadder, name: string): RoleNode {
+  try {
+    return findRole(ladder.graph, name);
+  } catch (error) {
+    if (!(error instanceof LadderError) || matchRole(ladder.graph, name).ids.length > 0) throw error;
+    // Files named like the role come first: the likeliest place it went.
+    const likely = (p: Problem) => (p.file.toLowerCase().includes(name.toLowerCase()) ? 0 : 1);
+    const skipped = skippedFiles(ladder.loaded).sort((a, b) => likely(a) - likely(b)).map((p) => `${p.file} was skipped: ${p.message}`);
+    const shown = skipped.length > 3 ? [...skipped.slice(0, 3), `${skipped.length - 3} more files were skipped`] : skipped;
+    const { how, from } = ladder.located;
+    const note = how === 'bundled' ? [`looked in the example ladder bundled with ladder, as no ladder was found from ${from} — give --ladder <dir>`] : [];
+    throw new LadderError([error.message, ...shown, ...note].join('; '));
+  }
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { at, LadderError } from '../errors.js';
 import type { LadderConfig, LadderConfigSchema as ConfigSchema } from '../schema/config.js';
@@ -16,7 +16,7 @@ export async function readLadderConfig(root: string): Promise<LadderConfig> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return {};
-    throw new LadderError(`${CONFIG_FILE}: cannot read (${code}); check its permissions`);
+    throw new LadderError(folderUnreadable(root) ?? `${CONFIG_FILE}: cannot read (${code}); check its permissions`);
   }
   const [{ parseDocument, LineCounter, isMap, isScalar }, { LadderConfigSchema }] = await Promise.all([import('yaml'), import('../schema/config.js')]);
   const lineCounter = new LineCounter();
@@ -50,6 +50,16 @@ export async function readLadderConfig(root: string): Promise<LadderConfig> {
   const where = issue.path.join('.');
   const hint = issue.path[0] === 'rules' ? '; use off, warn or error' : '';
   throw new LadderError(at(CONFIG_FILE, lineOf(issue.path), `"${where}" ${issue.message}${hint}`));
+}
+
+/** The message for a ladder folder that cannot be listed (the real cause when ladder.yaml cannot be read), else null. */
+function folderUnreadable(root: string): string | null {
+  try {
+    readdirSync(root);
+    return null;
+  } catch (error) {
+    return `${root}: cannot read the ladder folder (${(error as NodeJS.ErrnoException).code}); check its permissions`;
+  }
 }
 
 /** "the keys are …": the keys allowed where an unknown one was found, from the schema so the hint cannot go stale. */

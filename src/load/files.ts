@@ -86,16 +86,18 @@ function isDocumentPath(file: string): boolean {
 export type NamedPath =
   /** A file the ladder reads, a role or a README beside them (`file` relative to the ladder, as in every finding): lint it. */
   | { kind: 'file'; file: string }
-  /** Markdown outside the ladder, or never read (a hidden folder): skip it without a word. */
+  /** Markdown never read (in a hidden folder): skip it without a word. */
   | { kind: 'beside' }
+  /** Markdown outside the ladder (a docs page, the repository's README): not the ladder's to lint; skip it with a note. */
+  | { kind: 'outside' }
   /** Anything else: skip it, and tell the user why. */
   | { kind: 'unusable'; reason: string };
 
 /**
  * Places `given`, a path relative to `cwd`, in the ladder at `root`. A commit hook passes every changed
- * Markdown file of the repository, so a README.md outside the ladder or a .github/ template is expected and
- * passed over quietly (one inside the ladder is linted for its links); a missing file, a file that is not
- * Markdown, or a would-be role outside the ladder is worth a warning.
+ * Markdown file of the repository, so Markdown outside the ladder (a docs page, a README) is expected and
+ * passed over, a .github/ template quietly (a README inside the ladder is linted for its links); a missing
+ * file or a file that is not Markdown is worth a warning.
  */
 export function namedPath(root: string, cwd: string, given: string): NamedPath {
   const path = resolve(cwd, given);
@@ -111,9 +113,10 @@ export function namedPath(root: string, cwd: string, given: string): NamedPath {
   const name = file ?? toSlashes(relative(cwd, path)).replace(/^(\.\.\/)+/, '');
   if (!isRoleFilePath(name)) {
     if (file !== null && isDocumentPath(file)) return { kind: 'file', file };
-    return isMarkdown(name) ? { kind: 'beside' } : { kind: 'unusable', reason: 'not a Markdown file, so not a role; skipped' };
+    if (!isMarkdown(name)) return { kind: 'unusable', reason: 'not a Markdown file, so not a role; skipped' };
+    return file === null && !name.split('/').some(isSkippedEntry) ? { kind: 'outside' } : { kind: 'beside' };
   }
-  if (file === null) return { kind: 'unusable', reason: `outside the ladder at ${root}; skipped (give the ladder it belongs to with --ladder)` };
+  if (file === null) return { kind: 'outside' };
   return { kind: 'file', file };
 }
 

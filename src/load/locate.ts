@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { LadderError } from '../errors.js';
+import { CONFIG_FILE } from './config.js';
 
 export interface LocateOptions {
   /** `--ladder`, if given. */
@@ -8,47 +9,191 @@ export interface LocateOptions {
   /** `LADDER_DIR`, if set. */
   env?: string;
   cwd: string;
-  /** The ladder shipped with the tool, used when nothing else is found. */
+  /** The example ladder shipped with the tool. */
   bundled: string;
+  /** `--example`: the bundled ladder, asked for by name. */
+  example?: boolean;
+  /**
+   * Whether the bundled ladder stands in when no ladder is found. Commands that judge or change a ladder
+   * (lint, init, health, changes) say no: a green check on the example would hide the missing ladder.
+   */
+  fallback?: boolean;
 }
 
 export interface LocatedLadder {
   root: string;
-  how: 'flag' | 'env' | 'found' | 'bundled';
+  how: 'flag' | 'env' | 'found' | 'example' | 'bundled';
+  /** When the bundled ladder stands in for one not found: where the search began, and the one line that says so. */
+  from?: string;
+  note?: string;
 }
 
-/** Picks the ladder folder: an explicit one, else the nearest up from cwd, else the bundled one. */
-export function locateLadder({ flag, env, cwd, bundled }: LocateOptions): LocatedLadder {
+/**
+ * Picks the ladder folder: `--ladder`, `--example`, `LADDER_DIR`, else the one found upward from `cwd`
+ * (see `findLadder`), else the bundled example when the caller allows it; otherwise "no ladder found".
+ */
+export function locateLadder({ flag, env, cwd, bundled, example, fallback = true }: LocateOptions): LocatedLadder {
   if (flag) return { root: checkFolder(resolve(cwd, flag), '--ladder'), how: 'flag' };
+  if (example) return { root: bundled, how: 'example' };
   if (env) return { root: checkFolder(resolve(cwd, env), 'LADDER_DIR'), how: 'env' };
-  const found = findUpward(resolve(cwd));
-  return found ? { root: found, how: 'found' } : { root: bundled, how: 'bundled' };
+  const start = resolve(cwd);
+  const found = findLadder(start);
+  if (found) return { root: found, how: 'found' };
+  if (!fallback) {
+    throw new LadderError(
+      `no ladder found from ${start} (no ${CONFIG_FILE} above it, no role files around it); run it inside your ladder, give --ladder <dir> or set LADDER_DIR`,
+    );
+  }
+  const note = `no ladder found from ${start}; showing the example ladder bundled with ladder — give --ladder <dir>`;
+  return { root: bundled, how: 'bundled', from: start, note };
 }
 
+/** The folder named by `--ladder` or `LADDER_DIR`, when it is a folder ladder can read; else one clear error. */
 function checkFolder(path: string, origin: string): string {
+  const problem = (what: string) => new LadderError(`${path}: ${what} (from ${origin}); give the folder that holds your role files`);
   let stats;
   try {
     stats = statSync(path);
-  } catch {
-    throw new LadderError(`${path}: ladder folder not found (from ${origin}); give the folder that holds your role files`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw problem(code === 'ENOENT' || code === 'ENOTDIR' ? 'ladder folder not found' : `ladder folder cannot be read (${code})`);
   }
-  if (!stats.isDirectory()) throw new LadderError(`${path}: is a file, not a folder (from ${origin}); give the folder that holds your role files`);
+  if (!stats.isDirectory()) throw problem('is a file, not a folder');
+  try {
+    readdirSync(path);
+  } catch (error) {
+    throw problem(`ladder folder cannot be read (${(error as NodeJS.ErrnoException).code}); check its permissions`);
+  }
   return path;
 }
 
-function findUpward(start: string): string | null {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'ladder.yaml'))) return dir;
-    const nested = join(dir, 'ladder');
-    if (hasMarkdown(nested)) return nested;
-    if (dirname(dir) === dir) return null;
+/**
+ * The ladder around `start`, without flags. First the nearest folder upward with a `ladder.yaml`, stopping
+ * at the repository's top (the folder holding `.git`). Else a folder that holds role files: inside a
+ * repository the nearest such folder up to its top, widened upward while the folder above holds role
+ * files too (so a track folder such as `managers/` gives the whole ladder, and `docs/` the roles beside
+ * it); outside one, only `start` itself, as nothing marks where a ladder ends there.
+ */
+export function findLadder(start: string): string | null {
+  const path = upwardPath(start);
+  const configured = path.find((dir) => existsSync(join(dir, CONFIG_FILE)));
+  if (configured) return configured;
+  const top = path.at(-1)!;
+  const inRepository = existsSync(join(top, '.git'));
+  // In a clone of this tool, the folders of role files are test fixtures, each a ladder of its own.
+  const widen = !isToolCheckout(top);
+  // The nearest folder that holds role files, then up while the folder above holds some too.
+  let found: string | null = null;
+  for (const dir of inRepository ? path : path.slice(0, 1)) {
+    const here = ladderAt(dir);
+    if (found !== null && (here === null || !widen)) break;
+    found = here ?? found;
+  }
+  return found;
+}
+
+/** `start` and the folders above it, up to and including the repository's top, else the file system's. */
+function upwardPath(start: string): string[] {
+  const path = [start];
+  for (let dir = start; !existsSync(join(dir, '.git')) && dirname(dir) !== dir; ) {
+    dir = dirname(dir);
+    path.push(dir);
+  }
+  return path;
+}
+
+/**
+ * The ladder `dir` is the root of: its `ladder/` folder when a ladder.yaml marks it; `dir` when role files
+ * lie in it or in its folders one level down (the tracks); else its `ladder/` folder when that holds them.
+ * Never a checkout of this tool or the example inside one.
+ */
+function ladderAt(dir: string): string | null {
+  if (isToolCheckout(dir)) return null;
+  const nested = join(dir, 'ladder');
+  if (existsSync(join(nested, CONFIG_FILE))) return nested;
+  if (holdsRoleFiles(dir)) return dir;
+  return !isToolCheckout(nested) && holdsRoleFiles(nested) ? nested : null;
+}
+
+/** Whether `dir` is a clone or install of this tool: a package.json naming "ladder" with a `ladder` bin. */
+export function isToolCheckout(dir: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; bin?: unknown };
+    return pkg.name === 'ladder' && typeof pkg.bin === 'object' && pkg.bin !== null && 'ladder' in pkg.bin;
+  } catch {
+    return false;
   }
 }
 
-function hasMarkdown(dir: string): boolean {
+/** Bounds on the look around: enough for any real ladder, and cheap in a huge tree that is no ladder. */
+const FILES_PER_FOLDER = 40;
+const FOLDERS_PER_FOLDER = 40;
+/** The start of a file is enough to see a title, a parent line and a first section. */
+const HEAD_BYTES = 4096;
+/** Never roles: the same names the loader passes over. */
+const NOT_ROLES = /^(readme|changelog|contributing|license|licence|code_of_conduct|security)(\..*)?$/i;
+
+/**
+ * Whether role files lie in `dir` or in its folders up to `depth` levels down (one: the tracks): hidden
+ * folders, node_modules, checkouts of this tool and folders with a ladder.yaml of their own (another
+ * ladder) aside.
+ */
+export function holdsRoleFiles(dir: string, depth = 1): boolean {
+  const entries = readFolder(dir);
+  if (hasRoleFile(dir, entries)) return true;
+  return depth > 0 && subfolders(dir, entries).some((sub) => holdsRoleFiles(sub, depth - 1));
+}
+
+/**
+ * The folders at the top of a ladder with no role files down to three levels: a `docs/` or `images/`
+ * folder beside the tracks, whose pages are no roles even when they have a title.
+ */
+export function foldersWithoutRoles(root: string): string[] {
+  return subfolders(root, readFolder(root)).filter((sub) => !holdsRoleFiles(sub, 3)).map((sub) => basename(sub));
+}
+
+function subfolders(dir: string, entries: Dirent[]): string[] {
+  return entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+    .slice(0, FOLDERS_PER_FOLDER)
+    .map((entry) => join(dir, entry.name))
+    .filter((sub) => !isToolCheckout(sub) && !existsSync(join(sub, CONFIG_FILE)));
+}
+
+function readFolder(dir: string): Dirent[] {
   try {
-    return readdirSync(dir, { recursive: true }).some((name) => String(name).toLowerCase().endsWith('.md'));
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
-    return false;
+    return [];
+  }
+}
+
+function hasRoleFile(dir: string, entries: Dirent[]): boolean {
+  return entries
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.md') && !NOT_ROLES.test(entry.name))
+    .slice(0, FILES_PER_FOLDER)
+    .some((entry) => looksLikeRole(readHead(join(dir, entry.name))));
+}
+
+/** A title line, and a parent line or a `###` section with list items: what a role has and a docs page rarely does. */
+const TITLE = /^(?:#{1,2} +\S.*|[^\s#>*+-].*\n *(?:-{3,}|={3,}) *)$/m;
+const PARENT_LINE = /inherits the role expectations of|same as .+ but also/i;
+const SECTION_WITH_ITEMS = /^### +\S.*\n(?:[ \t]*\n)*(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+\S)/m;
+
+export function looksLikeRole(head: string): boolean {
+  const text = head.replace(/\r\n?/g, '\n');
+  return TITLE.test(text) && (PARENT_LINE.test(text) || SECTION_WITH_ITEMS.test(text));
+}
+
+function readHead(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
