@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 export const LINT_RULE_IDS = [
   'unknown-parent',
+  'unrecognised-parent-line',
   'inheritance-cycle',
   'duplicate-role',
   'missing-title',
@@ -27,6 +28,7 @@ export const LINT_RULE_IDS = [
   'years-of-experience',
   'broken-link',
   'inherits-title-mismatch',
+  'unused-inherits-pattern',
   'thin-step',
 ] as const;
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];

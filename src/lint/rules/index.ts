@@ -21,6 +21,8 @@ import { trackSections } from './track-sections.js';
 import { trailingWhitespace } from './trailing-whitespace.js';
 import { unknownParent } from './unknown-parent.js';
 import { unreadableFile } from './unreadable-file.js';
+import { unrecognisedParentLine } from './unrecognised-parent-line.js';
+import { unusedInheritsPattern } from './unused-inherits-pattern.js';
 import { yearsOfExperience } from './years-of-experience.js';
 
 /**
@@ -29,6 +31,7 @@ import { yearsOfExperience } from './years-of-experience.js';
  */
 export const lintRules: readonly LintRule[] = [
   unknownParent,
+  unrecognisedParentLine,
   inheritanceCycle,
   duplicateRole,
   missingTitle,
@@ -50,5 +53,6 @@ export const lintRules: readonly LintRule[] = [
   yearsOfExperience,
   brokenLink,
   inheritsTitleMismatch,
+  unusedInheritsPattern,
   thinStep,
 ];
