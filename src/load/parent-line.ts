@@ -39,8 +39,12 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 /** Words between an inheritance cue and the name it is about: "inherits everything from the Senior Engineer". */
 const FILLER = new Set([...ARTICLES, 'everything', 'all', 'from', 'of', 'in', 'on', 'role', 'expectations']);
 const LIST_WORDS = new Set(['and', 'or']);
-/** The first words of the connectors: where a suggested pattern's name ends. */
-const CONNECTOR_STARTS = new Set(CONNECTORS.map((connector) => connector.split(' ')[0]!));
+/** Words no role title holds: a built-in phrasing whose name has them ("Same as X but also owns Y") is not read. */
+const NOT_IN_NAMES = new Set(['but', 'plus', 'also']);
+/** More words than a role title has: "Same as last year, we expect…" names no role. */
+const MAX_NAME_WORDS = 8;
+/** Lowercase words inside a title ("Head of Engineering", "Research and Development Engineer"). */
+const TITLE_JOINERS = new Set(['of', 'and', '&', '-', 'for', 'in']);
 
 interface Token {
   /** Folded (lower case, no accents) for comparing. */
@@ -120,8 +124,10 @@ export function readParentLine(plain: string, phrasings: readonly Phrasing[]): P
     let [first, last] = span;
     const article = ARTICLES.has(core[first]!.word) && first < last ? text.slice(core[first]!.start, core[first]!.end) : undefined;
     if (article) first++;
-    const names = nameList(text, core.slice(first, last + 1));
-    if (names.length === 0) continue;
+    const part = core.slice(first, last + 1);
+    if (phrasing.pattern === undefined && part.some((token) => NOT_IN_NAMES.has(token.word))) continue;
+    const names = nameList(text, part);
+    if (names.length === 0 || names.some((name) => name.split(' ').length > MAX_NAME_WORDS)) continue;
     return { names, ...(article ? { article } : {}), ...(phrasing.pattern !== undefined ? { pattern: phrasing.pattern } : {}) };
   }
   return null;
@@ -202,15 +208,17 @@ function cueEnds(found: Token[]): number[] {
 }
 
 /**
- * The `ladder.yaml` pattern that would read a line: the name after the last inheritance cue (up to a comma,
- * a connector or the end) becomes `{parent}`. Undefined when no name can be told apart.
+ * The `ladder.yaml` pattern that would read a line: the name after the last inheritance cue becomes
+ * `{parent}`. Undefined when no name can be told apart.
  */
 export function suggestedPattern(plain: string): string | undefined {
   const text = trimEdgeText(normalizeLine(plain));
   const core = tokens(text);
   const start = Math.max(-1, ...namesAfterCues(text, core));
   if (start < 0) return undefined;
+  // The name runs over capitalised words (and the small words inside titles), as titles are written.
+  const capitalised = (i: number) => i < core.length && /[\p{Lu}\p{N}]/u.test(text[core[i]!.start]!);
   let end = start;
-  while (end + 1 < core.length && core[end + 1]!.word !== ',' && !CONNECTOR_STARTS.has(core[end + 1]!.word)) end++;
+  while (capitalised(end + 1) || (TITLE_JOINERS.has(core[end + 1]?.word ?? '') && capitalised(end + 2))) end += capitalised(end + 1) ? 1 : 2;
   return `${text.slice(0, core[start]!.start)}{parent}${text.slice(core[end]!.end)}`;
 }
