@@ -68,10 +68,19 @@ export interface ParentLine {
   pattern?: string;
 }
 
-/** The phrasings to try, `ladder.yaml`'s first (so a pattern that reads a line is credited with it). */
+let builtIn: Phrasing[] | undefined;
+let lastUsed: { key: string; phrasings: Phrasing[] } | undefined;
+
+/**
+ * The phrasings to try, `ladder.yaml`'s first (so a pattern that reads a line is credited with it). Built
+ * once per set of patterns: every file of a ladder is read with the same ones.
+ */
 export function phrasingsFor(patterns: readonly string[] = []): Phrasing[] {
-  const builtIn = BUILT_IN_OPENINGS.map((opening) => ({ before: words(opening)!, after: [...CONNECTORS.map((connector) => words(connector)!), []] }));
-  return [...patterns.map(userPhrasing), ...builtIn];
+  const key = JSON.stringify(patterns);
+  if (lastUsed?.key === key) return lastUsed.phrasings;
+  builtIn ??= BUILT_IN_OPENINGS.map((opening) => ({ before: words(opening)!, after: [...CONNECTORS.map((connector) => words(connector)!), []] }));
+  lastUsed = { key, phrasings: [...patterns.map(userPhrasing), ...builtIn] };
+  return lastUsed.phrasings;
 }
 
 /**

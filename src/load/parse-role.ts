@@ -70,7 +70,7 @@ export function outlineRole(body: string, options: OutlineOptions = {}): RoleOut
     }
     if (node.type === 'heading') {
       const title = textOf(node).trim();
-      // A heading above the section level before any section is a subtitle ("## Ships with care"): description.
+      // Before any section, a heading at another level than the sections' is a subtitle ("## Ships with care").
       if (!section && underTitle && node.depth !== level && !isDescription(title)) {
         intro.push({ text: title, line: lineOf(node) });
         continue;
@@ -112,14 +112,17 @@ function isDescription(title: string): boolean {
 
 /**
  * The heading level of sections: the commonest of `##` and `###` among the headings under the title
- * (`### Role description` aside). `##` wins a tie, and always when a `##` comes after a `###` (the `##`
- * headings then structure the file); a tie of `##` headings all before the first `###` is a subtitle.
+ * (`### Role description` aside). Always `##` when a `##` comes after a `###`: the `##` headings then
+ * structure the file. Otherwise `###` wins a tie, so a `## tagline` before the `###` sections is a subtitle.
+ * With neither, the shallowest heading level.
  */
 function sectionLevel(nodes: RootContent[]): number {
   const depths = nodes.flatMap((node) => (node.type === 'heading' && !isDescription(textOf(node).trim()) ? [node.depth] : []));
   const firstDeep = depths.indexOf(3);
   const shallow = depths.filter((depth) => depth === 2).length;
   const deep = depths.filter((depth) => depth === 3).length;
+  // A file with neither (`# Craft` sections under a front matter title) has its sections at its top level.
+  if (shallow === 0 && deep === 0) return depths.reduce<number>((min, depth) => Math.min(min, depth), 6);
   if (shallow === 0) return 3;
   if (deep === 0 || depths.lastIndexOf(2) > firstDeep) return 2;
   return shallow > deep ? 2 : 3;

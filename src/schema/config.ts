@@ -59,7 +59,7 @@ export const LadderConfigSchema = z
       .object({
         patterns: z
           .array(z.string().refine((p) => p.split('{parent}').length === 2 && /\p{L}/u.test(p.replace('{parent}', '')), 'must hold words and "{parent}" exactly once'))
-          .describe('More phrasings of the line naming a role\'s parent, with {parent} where the name goes, e.g. "Builds on {parent}"'),
+          .describe('More phrasings of the line naming a role\'s parent, with {parent} where the name goes, e.g. "Grows out of {parent}"'),
       })
       .strict()
       .optional()
