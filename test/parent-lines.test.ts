@@ -54,6 +54,11 @@ describe('parent lines the parser reads', () => {
     expect(outline.parentPattern).toBe('*Same as {parent} and...*');
   });
 
+  it('does not take a sentence for a list of parents, nor a long phrase for a name', () => {
+    expect(parentOf('Same as last year, we expect engineers to own delivery.')).toBeNull();
+    expect(parentOf('Same as most engineers who joined the team a few years ago.')).toBeNull();
+  });
+
   it('leaves a paragraph of description alone, even one that mentions building on something', () => {
     const outline = outlineRole(withLine('Engineer', 'An engineer builds on what the team knows, and inherits a codebase.'));
     expect(outline.parent).toBeNull();

@@ -7,7 +7,7 @@ import { fold } from './slug.js';
  */
 
 /** Longer lines are description, not a parent line: nobody writes a 300-character "Same as…". */
-export const MAX_PARENT_LINE = 300;
+const MAX_PARENT_LINE = 300;
 /** A line this short that speaks of inheriting, but that no phrasing reads, is reported rather than ignored. */
 const SHORT_LINE = 160;
 
@@ -41,7 +41,7 @@ const FILLER = new Set([...ARTICLES, 'everything', 'all', 'from', 'of', 'in', 'o
 const LIST_WORDS = new Set(['and', 'or']);
 /** Words no role title holds: a built-in phrasing whose name has them ("Same as X but also owns Y") is not read. */
 const NOT_IN_NAMES = new Set(['but', 'plus', 'also']);
-/** More words than a role title has: "Same as last year, we expect…" names no role. */
+/** More words than a role title has: "Same as most engineers who joined the team years ago" names no role. */
 const MAX_NAME_WORDS = 8;
 /** Lowercase words inside a title ("Head of Engineering", "Research and Development Engineer"). */
 const TITLE_JOINERS = new Set(['of', 'and', '&', '-', 'for', 'in']);
@@ -137,6 +137,8 @@ export function readParentLine(plain: string, phrasings: readonly Phrasing[]): P
     if (phrasing.pattern === undefined && part.some((token) => NOT_IN_NAMES.has(token.word))) continue;
     const names = nameList(text, part);
     if (names.length === 0 || names.some((name) => name.split(' ').length > MAX_NAME_WORDS)) continue;
+    // A list names roles only if each is written as a title: "Same as last year, we expect…" is description.
+    if (names.length > 1 && !names.every((name) => /^[\p{Lu}\p{N}]/u.test(name))) continue;
     return { names, ...(article ? { article } : {}), ...(phrasing.pattern !== undefined ? { pattern: phrasing.pattern } : {}) };
   }
   return null;
