@@ -37,16 +37,16 @@ describe('other phrasings of inheritance', () => {
   });
 
   it('takes phrasings from ladder.yaml, and only as a whole line', () => {
-    expect(parentOf('Builds on the Senior Engineer.', ['Builds on {parent}'])).toMatchObject({ name: 'Senior Engineer', article: 'the' });
-    expect(parentOf('Builds on the Senior Engineer.')).toBeNull();
-    expect(parentOf('This role builds on Senior Engineer', ['Builds on {parent}'])).toBeNull();
+    expect(parentOf('Grows from the Senior Engineer.', ['Grows from {parent}'])).toMatchObject({ name: 'Senior Engineer', article: 'the' });
+    expect(parentOf('Grows from the Senior Engineer.')).toBeNull();
+    expect(parentOf('This role grows from Senior Engineer', ['Grows from {parent}'])).toBeNull();
   });
 
   it('loads a ladder.yaml phrasing end to end, and a cached parse under other phrasings is not reused', () => {
     const root = writeTree({
-      'ladder.yaml': 'inherits:\n  patterns: ["Builds on {parent}"]\n',
+      'ladder.yaml': 'inherits:\n  patterns: ["Grows from {parent}"]\n',
       'engineer.md': 'Engineer\n========\n\n### Results\n* Ships small changes.\n',
-      'senior.md': 'Senior\n======\n\nBuilds on Engineer.\n\n### Results\n* Ships large changes.\n',
+      'senior.md': 'Senior\n======\n\nGrows from Engineer.\n\n### Results\n* Ships large changes.\n',
     });
     const cache = { LADDER_CACHE_DIR: mkdtempSync(join(tmpdir(), 'ladder-cache-')) };
     expect(json(runCli(['show', 'senior', '--json', '--ladder', root], { env: cache })).chain).toEqual(['senior', 'engineer']);

@@ -21,6 +21,19 @@ const specs: Record<string, { triggers: Tree; flags: string[]; message?: string;
     message: 'Unknown parent role "Enginer"; did you mean "Engineer"?',
     clean: { 'e.md': role('Engineer', null), 's.md': role('Senior', 'Engineer') },
   },
+  'unrecognised-parent-line': {
+    triggers: {
+      'e.md': role('Engineer', null),
+      's.md': 'Senior\n------\n\nThis role builds on Engineer.\n\n### Craft\n* Mentors.\n',
+      'l.md': 'Lead\n----\n\n[Senior](s.md)\n\n### Craft\n* Leads.\n',
+    },
+    flags: ['l.md:4', 's.md:4'],
+    message: '"[Senior](s.md)" reads like a parent line but no phrasing reads it',
+    clean: {
+      'e.md': 'Engineer\n--------\n\nAn engineer builds on what the team knows and ships it.\n\n### Craft\n* Codes.\n',
+      's.md': 'Senior\n------\n\nBuilds on [Engineer](e.md).\n\n### Craft\n* Mentors.\n',
+    },
+  },
   'inheritance-cycle': {
     triggers: { 'a.md': role('Alpha', 'Beta'), 'b.md': role('Beta', 'Alpha'), 'c.md': role('Gamma', 'Gamma') },
     flags: ['a.md:3', 'b.md:3', 'c.md:3'],
@@ -194,6 +207,21 @@ const specs: Record<string, { triggers: Tree; flags: string[]; message?: string;
       'sub/notes.txt': '',
       'logo.png': '',
     },
+  },
+  'unused-inherits-pattern': {
+    triggers: {
+      'ladder.yaml': 'inherits:\n  patterns:\n    - "Grows from {parent}"\n    - "Extends {parent}"\n',
+      'e.md': role('Engineer', null),
+      's.md': 'Senior\n------\n\n*Grows from Engineer.*\n\n### Craft\n* Mentors.\n',
+    },
+    flags: ['ladder.yaml:4'],
+    message: 'Inheritance pattern "Extends {parent}" reads no role\'s parent line',
+    clean: {
+      'e.md': role('Engineer', null),
+      's.md': 'Senior\n------\n\nGrows from Engineer.\n\n### Craft\n* Mentors.\n',
+      'l.md': 'Lead\n----\n\n(Extends a Senior)\n\n### Craft\n* Leads.\n',
+    },
+    config: { inherits: { patterns: ['Grows from {parent}', 'Extends {parent}'] } },
   },
   'inherits-title-mismatch': {
     triggers: {

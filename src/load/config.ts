@@ -69,3 +69,15 @@ function keysAt(schema: typeof ConfigSchema, path: PropertyKey[]): string {
   const keys = Object.keys(shape).map((k) => `"${k}"`);
   return keys.length > 1 ? `the keys are ${keys.slice(0, -1).join(', ')} and ${keys.at(-1)}` : `the key is ${keys.join('')}`;
 }
+
+/** The first line of `ladder.yaml` that holds `text` (a pattern, a glob), so a finding about it points there; else 1. */
+export function configLineOf(root: string, text: string): number {
+  let config: string;
+  try {
+    config = readFileSync(join(root, CONFIG_FILE), 'utf8');
+  } catch {
+    return 1;
+  }
+  const index = config.split(/\r?\n/).findIndex((line) => line.includes(text));
+  return index + 1 || 1;
+}

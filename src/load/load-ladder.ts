@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import type { LadderConfig } from '../schema/config.js';
 import type { MarkdownLink, ParsedRole, Problem } from '../schema/parsed.js';
+import { CONFIG_FILE, configLineOf } from './config.js';
 import { listRoleFiles, type LadderFileRef } from './files.js';
 import { contentHash } from './hash.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
@@ -68,8 +69,23 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
     if (entry?.document) ladder.documents!.push(sourceOf(entry, entry.parsed!));
     else if (entry) addFile(ladder, entry, entry.parsed!);
   }
+  ladder.problems.push(...unusedPatterns(root, inheritPatterns, read));
   cache?.save();
   return ladder;
+}
+
+/** A `ladder.yaml` inheritance pattern that reads no role's parent line is a typo or a leftover: say so. */
+function unusedPatterns(root: string, patterns: string[], read: (ReadFile | undefined)[]): Problem[] {
+  const used = new Set(read.map((entry) => entry?.parsed?.inheritPattern));
+  return patterns
+    .filter((pattern) => !used.has(pattern))
+    .map((pattern) => ({
+      code: 'unused-inherits-pattern',
+      message: `inheritance pattern "${pattern}" reads no role's parent line; write it as the line reads (case, emphasis, commas and final dots do not matter) or remove it`,
+      file: CONFIG_FILE,
+      line: configLineOf(root, pattern),
+      column: 1,
+    }));
 }
 
 /** Drops the files `ladder.yaml` says are not roles; picomatch loads only when there are globs. */

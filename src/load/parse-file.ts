@@ -3,7 +3,7 @@ import { readFrontMatter, splitFrontMatter } from './front-matter.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { overLimit } from './markdown-limits.js';
 import type { ParseJob } from './parse-pool.js';
-import { outlineRole, parseMarkdown, toParsedRole, type OutlineOptions } from './parse-role.js';
+import { outlineRole, parseMarkdown, toParsedRole, type OutlineOptions, type UnrecognisedParentLine } from './parse-role.js';
 
 /**
  * What one file yields: its role (if it is one), what is wrong with it, and its links and anchors for
@@ -12,6 +12,8 @@ import { outlineRole, parseMarkdown, toParsedRole, type OutlineOptions } from '.
 export interface ParsedFile extends LinksAndAnchors {
   role: ParsedRole | null;
   problems: Problem[];
+  /** The `ladder.yaml` inheritance pattern that read the role's parent line, so unused ones can be reported. */
+  inheritPattern?: string;
 }
 
 const unparsed = { links: [], anchors: [] };
@@ -58,7 +60,7 @@ export async function parseRoleFile(file: string, text: string, options: Outline
   }
   let outline;
   try {
-    outline = outlineRole(split.body, options);
+    outline = outlineRole(split.body, { ...options, titleInFrontMatter: frontMatter?.title !== undefined });
   } catch (error) {
     // Nesting the limits let through can still exhaust the parser's recursion: lose this file, not the run.
     if (!(error instanceof RangeError)) throw error;
@@ -69,5 +71,15 @@ export async function parseRoleFile(file: string, text: string, options: Outline
   if (!role && (outline.parent || outline.sections.length > 0)) {
     problems.push({ code: 'missing-title', message: 'looks like a role but has no title; add a "Title" line underlined with "----" at the top', file, line: 1, column: 1 });
   }
-  return { role, problems, links: outline.links, anchors: outline.anchors };
+  // Front matter `inherits:` names the parent instead, so a line the parser cannot read misleads no one.
+  if (role && frontMatter?.inherits === undefined) problems.push(...outline.unrecognisedParentLines.map((found) => unrecognisedParentLine(file, found)));
+  const inheritPattern = role?.parent && outline.parentPattern !== undefined ? { inheritPattern: outline.parentPattern } : {};
+  return { role, problems, links: outline.links, anchors: outline.anchors, ...inheritPattern };
+}
+
+/** What was found, the phrasings that work, and the `ladder.yaml` entry that would read the line. */
+function unrecognisedParentLine(file: string, found: UnrecognisedParentLine): Problem {
+  const yaml = found.pattern ? `, or add ${JSON.stringify(found.pattern)} to "inherits: patterns:" in ladder.yaml` : '';
+  const message = `"${found.text}" reads like a parent line but no phrasing reads it, so the role inherits nothing; write "(Inherits the role expectations of <Parent>)" or "Same as <Parent>, but also..."${yaml}`;
+  return { code: 'unrecognised-parent-line', message, file, line: found.line, column: found.column };
 }

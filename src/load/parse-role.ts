@@ -1,10 +1,11 @@
-import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, Heading, Link, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { ParentRef, ParsedExpectation, ParsedRole, ParsedSection } from '../schema/parsed.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { textOf } from './mdast-text.js';
-import { fileRoleId } from './slug.js';
+import { normalizeLine, phrasingsFor, readParentLine, readsLikeInheritance, suggestedPattern, type ParentLine, type Phrasing } from './parent-line.js';
+import { fileRoleId, fold } from './slug.js';
 
 const parser = unified().use(remarkParse);
 
@@ -13,76 +14,202 @@ export function parseMarkdown(body: string): Root {
   return parser.parse(body) as Root;
 }
 
-/**
- * The built-in ways a role names its parent: the seed's line and the older "Same as X, but also..." that
- * many forked ladders use. `ladder.yaml` adds more (`inherits.patterns`).
- */
-const BUILT_IN_PHRASINGS = ['Inherits the role expectations of {parent}', 'Same as {parent}, but also'];
 const DESCRIPTION = 'role description';
 
 export interface OutlineOptions {
   /** Phrasings beyond the built-in ones, `{parent}` where the parent's name goes. */
   inheritPatterns?: string[];
+  /** The title is set in front matter, so no heading is taken for it. */
+  titleInFrontMatter?: boolean;
+}
+
+/** A line under the title that speaks of inheriting but that no phrasing reads. */
+export interface UnrecognisedParentLine {
+  text: string;
+  line: number;
+  column: number;
+  /** The `ladder.yaml` pattern that would read it, when a name can be told apart. */
+  pattern?: string;
 }
 
 export interface RoleOutline extends LinksAndAnchors {
   title: string | null;
   titleLine: number;
   parent: ParentRef | null;
+  /** The `ladder.yaml` pattern that read the parent line, if not a built-in phrasing. */
+  parentPattern?: string;
+  unrecognisedParentLines: UnrecognisedParentLine[];
   description: string;
   descriptionLine?: number;
   sections: ParsedSection[];
   strayExpectations: ParsedExpectation[];
 }
 
-/** Parses Markdown (front matter already blanked out) into the parts of a role. Pure: text in, outline out. */
+/**
+ * Parses Markdown (front matter already blanked out) into the parts of a role. Pure: text in, outline out.
+ * Between the title and the first section come the parent line and the description (paragraphs, a
+ * blockquote, a subtitle heading); sections are headings at the level the file uses for them.
+ */
 export function outlineRole(body: string, options: OutlineOptions = {}): RoleOutline {
   const tree = parseMarkdown(body);
-  const phrasings = [...BUILT_IN_PHRASINGS, ...(options.inheritPatterns ?? [])].map(phrasingPattern);
-  const outline: RoleOutline = { title: null, titleLine: 0, parent: null, description: '', sections: [], strayExpectations: [], ...linksAndAnchors(tree) };
+  const phrasings = phrasingsFor(options.inheritPatterns);
+  const outline: RoleOutline = { title: null, titleLine: 0, parent: null, unrecognisedParentLines: [], description: '', sections: [], strayExpectations: [], ...linksAndAnchors(tree) };
+  const firstHeading = tree.children.findIndex((node) => node.type === 'heading');
+  const titleAt = !options.titleInFrontMatter && firstHeading >= 0 && (tree.children[firstHeading] as Heading).depth <= 2 ? firstHeading : -1;
+  const level = sectionLevel(tree.children.slice(titleAt + 1));
   let section: ParsedSection | null = null;
-  let sectionDepth = 0;
   let subsection: string | undefined;
+  const intro: { text: string; line: number }[] = [];
   const descriptionParts: string[] = [];
-  for (const node of tree.children) {
+  for (const [index, node] of tree.children.entries()) {
+    const underTitle = index > titleAt && (titleAt >= 0 || options.titleInFrontMatter === true);
+    if (index === titleAt) {
+      outline.title = textOf(node).trim();
+      outline.titleLine = node.position!.start.line;
+      continue;
+    }
     if (node.type === 'heading') {
-      if (outline.title === null && node.depth <= 2 && outline.sections.length === 0) {
-        outline.title = textOf(node).trim();
-        outline.titleLine = lineOf(node);
+      const title = textOf(node).trim();
+      // Before any section, a heading at another level than the sections' is a subtitle ("## Ships with care").
+      if (!section && underTitle && node.depth !== level && !isDescription(title)) {
+        intro.push({ text: title, line: lineOf(node) });
         continue;
       }
-      // A heading deeper than its section's (`####` under `###`) opens a subsection of it, not a section.
-      if (section && node.depth > sectionDepth && !isDescription(section)) {
-        subsection = textOf(node).trim();
+      // A heading deeper than the sections' (`####` under `###`) opens a subsection of one, not a section.
+      if (section && node.depth > level && !isDescription(section.title)) {
+        subsection = title;
         continue;
       }
-      section = { title: textOf(node).trim(), line: lineOf(node), expectations: [] };
-      sectionDepth = node.depth;
+      section = { title, line: lineOf(node), expectations: [] };
       subsection = undefined;
-      if (isDescription(section)) outline.descriptionLine = section.line;
+      if (isDescription(title)) outline.descriptionLine = section.line;
       outline.sections.push(section);
       continue;
     }
-    if (section && isDescription(section)) {
+    if (section && isDescription(section.title)) {
       if (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote') descriptionParts.push(sourceOf(body, node).trim());
       continue;
     }
-    if (node.type === 'paragraph' && outline.parent === null && !section) {
-      outline.parent = parentRef(node, phrasings);
-      if (outline.parent) continue;
+    if (!section && (node.type === 'paragraph' || node.type === 'blockquote')) {
+      if (outline.parent === null && readParent(outline, body, parentCandidate(node), phrasings)) continue;
+      if (underTitle) intro.push({ text: introText(body, node), line: node.position!.start.line });
+      continue;
     }
     if (node.type === 'list') {
       const target = section ? section.expectations : outline.strayExpectations;
       target.push(...expectationsOf(body, node, target.length, subsection));
     }
   }
-  outline.description = descriptionParts.join('\n\n');
-  outline.sections = outline.sections.filter((s) => !isDescription(s));
+  outline.description = [...intro.map((part) => part.text), ...descriptionParts].join('\n\n');
+  outline.descriptionLine ??= intro[0]?.line;
+  outline.sections = outline.sections.filter((s) => !isDescription(s.title));
   return outline;
 }
 
-function isDescription(section: ParsedSection): boolean {
-  return section.title.toLowerCase() === DESCRIPTION;
+function isDescription(title: string): boolean {
+  return title.toLowerCase() === DESCRIPTION;
+}
+
+/**
+ * The heading level of sections: the commonest of `##` and `###` among the headings under the title
+ * (`### Role description` aside). Always `##` when a `##` comes after a `###`: the `##` headings then
+ * structure the file. Otherwise `###` wins a tie, so a `## tagline` before the `###` sections is a subtitle.
+ * With neither, the shallowest heading level.
+ */
+function sectionLevel(nodes: RootContent[]): number {
+  const depths = nodes.flatMap((node) => (node.type === 'heading' && !isDescription(textOf(node).trim()) ? [node.depth] : []));
+  const firstDeep = depths.indexOf(3);
+  const shallow = depths.filter((depth) => depth === 2).length;
+  const deep = depths.filter((depth) => depth === 3).length;
+  // A file with neither (`# Craft` sections under a front matter title) has its sections at its top level.
+  if (shallow === 0 && deep === 0) return depths.reduce<number>((min, depth) => Math.min(min, depth), 6);
+  if (shallow === 0) return 3;
+  if (deep === 0 || depths.lastIndexOf(2) > firstDeep) return 2;
+  return shallow > deep ? 2 : 3;
+}
+
+/** The paragraph that may be a parent line: the paragraph itself, or the only one of a blockquote. */
+function parentCandidate(node: Paragraph | Blockquote): Paragraph | null {
+  if (node.type === 'paragraph') return node;
+  const [only] = node.children;
+  return node.children.length === 1 && only?.type === 'paragraph' ? only : null;
+}
+
+/**
+ * Sets the outline's parent when a phrasing reads the paragraph. One that reads like a parent line but
+ * that no phrasing reads is noted (and not kept as description). Returns whether the paragraph was a parent line.
+ */
+function readParent(outline: RoleOutline, body: string, node: Paragraph | null, phrasings: Phrasing[]): boolean {
+  if (!node) return false;
+  const plain = textOf(node);
+  const { line, column } = node.position!.start;
+  const read = readParentLine(plain, phrasings);
+  if (read) {
+    outline.parent = parentRef(read, linksOf(node), line, column);
+    if (read.pattern !== undefined) outline.parentPattern = read.pattern;
+    return true;
+  }
+  if (!readsLikeInheritance(plain) && !isOnlyRoleLinks(node)) return false;
+  const pattern = suggestedPattern(plain);
+  outline.unrecognisedParentLines.push({ text: clipped(normalizeLine(sourceOf(body, node))), line, column, ...(pattern ? { pattern } : {}) });
+  return true;
+}
+
+/** A line cut short so a message about it stays one readable line. */
+function clipped(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
+function parentRef(read: ParentLine, links: Link[], line: number, column: number): ParentRef {
+  const [name] = read.names as [string, ...string[]];
+  // A name written as a link points at its file; the graph follows the link.
+  const link = links.find((candidate) => fold(normalizeLine(textOf(candidate))) === fold(name));
+  return {
+    name,
+    ...(read.names.length > 1 ? { names: read.names } : {}),
+    ...(link ? { link: link.url } : {}),
+    ...(read.article ? { article: read.article } : {}),
+    line,
+    column,
+  };
+}
+
+/** The links of a paragraph, inside emphasis too. */
+function linksOf(node: Paragraph): Link[] {
+  const links: Link[] = [];
+  const stack: Nodes[] = [...node.children];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'link') links.push(current);
+    else if ('children' in current) stack.push(...current.children);
+  }
+  return links.reverse();
+}
+
+/** A paragraph that is only links to Markdown files (punctuation aside): a parent named by its file, perhaps. */
+function isOnlyRoleLinks(node: Paragraph): boolean {
+  const links: Link[] = [];
+  let besides = '';
+  const stack: Nodes[] = [...node.children];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'link') links.push(current);
+    else if ('value' in current && typeof current.value === 'string') besides += current.value;
+    else if ('children' in current) stack.push(...current.children);
+  }
+  return links.length > 0 && links.every((link) => isRoleFileLink(link.url)) && /^[\s\p{P}]*$/u.test(besides);
+}
+
+/** A relative link to a Markdown file other than a README: possibly a role. */
+function isRoleFileLink(url: string): boolean {
+  const path = url.split('#')[0]!.toLowerCase();
+  return !/^[a-z][a-z0-9+.-]*:/.test(path) && path.endsWith('.md') && !path.endsWith('readme.md');
+}
+
+/** A description part before the sections as written; a blockquote without its `>` markers. */
+function introText(body: string, node: Paragraph | Blockquote): string {
+  const source = sourceOf(body, node).trim();
+  return node.type === 'blockquote' ? source.replace(/^[ \t]*>[ \t]?/gm, '').trim() : source;
 }
 
 /** Builds the role record from a file's outline; null when the file has no title and so is not a role. */
@@ -109,39 +236,6 @@ export function toParsedRole(outline: RoleOutline, file: string, frontMatter: Pa
     strayExpectations: outline.strayExpectations,
     frontMatter,
   };
-}
-
-function parentRef(node: Paragraph, phrasings: RegExp[]): ParentRef | null {
-  const text = textOf(node).trim().replace(/…/g, '...');
-  const match = phrasings.map((pattern) => pattern.exec(text)).find((found) => found !== null);
-  if (!match) return null;
-  const link = node.children.find((child) => child.type === 'link');
-  const { line, column } = node.position!.start;
-  return {
-    name: link ? textOf(link).trim() : match[2]!.trim(),
-    ...(link ? { link: link.url } : {}),
-    ...(match[1] ? { article: match[1] } : {}),
-    line,
-    column,
-  };
-}
-
-/**
- * A phrasing as a pattern over a paragraph's plain text: case and runs of spaces do not matter, commas are
- * optional, an article may precede the name, and the line may sit in parentheses and end in dots.
- */
-function phrasingPattern(phrasing: string): RegExp {
-  const [before, after] = phrasing.replace(/…/g, '...').split('{parent}') as [string, string];
-  // Dots that end a phrasing are optional in the text: writers drop them or type "…".
-  const tail = literal(after.replace(/[.\s]+$/, ''));
-  return new RegExp(`^\\(?\\s*${literal(before)}(?:(an?|the)\\s+)?(.+?)${tail}\\s*\\.*\\s*\\)?\\s*\\.*$`, 'i');
-}
-
-function literal(text: string): string {
-  return text
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\s*,\s*/g, '\\s*,?\\s*')
-    .replace(/\s+/g, '\\s+');
 }
 
 /**

@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 export const LINT_RULE_IDS = [
   'unknown-parent',
+  'unrecognised-parent-line',
   'inheritance-cycle',
   'duplicate-role',
   'missing-title',
@@ -29,6 +30,7 @@ export const LINT_RULE_IDS = [
   'broken-link',
   'inherits-title-mismatch',
   'loose-parent',
+  'unused-inherits-pattern',
   'thin-step',
 ] as const;
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];
@@ -59,7 +61,7 @@ export const LadderConfigSchema = z
       .object({
         patterns: z
           .array(z.string().refine((p) => p.split('{parent}').length === 2 && /\p{L}/u.test(p.replace('{parent}', '')), 'must hold words and "{parent}" exactly once'))
-          .describe('More phrasings of the line naming a role\'s parent, with {parent} where the name goes, e.g. "Builds on {parent}"'),
+          .describe('More phrasings of the line naming a role\'s parent, with {parent} where the name goes, e.g. "Grows out of {parent}"'),
       })
       .strict()
       .optional()

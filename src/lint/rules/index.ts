@@ -23,6 +23,8 @@ import { trackSections } from './track-sections.js';
 import { trailingWhitespace } from './trailing-whitespace.js';
 import { unknownParent } from './unknown-parent.js';
 import { unreadableFile } from './unreadable-file.js';
+import { unrecognisedParentLine } from './unrecognised-parent-line.js';
+import { unusedInheritsPattern } from './unused-inherits-pattern.js';
 import { yearsOfExperience } from './years-of-experience.js';
 
 /**
@@ -31,6 +33,7 @@ import { yearsOfExperience } from './years-of-experience.js';
  */
 export const lintRules: readonly LintRule[] = [
   unknownParent,
+  unrecognisedParentLine,
   inheritanceCycle,
   duplicateRole,
   missingTitle,
@@ -54,5 +57,6 @@ export const lintRules: readonly LintRule[] = [
   brokenLink,
   inheritsTitleMismatch,
   looseParent,
+  unusedInheritsPattern,
   thinStep,
 ];
