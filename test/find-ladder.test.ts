@@ -123,7 +123,22 @@ describe('finding the ladder without flags', () => {
     expect(roleIds(await ladder(['--ladder', deep, 'list', '--json'], deep))).toEqual(['engineer', 'senior']);
   });
 
+  it('init proposes ignoring the docs folder, so the ladder.yaml it writes keeps docs pages out', async () => {
+    const repo = ladderRepository();
+    const proposal = await ladder(['init'], repo);
+    expect(proposal.code).toBe(0);
+    expect(proposal.stdout).toContain('4 roles in 2 tracks (makers, managers)');
+    expect(proposal.stdout).toContain('- "docs/**"  # a folder of Markdown with no role files');
+    expect(proposal.stdout).not.toContain('images');
+    expect(proposal.stdout).not.toContain('Nothing to configure');
+    expect((await ladder(['init', '--write'], repo)).code).toBe(0);
+    expect(roleIds(await ladder(['list', '--json'], repo))).toEqual(ourRoles);
+  });
+
   it('counts as a role a file with a title and a parent line or a section of list items, not a docs page', () => {
+    expect(looksLikeRole('Senior\n======\n*Same as Engineer, plus:*\n')).toBe(true);
+    expect(looksLikeRole('# Staff\n\nBuilds on [Senior](senior.md).\n')).toBe(true);
+    expect(looksLikeRole('# Guide\n\nEverything here is the same as last year.\n')).toBe(false);
     expect(looksLikeRole('Staff\n-----\n(Inherits the role expectations of a Senior)\n')).toBe(true);
     expect(looksLikeRole('# Engineer\n\n### Craft\n\n* Writes code.\n')).toBe(true);
     expect(looksLikeRole('# Setup\n\n## Steps\n\n1. Install.\n')).toBe(false);

@@ -69,7 +69,8 @@ function comment(text: string): string {
 
 function whyIgnored(survey: LadderSurvey, glob: string): string {
   const files = survey.notRoles.filter((n) => n.ignoredBy === glob);
-  return files.length ? files.map((n) => `${n.file}: ${n.kind}`).join('; ') : 'kept from the existing ladder.yaml';
+  if (files.length) return files.map((n) => `${n.file}: ${n.kind}`).join('; ');
+  return survey.leftOut.includes(glob) ? 'a folder of Markdown with no role files' : 'kept from the existing ladder.yaml';
 }
 
 function whyAlias(survey: LadderSurvey, name: string): string {

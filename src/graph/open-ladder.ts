@@ -38,9 +38,14 @@ export async function openLadder(options: LocateOptions & LoadOptions): Promise<
  */
 export async function ladderConfig(root: string): Promise<LadderConfig> {
   const config = await readLadderConfig(root);
-  if (existsSync(join(root, CONFIG_FILE))) return config;
-  const ignore = foldersWithoutRoles(root).map((folder) => `${folder.replace(/[\\*?[\]{}()!+@]/g, '\\$&')}/**`);
+  const ignore = leftOutFolders(root);
   return ignore.length > 0 ? { ...config, ignore } : config;
+}
+
+/** The globs of the folders `ladderConfig` leaves out: none once a ladder.yaml says what is not a role. */
+export function leftOutFolders(root: string): string[] {
+  if (existsSync(join(root, CONFIG_FILE))) return [];
+  return foldersWithoutRoles(root).map((folder) => `${folder.replace(/[\\*?[\]{}()!+@]/g, '\\$&')}/**`);
 }
 
 /**

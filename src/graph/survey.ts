@@ -6,6 +6,7 @@ import type { LadderConfig } from '../schema/config.js';
 import type { LadderSurvey, NotARole, ParentNote } from '../schema/survey.js';
 import { buildGraph, type RoleGraph, type RoleNode } from './build-graph.js';
 import { lookalikes } from './find-role.js';
+import { leftOutFolders } from './open-ladder.js';
 
 /** Words in a file name or title that mark an old copy kept for history. */
 const DEPRECATED = /deprecated|obsolete|archived?|legacy/i;
@@ -22,11 +23,13 @@ const MANAGEMENT = /\b(manager|director|head|vp|vice president|chief|cto)\b/i;
  */
 export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cache'> = {}): Promise<LadderSurvey> {
   const existing = await readLadderConfig(root);
+  // The folders ladder leaves out without a ladder.yaml (a docs/ folder) must stay out once one is written.
+  const leftOut = leftOutFolders(root);
   // Phrasings are how parents are found at all, so an existing ladder.yaml's count; its ignore and aliases are re-derived.
   const loaded = await loadLadder(root, { ...options, config: { inherits: existing.inherits } });
   const raw = buildGraph(loaded.roles);
   const notRoles = coverWithGlobs([...raw.roles.values()].flatMap((role) => notARole(role) ?? []));
-  const ignore = [...new Set([...(existing.ignore ?? []), ...notRoles.map((n) => n.ignoredBy)])];
+  const ignore = [...new Set([...(existing.ignore ?? []), ...leftOut, ...notRoles.map((n) => n.ignoredBy)])];
   const kept = await notIgnored(loaded.roles, ignore);
   const graph = buildGraph(kept);
   const parents = [...graph.roles.values()].flatMap((role) => parentNote(graph, role) ?? []);
@@ -45,6 +48,7 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
     roles: [...checked.roles.values()].map(({ id, title, file, track, level, parentId }) => ({ id, title, file, track, level, inherits: parentId })),
     chains: chains(checked),
     notRoles,
+    leftOut,
     parents,
     unresolved: [...new Set(checked.broken.values())].map(({ file, line, message }) => ({ file, line, message })),
     unsettled: await unsettled(loaded, ignore),

@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, s
 import { basename, dirname, join, resolve } from 'node:path';
 import { LadderError } from '../errors.js';
 import { CONFIG_FILE } from './config.js';
+import { isRoleFilePath } from './files.js';
 
 export interface LocateOptions {
   /** `--ladder`, if given. */
@@ -130,8 +131,6 @@ const FILES_PER_FOLDER = 40;
 const FOLDERS_PER_FOLDER = 40;
 /** The start of a file is enough to see a title, a parent line and a first section. */
 const HEAD_BYTES = 4096;
-/** Never roles: the same names the loader passes over. */
-const NOT_ROLES = /^(readme|changelog|contributing|license|licence|code_of_conduct|security)(\..*)?$/i;
 
 /**
  * Whether role files lie in `dir` or in its folders up to `depth` levels down (one: the tracks): hidden
@@ -149,7 +148,16 @@ export function holdsRoleFiles(dir: string, depth = 1): boolean {
  * folder beside the tracks, whose pages are no roles even when they have a title.
  */
 export function foldersWithoutRoles(root: string): string[] {
-  return subfolders(root, readFolder(root)).filter((sub) => !holdsRoleFiles(sub, 3)).map((sub) => basename(sub));
+  return subfolders(root, readFolder(root))
+    .filter((sub) => holdsMarkdown(sub, 3) && !holdsRoleFiles(sub, 3))
+    .map((sub) => basename(sub));
+}
+
+/** Whether Markdown files lie in `dir` or below it: an `images/` folder needs no ignoring, a `docs/` folder does. */
+function holdsMarkdown(dir: string, depth: number): boolean {
+  const entries = readFolder(dir);
+  if (entries.some((entry) => entry.name.toLowerCase().endsWith('.md'))) return true;
+  return depth > 0 && subfolders(dir, entries).some((sub) => holdsMarkdown(sub, depth - 1));
 }
 
 function subfolders(dir: string, entries: Dirent[]): string[] {
@@ -170,14 +178,15 @@ function readFolder(dir: string): Dirent[] {
 
 function hasRoleFile(dir: string, entries: Dirent[]): boolean {
   return entries
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.md') && !NOT_ROLES.test(entry.name))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isRoleFilePath(entry.name))
     .slice(0, FILES_PER_FOLDER)
     .some((entry) => looksLikeRole(readHead(join(dir, entry.name))));
 }
 
 /** A title line, and a parent line or a `###` section with list items: what a role has and a docs page rarely does. */
 const TITLE = /^(?:#{1,2} +\S.*|[^\s#>*+-].*\n *(?:-{3,}|={3,}) *)$/m;
-const PARENT_LINE = /inherits the role expectations of|same as .+ but also/i;
+/** A line that opens with one of the built-in parent phrasings (see parent-line.ts), emphasis or a bracket before it. */
+const PARENT_LINE = /^[ \t]*[(*_]{0,3}[ \t]*(?:inherits|same as|builds (?:on|upon)|everything (?:in|from)|(?:has )?performed the role of)\b/im;
 const SECTION_WITH_ITEMS = /^### +\S.*\n(?:[ \t]*\n)*(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+\S)/m;
 
 export function looksLikeRole(head: string): boolean {

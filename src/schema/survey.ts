@@ -43,6 +43,9 @@ export const LadderSurveySchema = z
       .describe('The roles under the proposed ladder.yaml'),
     chains: z.array(z.array(z.string())).describe('Each line of roles from a root down to a role nothing inherits from, as ids'),
     notRoles: z.array(NotARoleSchema),
+    leftOut: z
+      .array(z.string())
+      .describe('Globs of the folders beside the roles that hold Markdown but no role files (docs/): left out while there is no ladder.yaml, so the proposal ignores them'),
     parents: z.array(ParentNoteSchema),
     unresolved: z
       .array(z.object({ file: z.string(), line: z.number().int(), message: z.string() }))
