@@ -162,8 +162,10 @@ function clipped(text: string): string {
 
 function parentRef(read: ParentLine, links: Link[], line: number, column: number): ParentRef {
   const [name] = read.names as [string, ...string[]];
-  // A name written as a link points at its file; the graph follows the link.
-  const link = links.find((candidate) => fold(normalizeLine(textOf(candidate))) === fold(name));
+  // A name written as a link points at its file; the graph follows the link. The article may sit inside
+  // the link text ("[an Engineer](engineer.md)").
+  const written = new Set([fold(name), ...(read.article ? [fold(`${read.article} ${name}`)] : [])]);
+  const link = links.find((candidate) => written.has(fold(normalizeLine(textOf(candidate)))));
   return {
     name,
     ...(read.names.length > 1 ? { names: read.names } : {}),
