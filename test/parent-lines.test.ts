@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { parseRoleFile } from '../src/load/parse-file.js';
 import { outlineRole } from '../src/load/parse-role.js';
 import { writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 
 /** Runs the CLI in-process, with no cache and no ladder of its own in the working folder. */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), cwd: writeTree({}), env: {}, isTTY: false };
-  const code = await main([...args, '--no-cache'], io);
-  return { code, stdout, stderr };
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runMain([...args, '--no-cache'], { cwd: writeTree({}) });
 }
 
 /** A role file whose line 4 is `line`, between its title and its one section. */
@@ -192,6 +188,24 @@ describe('through the CLI', () => {
     const result = await run(['list', '--json', '--ladder', ladder()]);
     const levels = Object.fromEntries(JSON.parse(result.stdout).roles.map((r: { id: string; level: number }) => [r.id, r.level]));
     expect(levels).toEqual({ engineer: 1, engineer_ii: 2, senior: 3, staff: 4, principal: 5, lead: 3 });
+  });
+
+  it('reports a short line naming a role by its title that no phrasing reads, not description that mentions one', async () => {
+    const root = writeTree({
+      'engineer.md': 'Engineer\n========\n\n### Craft\n* Writes tested code.\n',
+      'senior-engineer.md': 'Senior Engineer\n===============\n\nThis role grows out of Engineer.\n\n### Craft\n* Leads projects.\n',
+      'manager.md': 'Manager\n=======\n\nA manager works with every engineer on the team.\n\n### Craft\n* Hires.\n',
+    });
+    const lint = await run(['lint', '--ladder', root]);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain('4:1  error');
+    expect(lint.stdout).toContain('"This role grows out of Engineer." names the role "Engineer" but no phrasing reads it as a parent line');
+    expect(lint.stdout).not.toMatch(/manager\.md\n[^\n]*unrecognised-parent-line/);
+    expect(lint.stdout).toContain('1 error');
+    const show = await run(['show', 'senior-engineer', '--ladder', root]);
+    expect(show.stderr).toContain('warning: senior-engineer.md:4: "This role grows out of Engineer." names the role "Engineer"');
+    const init = await run(['init', '--dir', root]);
+    expect(init.stdout).not.toMatch(/every role resolves|Nothing to configure/i);
   });
 
   it('lint reports an unrecognised parent line as an error, and show warns about it', async () => {

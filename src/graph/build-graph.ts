@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { fileRoleId, folderRoleId, slug } from '../load/slug.js';
 import type { ParsedRole, Problem } from '../schema/parsed.js';
+import { reportLinesNamingRoles } from './lines-naming-roles.js';
 import { describeRoles, lookalikes, matchRole } from './find-role.js';
 
 /** How a role's parent line met its parent: a link, a `ladder.yaml` alias, the exact name, or loosely. */
@@ -68,6 +69,7 @@ export function buildGraph(parsed: ParsedRole[], options: GraphOptions = {}): Ro
   const nodes = [...graph.roles.values()];
   nodes.filter((node) => !namesSeveral(node)).forEach(link);
   linkWhenAncestorsKnown(graph, nodes.filter(namesSeveral), aliases, link);
+  reportLinesNamingRoles(graph);
   findCycles(graph);
   if (options.tracks) assignTracks(graph, options.tracks);
   assignLevels(graph);

@@ -51,17 +51,20 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
     leftOut,
     parents,
     unresolved: [...new Set(checked.broken.values())].map(({ file, line, message }) => ({ file, line, message })),
-    unsettled: await unsettled(loaded, ignore),
+    unsettled: await unsettled(loaded, ignore, checked),
     config: proposed,
   };
 }
 
 /**
- * What the proposal leaves as it is: every problem the loader had with a file it keeps, and each kept
+ * What the proposal leaves as it is: every problem the loader had with a file it keeps, a line naming a
+ * role that reads as no parent line, and each kept
  * Markdown file that is no role (no title) and so would silently drop out of the ladder.
  */
-async function unsettled(loaded: LoadedLadder, ignore: string[]): Promise<LadderSurvey['unsettled']> {
-  const problems = (await notIgnored(loaded.problems, ignore)).map(({ file, line, message }) => ({ file, line, message }));
+async function unsettled(loaded: LoadedLadder, ignore: string[], graph: RoleGraph): Promise<LadderSurvey['unsettled']> {
+  // A line that names a role but reads as no parent line is only seen once the roles are known.
+  const unread = graph.problems.filter((problem) => problem.code === 'unrecognised-parent-line');
+  const problems = (await notIgnored([...loaded.problems, ...unread], ignore)).map(({ file, line, message }) => ({ file, line, message }));
   const roleFiles = new Set(loaded.roles.map((role) => role.file));
   const told = new Set(problems.map((p) => p.file));
   const untitled = (await notIgnored(loaded.sources, ignore))

@@ -9,7 +9,7 @@ import { fold } from './slug.js';
 /** Longer lines are description, not a parent line: nobody writes a 300-character "Same as…". */
 const MAX_PARENT_LINE = 300;
 /** A line this short that speaks of inheriting, but that no phrasing reads, is reported rather than ignored. */
-const SHORT_LINE = 160;
+export const SHORT_LINE = 160;
 
 /**
  * The built-in openings of a parent line. Each may be followed by an optional connector (`, but also...`,

@@ -4,7 +4,7 @@ import { unified } from 'unified';
 import type { ParentRef, ParsedExpectation, ParsedRole, ParsedSection } from '../schema/parsed.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { textOf } from './mdast-text.js';
-import { normalizeLine, phrasingsFor, readParentLine, readsLikeInheritance, suggestedPattern, type ParentLine, type Phrasing } from './parent-line.js';
+import { normalizeLine, phrasingsFor, SHORT_LINE, readParentLine, readsLikeInheritance, suggestedPattern, type ParentLine, type Phrasing } from './parent-line.js';
 import { fileRoleId, fold } from './slug.js';
 
 const parser = unified().use(remarkParse);
@@ -39,6 +39,8 @@ export interface RoleOutline extends LinksAndAnchors {
   /** The `ladder.yaml` pattern that read the parent line, if not a built-in phrasing. */
   parentPattern?: string;
   unrecognisedParentLines: UnrecognisedParentLine[];
+  /** Short intro paragraphs no phrasing read (see `ParsedRole.shortLines`). */
+  shortLines: { text: string; line: number; column: number }[];
   description: string;
   descriptionLine?: number;
   sections: ParsedSection[];
@@ -53,7 +55,7 @@ export interface RoleOutline extends LinksAndAnchors {
 export function outlineRole(body: string, options: OutlineOptions = {}): RoleOutline {
   const tree = parseMarkdown(body);
   const phrasings = phrasingsFor(options.inheritPatterns);
-  const outline: RoleOutline = { title: null, titleLine: 0, parent: null, unrecognisedParentLines: [], description: '', sections: [], strayExpectations: [], ...linksAndAnchors(tree) };
+  const outline: RoleOutline = { title: null, titleLine: 0, parent: null, unrecognisedParentLines: [], shortLines: [], description: '', sections: [], strayExpectations: [], ...linksAndAnchors(tree) };
   const firstHeading = tree.children.findIndex((node) => node.type === 'heading');
   const titleAt = !options.titleInFrontMatter && firstHeading >= 0 && (tree.children[firstHeading] as Heading).depth <= 2 ? firstHeading : -1;
   const level = sectionLevel(tree.children.slice(titleAt + 1));
@@ -93,6 +95,7 @@ export function outlineRole(body: string, options: OutlineOptions = {}): RoleOut
     if (!section && (node.type === 'paragraph' || node.type === 'blockquote')) {
       if (outline.parent === null && readParent(outline, body, parentCandidate(node), phrasings)) continue;
       if (underTitle) intro.push({ text: introText(body, node), line: node.position!.start.line });
+      noteShortLine(outline, node);
       continue;
     }
     if (node.type === 'list') {
@@ -104,6 +107,14 @@ export function outlineRole(body: string, options: OutlineOptions = {}): RoleOut
   outline.descriptionLine ??= intro[0]?.line;
   outline.sections = outline.sections.filter((s) => !isDescription(s.title));
   return outline;
+}
+
+/** Keeps a short paragraph no phrasing read, for the graph to check against the ladder's role titles. */
+function noteShortLine(outline: RoleOutline, node: Paragraph | Blockquote): void {
+  const text = normalizeLine(textOf(node));
+  if (text.length > SHORT_LINE) return;
+  const { line, column } = node.position!.start;
+  outline.shortLines.push({ text, line, column });
 }
 
 function isDescription(title: string): boolean {
@@ -236,6 +247,7 @@ export function toParsedRole(outline: RoleOutline, file: string, frontMatter: Pa
     descriptionLine: outline.descriptionLine,
     sections: outline.sections,
     strayExpectations: outline.strayExpectations,
+    ...(parent === null && frontMatter?.inherits === undefined && outline.shortLines.length > 0 ? { shortLines: outline.shortLines } : {}),
     frontMatter,
   };
 }

@@ -72,6 +72,12 @@ export const ParsedRoleSchema = z.object({
   description: z.string(),
   descriptionLine: z.number().int().optional(),
   sections: z.array(ParsedSectionSchema),
+  /**
+   * Short paragraphs between the title and the first section that no phrasing read as a parent line, when
+   * none did: one that names another role of the ladder may be a parent line in words of its own, which
+   * the graph reports rather than leave the role silently without a parent.
+   */
+  shortLines: z.array(z.object({ text: z.string(), line: z.number().int(), column: z.number().int() })).optional(),
   /** List items that come before any `###` section. */
   strayExpectations: z.array(ParsedExpectationSchema),
   frontMatter: FrontMatterSchema.optional(),
