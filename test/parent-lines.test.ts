@@ -108,6 +108,16 @@ describe('linear time on hostile input', () => {
     expect(outline.parentPattern).toBe(patterns[2]);
   });
 
+  it('quotes a 100 KB phrasing that reads nothing cut to a readable line', async () => {
+    const root = writeTree({
+      'engineer.md': 'Engineer\n========\n\n### Craft\n* Writes tested code.\n',
+      'ladder.yaml': `inherits:\n  patterns:\n    - "Grows${junk}from {parent}"\n`,
+    });
+    const lint = await run(['lint', '--ladder', root]);
+    expect(lint.stdout).toContain('unused-inherits-pattern');
+    expect(Math.max(...lint.stdout.split('\n').map((line) => line.length))).toBeLessThan(400);
+  });
+
   it('does not take a long paragraph for a parent line', () => {
     const started = performance.now();
     const outline = outlineRole(withLine('Lead', `Same as Engineer, but also ${'mentors people, '.repeat(6000)}`));

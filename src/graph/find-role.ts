@@ -65,7 +65,7 @@ export function describeRoles(graph: RoleGraph, ids: string[]): string {
  * would be a prefix of every role); unknown or ambiguous names throw a LadderError listing the candidates.
  */
 export function findRole(graph: RoleGraph, query: string): RoleNode {
-  if (slug(query) === '') throw new LadderError(`role name ${JSON.stringify(query)} is empty or has no letters or digits; give a role's id or title (run "ladder list" to see them)`);
+  if (slug(query) === '') throw new LadderError(`role name ${quoted(query)} is empty or has no letters or digits; give a role's id or title (run "ladder list" to see them)`);
   const { ids } = matchRole(graph, query);
   if (ids.length === 1) return graph.roles.get(ids[0]!)!;
   if (ids.length > 1) throw new LadderError(`role ${quoted(query)} is ambiguous: it matches ${describeRoles(graph, ids)}; give more of the name`);

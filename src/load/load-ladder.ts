@@ -1,4 +1,5 @@
 import { readFileSync, realpathSync } from 'node:fs';
+import { quoted } from '../errors.js';
 import type { LadderConfig } from '../schema/config.js';
 import type { MarkdownLink, ParsedRole, Problem } from '../schema/parsed.js';
 import { CONFIG_FILE, configLineOf } from './config.js';
@@ -81,7 +82,7 @@ function unusedPatterns(root: string, patterns: string[], read: (ReadFile | unde
     .filter((pattern) => !used.has(pattern))
     .map((pattern) => ({
       code: 'unused-inherits-pattern',
-      message: `inheritance pattern "${pattern}" reads no role's parent line; write it as the line reads (case, emphasis, commas and final dots do not matter) or remove it`,
+      message: `inheritance pattern ${quoted(pattern)} reads no role's parent line; write it as the line reads (case, emphasis, commas and final dots do not matter) or remove it`,
       file: CONFIG_FILE,
       line: configLineOf(root, pattern),
       column: 1,
