@@ -1,7 +1,7 @@
 import { descendants, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
-import { slug } from '../load/slug.js';
 import type { ChangedExpectation, LadderChanges, RoleChanges, RoleRef, SectionChanges } from '../schema/changes.js';
 import type { ParsedExpectation } from '../schema/parsed.js';
+import { slug } from '../text/slug.js';
 import { wording } from './compare-roles.js';
 import { EVOLUTION_THRESHOLD, pairEvolutions } from './pair.js';
 import { wordChanges } from './word-diff.js';
