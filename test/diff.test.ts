@@ -8,8 +8,8 @@ import { formatDiffText } from '../src/format/diff-text.js';
 import { buildGraph, type RoleGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { resolveRole } from '../src/resolve/resolve-role.js';
-import { similarity } from '../src/resolve/similarity.js';
 import type { RoleDiff } from '../src/schema/diff.js';
+import { similarity } from '../src/text/similarity.js';
 import { bundledLadder, repoRoot, role, runCli, writeTree } from './helpers.js';
 import { validateAgainst } from './validate.js';
 

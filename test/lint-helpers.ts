@@ -5,8 +5,8 @@ import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { lintLadder, type FindingWithFix } from '../src/lint/engine.js';
 import { applyFixes, fixesByFile } from '../src/lint/fix.js';
-import { contentWords } from '../src/resolve/similarity.js';
 import type { LadderConfig } from '../src/schema/config.js';
+import { contentWords } from '../src/text/similarity.js';
 import { writeTree } from './helpers.js';
 
 /** Lints a ladder folder in-process, README and the like included, as `ladder lint` does. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLadder } from '../src/load/load-ladder.js';
-import { slug } from '../src/load/slug.js';
+import { slug } from '../src/text/slug.js';
 import { fixture, role, writeTree } from './helpers.js';
 
 describe('slug', () => {

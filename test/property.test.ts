@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { parseRoleFile } from '../src/load/parse-file.js';
-import { slug } from '../src/load/slug.js';
 import { resolveRole } from '../src/resolve/resolve-role.js';
+import { slug } from '../src/text/slug.js';
 import { writeTree } from './helpers.js';
 import { bulletWords, fixOnce, lintFolder } from './lint-helpers.js';
 

@@ -1,7 +1,7 @@
 import { roleTitles, type RoleNode } from '../graph/build-graph.js';
 import { lookUpRole, openLadder, problemLines, type OpenLadder } from '../graph/open-ladder.js';
 import { LadderError, quoted } from '../errors.js';
-import { sectionMatches } from '../load/slug.js';
+import { sectionMatches } from '../text/slug.js';
 import { resolveRole } from '../resolve/resolve-role.js';
 import { formatJson } from '../format/json.js';
 import { formatRole } from '../format/role-text.js';

@@ -1,8 +1,8 @@
 import { descendants, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
-import { slug } from '../load/slug.js';
 import type { ChangedExpectation, LadderChanges, RoleChanges, RoleRef, SectionChanges } from '../schema/changes.js';
 import type { ParsedExpectation } from '../schema/parsed.js';
-import { wording } from './compare-roles.js';
+import { expectationKey } from '../text/expectation-key.js';
+import { slug } from '../text/slug.js';
 import { EVOLUTION_THRESHOLD, pairEvolutions } from './pair.js';
 import { wordChanges } from './word-diff.js';
 
@@ -140,9 +140,10 @@ function sectionsOf(role: RoleNode): Map<string, { title: string; expectations: 
 }
 
 /**
- * The role's own expectations, section by section. The same wording at both revisions is unchanged even
- * when its line moved; of the rest, an added expectation is a rewording of the removed one it is most like,
- * paired exactly as `ladder diff` pairs evolutions, and what is left is added or removed.
+ * The role's own expectations, section by section. The same expectation (the same `expectationKey`) at both
+ * revisions is unchanged even when its line moved or `lint --fix` added its final period; of the rest, an
+ * added expectation is a rewording of the removed one it is most like, paired exactly as `ladder diff`
+ * pairs evolutions, and what is left is added or removed.
  */
 function compareSections(old: RoleNode, role: RoleNode, oldReach: string[], newReach: string[]): SectionChanges[] {
   const before = sectionsOf(old);
@@ -171,13 +172,13 @@ function compareSections(old: RoleNode, role: RoleNode, oldReach: string[], newR
   return sections;
 }
 
-/** Expectations whose wording is at one revision only; each older one matches at most one newer one. */
+/** Expectations whose key is at one revision only; each older one matches at most one newer one. */
 function unmatched(older: ParsedExpectation[], newer: ParsedExpectation[]) {
   const olderByText = new Map<string, ParsedExpectation[]>();
-  for (const e of older) olderByText.set(wording(e.text), [...(olderByText.get(wording(e.text)) ?? []), e]);
+  for (const e of older) olderByText.set(expectationKey(e.text), [...(olderByText.get(expectationKey(e.text)) ?? []), e]);
   const kept = new Set<ParsedExpectation>();
   const added = newer.filter((e) => {
-    const same = olderByText.get(wording(e.text))?.shift();
+    const same = olderByText.get(expectationKey(e.text))?.shift();
     if (same) kept.add(same);
     return !same;
   });

@@ -1,5 +1,6 @@
 import type { DiffExpectation, DiffRole, DiffSection, RoleDiff } from '../schema/diff.js';
 import type { ResolvedExpectation, ResolvedRole } from '../schema/role.js';
+import { expectationKey } from '../text/expectation-key.js';
 import { pairEvolutions } from './pair.js';
 import { wordChanges } from './word-diff.js';
 
@@ -68,9 +69,9 @@ function compareSection(title: string, older: ResolvedExpectation[], newer: Reso
 
 /**
  * Newer expectations the older role also holds, each mapped to its older counterpart: the same id (same
- * source role, section and wording), or else the same wording, so one bullet written in two files is not
- * reported as removed and added again. Older expectations are matched one to one while they last; a
- * further newer one with the same wording (a role repeating a bullet it inherits) is still no addition,
+ * source role, section and wording), or else the same `expectationKey`, so one bullet written in two files is
+ * not reported as removed and added again. Older expectations are matched one to one while they last; a
+ * further newer one with the same key (a role repeating a bullet it inherits) is still no addition,
  * and maps to the last of them.
  */
 function keptExpectations(older: ResolvedExpectation[], newer: ResolvedExpectation[]): Map<ResolvedExpectation, ResolvedExpectation> {
@@ -83,18 +84,14 @@ function keptExpectations(older: ResolvedExpectation[], newer: ResolvedExpectati
   const matched = new Set(kept.values());
   const olderByText = new Map<string, ResolvedExpectation[]>();
   for (const expectation of [...older.filter((e) => !matched.has(e)), ...older.filter((e) => matched.has(e))]) {
-    const key = wording(expectation.text);
+    const key = expectationKey(expectation.text);
     olderByText.set(key, [...(olderByText.get(key) ?? []), expectation]);
   }
   for (const expectation of newer.filter((e) => !kept.has(e))) {
-    const same = olderByText.get(wording(expectation.text));
+    const same = olderByText.get(expectationKey(expectation.text));
     if (same?.length) kept.set(expectation, same.length > 1 ? same.shift()! : same[0]!);
   }
   return kept;
-}
-
-export function wording(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** An expectation as diff output carries it: where it sits (subsection, the bullet it is nested under) included. */

@@ -1,10 +1,10 @@
 import { descendants, type RoleGraph } from '../graph/build-graph.js';
 import { ladderGraph } from '../graph/edges.js';
-import { slug } from '../load/slug.js';
 import { resolveRole } from '../resolve/resolve-role.js';
 import type { LadderConfig } from '../schema/config.js';
 import type { HealthFlag, HealthStep, HealthThresholds, LadderHealth, NeverGrowing } from '../schema/health.js';
 import type { ResolvedRole } from '../schema/role.js';
+import { slug } from '../text/slug.js';
 import { compareRoles } from './compare-roles.js';
 
 export const DEFAULT_THRESHOLDS: HealthThresholds = { minStep: 3, minRatio: 0.5 };

@@ -1,4 +1,4 @@
-import { similarity } from '../resolve/similarity.js';
+import { similarity } from '../text/similarity.js';
 
 /**
  * The least content-word likeness at which an added expectation counts as a sharper version of an older one.

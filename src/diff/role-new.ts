@@ -1,7 +1,7 @@
 import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
-import { slug } from '../load/slug.js';
 import { resolveRole, summarize } from '../resolve/resolve-role.js';
 import type { NewSection, RoleNew } from '../schema/role-new.js';
+import { slug } from '../text/slug.js';
 import { compareRoles } from './compare-roles.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { LadderExport } from '../schema/export.js';
 import type { ResolvedRole } from '../schema/role.js';
-import { roleFileName } from '../load/slug.js';
+import { roleFileName } from '../text/role-id.js';
 import type { ExportFile } from './exporters.js';
 import { ladderGrid } from './ladder-grid.js';
 import { plural } from './plural.js';

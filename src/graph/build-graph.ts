@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
-import { fileRoleId, folderRoleId, slug } from '../load/slug.js';
 import type { ParsedRole, Problem } from '../schema/parsed.js';
+import { fileRoleId, folderRoleId } from '../text/role-id.js';
+import { slug } from '../text/slug.js';
 import { reportLinesNamingRoles } from './lines-naming-roles.js';
 import { describeRoles, lookalikes, matchRole } from './find-role.js';
 

@@ -3,8 +3,8 @@ import { readLadderConfig } from '../load/config.js';
 import { listRoleFiles } from '../load/files.js';
 import { notIgnored } from '../load/load-ladder.js';
 import { splitFrontMatter } from '../load/front-matter.js';
-import { fileRoleId, folderRoleId, slug } from '../load/slug.js';
-import { PLAIN_ID } from '../schema/role-id.js';
+import { fileRoleId, folderRoleId, PLAIN_ID } from '../text/role-id.js';
+import { slug } from '../text/slug.js';
 
 /** Front matter is at the top of a file: this much is read to find it, never the whole role. */
 const HEAD_BYTES = 4096;

@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
 import { readLadderConfig } from '../load/config.js';
 import { loadLadder, notIgnored, type LoadedLadder, type LoadOptions } from '../load/load-ladder.js';
-import { slug } from '../load/slug.js';
 import type { LadderConfig } from '../schema/config.js';
 import type { LadderSurvey, NotARole, ParentNote } from '../schema/survey.js';
+import { slug } from '../text/slug.js';
 import { buildGraph, type RoleGraph, type RoleNode } from './build-graph.js';
 import { lookalikes } from './find-role.js';
 import { leftOutFolders } from './open-ladder.js';

@@ -1,8 +1,8 @@
-import { contentWords } from '../resolve/similarity.js';
 import type { ParsedExpectation } from '../schema/parsed.js';
+import { contentWords } from '../text/similarity.js';
 
 /**
- * Two expectations this alike (Jaccard of content words, see src/resolve/similarity.ts) say the same
+ * Two expectations this alike (Jaccard of content words, see src/text/similarity.ts) say the same
  * thing. `diff` pairs reworded bullets from about 0.35; a restatement must be clearly closer than that.
  */
 export const NEAR_DUPLICATE = 0.7;

@@ -1,4 +1,4 @@
-import { fold } from './slug.js';
+import { fold } from '../text/fold.js';
 
 /**
  * Reading the line under a title that names a role's parent. Everything here works on words, not on

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fnv1a } from './hash.js';
+import { fnv1a } from '../text/hash.js';
 import type { ParsedFile } from './parse-file.js';
 
 export interface ParseCacheOptions {

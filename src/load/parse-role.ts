@@ -2,10 +2,11 @@ import type { Blockquote, Heading, Link, List, ListItem, Nodes, Paragraph, Root,
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { ParentRef, ParsedExpectation, ParsedRole, ParsedSection } from '../schema/parsed.js';
+import { fold } from '../text/fold.js';
+import { fileRoleId } from '../text/role-id.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { textOf } from './mdast-text.js';
 import { normalizeLine, phrasingsFor, SHORT_LINE, readParentLine, readsLikeInheritance, suggestedPattern, type ParentLine, type Phrasing } from './parent-line.js';
-import { fileRoleId, fold } from './slug.js';
 
 const parser = unified().use(remarkParse);
 

@@ -1,7 +1,7 @@
 import { at, LadderError } from '../errors.js';
 import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
-import { slug } from '../load/slug.js';
 import type { ResolvedExpectation, ResolvedRole, ResolvedSection, RoleSummary } from '../schema/role.js';
+import { slug } from '../text/slug.js';
 import { expectationIds } from './expectation-id.js';
 
 /** Self first, then each parent up to the root. Throws when the chain is broken (cycle, unknown parent). */

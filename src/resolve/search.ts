@@ -1,7 +1,8 @@
 import { LadderError, quoted } from '../errors.js';
 import { descendants, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
-import { fold, sectionMatches } from '../load/slug.js';
 import type { SearchHit, SearchMatch } from '../schema/search.js';
+import { fold } from '../text/fold.js';
+import { sectionMatches } from '../text/slug.js';
 import { resolveRole } from './resolve-role.js';
 
 export interface SearchOptions {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLAIN_ID } from './role-id.js';
+import { PLAIN_ID } from '../text/role-id.js';
 
 /** A role id names exported files: it must never name a path outside the ladder. */
 export const RoleIdSchema = z.string().min(1).regex(PLAIN_ID, 'must be a plain name: letters, digits, "_" and single dashes');

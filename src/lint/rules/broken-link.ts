@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
-import { closest } from '../../graph/suggest.js';
 import type { SourceFile } from '../../load/load-ladder.js';
 import type { MarkdownLink } from '../../schema/parsed.js';
+import { closest } from '../../text/edit-distance.js';
 import type { LintContext, LintRule, Report } from '../rule.js';
 
 /** Links the ladder cannot check: a scheme (https:, mailto:), protocol-relative, or absolute to a site or repository root. */

@@ -1,6 +1,6 @@
-import { jaccardSorted } from '../../resolve/similarity.js';
 import type { ParsedExpectation } from '../../schema/parsed.js';
-import { short } from '../quote.js';
+import { short } from '../../text/short.js';
+import { jaccardSorted } from '../../text/similarity.js';
 import type { LintRule, Report } from '../rule.js';
 import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
 import { expectationsOf } from './each-expectation.js';

@@ -1,4 +1,4 @@
-import { slug } from '../../load/slug.js';
+import { slug } from '../../text/slug.js';
 import type { LintRule, Report } from '../rule.js';
 
 export const duplicateSection: LintRule = {

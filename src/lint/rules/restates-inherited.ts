@@ -1,7 +1,8 @@
 import type { RoleNode } from '../../graph/build-graph.js';
-import { jaccardSorted } from '../../resolve/similarity.js';
 import type { ParsedExpectation } from '../../schema/parsed.js';
-import { short } from '../quote.js';
+import { expectationKey } from '../../text/expectation-key.js';
+import { short } from '../../text/short.js';
+import { jaccardSorted } from '../../text/similarity.js';
 import type { LintContext, LintRule, Report } from '../rule.js';
 import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
 import { expectationsOf } from './each-expectation.js';
@@ -68,7 +69,7 @@ function closestInherited(index: PrefixIndex<Entry>, entry: Entry): { inherited:
 }
 
 function restatement(entry: Entry, { inherited }: { inherited: Entry }): Report {
-  const verb = entry.expectation.text === inherited.expectation.text ? 'Repeats' : 'Restates';
+  const verb = expectationKey(entry.expectation.text) === expectationKey(inherited.expectation.text) ? 'Repeats' : 'Restates';
   const where = `${inherited.role.file}:${inherited.expectation.line}`;
   return {
     file: entry.role.file,

@@ -1,4 +1,4 @@
-import { short } from '../quote.js';
+import { short } from '../../text/short.js';
 import type { LintRule } from '../rule.js';
 import { checkExpectations } from './each-expectation.js';
 

@@ -1,5 +1,5 @@
 import type { RoleNode } from '../../graph/build-graph.js';
-import { slug } from '../../load/slug.js';
+import { slug } from '../../text/slug.js';
 import type { LintRule, Report } from '../rule.js';
 
 export const trackSections: LintRule = {

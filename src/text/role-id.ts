@@ -1,19 +1,12 @@
-import { PLAIN_ID } from '../schema/role-id.js';
-
-/** Lowercase without accents, so "senior" meets "Sénior": how names, searches and word sets compare text. */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-}
+import { slug } from './slug.js';
 
 /**
- * Names are compared as slugs: folded, runs of anything else than letters and digits turned into one
- * `-`. So `Ingeniera Sénior.md`, `ingeniera senior` and `INGENIERA-SENIOR` all meet.
+ * What a role id may be: letters, digits, `_` and inner single `-`. An id names exported files and is typed
+ * on the command line, so it can never hold a dot or a space; only the ladder joins plain ids with `/`
+ * (`backend/senior`) when one file name is used in several folders. Kept free of zod so the
+ * loader can use it without loading the schema library.
  */
-export function slug(text: string): string {
-  return fold(text)
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export const PLAIN_ID = /^[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*$/u;
 
 /**
  * A role's id when front matter sets none: the file name without folders and `.md`, as written
@@ -44,10 +37,4 @@ export function roleFileName(id: string): string {
 
 function plainOrSlug(name: string): string {
   return PLAIN_ID.test(name) ? name : slug(name);
-}
-
-/** Whether a section title is one of the names asked for (`--section`): the name or its start, as slugs. */
-export function sectionMatches(title: string, names: string[]): boolean {
-  const id = slug(title);
-  return names.some((name) => id.startsWith(slug(name)));
 }

@@ -1,4 +1,4 @@
-import { fold } from '../load/slug.js';
+import { fold } from './fold.js';
 
 /**
  * Word-level likeness of two expectations, shared by `diff` (pairing an expectation with the one it
