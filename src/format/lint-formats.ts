@@ -1,9 +1,5 @@
 import type { LintReport, LintRuleMeta } from '../schema/lint-report.js';
-import { formatLintGithub } from './lint-github.js';
-import { formatLintJson } from './lint-json.js';
-import { formatLintJunit } from './lint-junit.js';
-import { formatLintSarif } from './lint-sarif.js';
-import { formatLintStylish } from './lint-stylish.js';
+import type { Outputs } from './outputs.js';
 
 export interface LintFormatOptions {
   color: boolean;
@@ -24,10 +20,13 @@ export interface LintFormatOptions {
 export type LintFormatter = (report: LintReport, options: LintFormatOptions) => string;
 
 /** `ladder lint --format <name>`: every output format, tested together over the same findings. */
-export const lintFormatters: Record<string, LintFormatter> = {
-  stylish: formatLintStylish,
-  json: formatLintJson,
-  github: formatLintGithub,
-  sarif: formatLintSarif,
-  junit: formatLintJunit,
+export const lintOutputs: Outputs<LintFormatter, 'stylish' | 'json' | 'github' | 'sarif' | 'junit'> = {
+  default: 'stylish',
+  formats: {
+    stylish: async () => (await import('./lint-stylish.js')).formatLintStylish,
+    json: async () => (await import('./lint-json.js')).formatLintJson,
+    github: async () => (await import('./lint-github.js')).formatLintGithub,
+    sarif: async () => (await import('./lint-sarif.js')).formatLintSarif,
+    junit: async () => (await import('./lint-junit.js')).formatLintJunit,
+  },
 };
