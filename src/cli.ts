@@ -4,13 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, CommandResult } from './commands/context.js';
 import { clipQuotedInputs, LadderError } from './errors.js';
-import { changesOutputs } from './format/changes-outputs.js';
-import { diffOutputs } from './format/diff-outputs.js';
-import { exportOutputs } from './format/exporters.js';
-import { graphOutputs } from './format/graph-outputs.js';
-import { healthOutputs } from './format/health-outputs.js';
-import { lintOutputs } from './format/lint-formats.js';
-import { outputNames, type Outputs } from './format/outputs.js';
+import { changesOutputs, diffOutputs, exportOutputs, graphOutputs, healthOutputs, lintOutputs, outputNames, type Outputs } from './format/outputs.js';
 import { showControls } from './format/terminal-text.js';
 
 /** Everything the program touches of its process, passed in so tests can run it in-process. */

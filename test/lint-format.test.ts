@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lintOutputs, type LintFormatter } from '../src/format/lint-formats.js';
+import type { LintFormatter } from '../src/format/lint-formats.js';
+import { lintOutputs } from '../src/format/outputs.js';
 import { toReport } from '../src/lint/engine.js';
 import { lintRules } from '../src/lint/rules/index.js';
 import type { LintFinding } from '../src/schema/lint-report.js';

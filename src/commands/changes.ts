@@ -4,8 +4,7 @@ import { ladderConfig, problemLines } from '../graph/open-ladder.js';
 import { loadLadderAtRevision } from '../load/git-revision.js';
 import { loadLadder } from '../load/load-ladder.js';
 import { locateLadder } from '../load/locate.js';
-import { changesOutputs } from '../format/changes-outputs.js';
-import { loadOutput } from '../format/outputs.js';
+import { loadOutput, changesOutputs } from '../format/outputs.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 
 export interface ChangesOptions {

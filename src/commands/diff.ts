@@ -2,8 +2,7 @@ import { roleTitles } from '../graph/build-graph.js';
 import { lookUpRole, openLadder, problemLines } from '../graph/open-ladder.js';
 import { compareRoles, hasDifferences } from '../diff/compare-roles.js';
 import { resolveRole } from '../resolve/resolve-role.js';
-import { diffOutputs } from '../format/diff-outputs.js';
-import { loadOutput } from '../format/outputs.js';
+import { loadOutput, diffOutputs } from '../format/outputs.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 
 export interface DiffOptions {

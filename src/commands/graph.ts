@@ -1,7 +1,6 @@
 import { ladderGraph } from '../graph/edges.js';
 import { openLadder, problemLines } from '../graph/open-ladder.js';
-import { graphOutputs } from '../format/graph-outputs.js';
-import { loadOutput } from '../format/outputs.js';
+import { loadOutput, graphOutputs } from '../format/outputs.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 
 export interface GraphOptions {

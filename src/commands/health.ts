@@ -1,7 +1,6 @@
 import { hasFlags, healthThresholds, ladderHealth } from '../diff/health.js';
 import { openLadder, problemLines } from '../graph/open-ladder.js';
-import { healthOutputs } from '../format/health-outputs.js';
-import { loadOutput } from '../format/outputs.js';
+import { loadOutput, healthOutputs } from '../format/outputs.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 
 export interface HealthOptions {

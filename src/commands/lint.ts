@@ -9,8 +9,7 @@ import { forFiles, lintLadder, toReport, type FindingWithFix, type LintResult } 
 import { applyFixes, fixesByFile } from '../lint/fix.js';
 import { lintRules } from '../lint/rules/index.js';
 import { formatJson } from '../format/json.js';
-import { lintOutputs } from '../format/lint-formats.js';
-import { chosenOutput } from '../format/outputs.js';
+import { chosenOutput, lintOutputs } from '../format/outputs.js';
 import { formatRuleList } from '../format/lint-rules.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 import { whyNotReplaceable, writeFileAtomic } from './write-atomic.js';

@@ -1,6 +1,5 @@
 import type { LadderExport } from '../schema/export.js';
 import type { ResolvedRole } from '../schema/role.js';
-import type { Outputs } from './outputs.js';
 
 /** One page of a multi-file export: `path` is relative to the target folder, with `/` separators. */
 export interface ExportFile {
@@ -24,17 +23,3 @@ export interface StreamedExport extends Omit<LadderExport, 'roles'> {
 }
 
 export type ExportFormat = 'json' | 'yaml' | 'csv' | 'markdown' | 'html';
-
-/**
- * `ladder export --format <name>`. Each format is loaded only when asked for: yaml pulls in the YAML
- * library, html its page layout.
- */
-export const exportOutputs: Outputs<Exporter, ExportFormat> = {
-  formats: {
-    json: async () => ({ output: 'stream', render: (await import('./export-json.js')).exportJson }),
-    yaml: async () => ({ output: 'file', render: (await import('./export-yaml.js')).exportYaml }),
-    csv: async () => ({ output: 'file', render: (await import('./export-csv.js')).exportCsv }),
-    markdown: async () => ({ output: 'folder', render: (await import('./export-markdown.js')).exportMarkdown }),
-    html: async () => ({ output: 'folder', render: (await import('./export-html.js')).exportHtml }),
-  },
-};

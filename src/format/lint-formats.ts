@@ -1,5 +1,4 @@
 import type { LintReport, LintRuleMeta } from '../schema/lint-report.js';
-import type { Outputs } from './outputs.js';
 
 export interface LintFormatOptions {
   color: boolean;
@@ -18,15 +17,3 @@ export interface LintFormatOptions {
 }
 
 export type LintFormatter = (report: LintReport, options: LintFormatOptions) => string;
-
-/** `ladder lint --format <name>`: every output format, tested together over the same findings. */
-export const lintOutputs: Outputs<LintFormatter, 'stylish' | 'json' | 'github' | 'sarif' | 'junit'> = {
-  default: 'stylish',
-  formats: {
-    stylish: async () => (await import('./lint-stylish.js')).formatLintStylish,
-    json: async () => (await import('./lint-json.js')).formatLintJson,
-    github: async () => (await import('./lint-github.js')).formatLintGithub,
-    sarif: async () => (await import('./lint-sarif.js')).formatLintSarif,
-    junit: async () => (await import('./lint-junit.js')).formatLintJunit,
-  },
-};
