@@ -4,7 +4,7 @@ import { ladderConfig, problemLines } from '../graph/open-ladder.js';
 import { loadLadderAtRevision } from '../load/git-revision.js';
 import { loadLadder } from '../load/load-ladder.js';
 import { locateLadder } from '../load/locate.js';
-import { loadOutput, changesOutputs } from '../format/outputs.js';
+import { changesOutputs, loadOutput } from '../format/outputs.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 
 export interface ChangesOptions {

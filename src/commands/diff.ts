@@ -2,7 +2,7 @@ import { roleTitles } from '../graph/build-graph.js';
 import { lookUpRole, openLadder, problemLines } from '../graph/open-ladder.js';
 import { compareRoles, hasDifferences } from '../diff/compare-roles.js';
 import { resolveRole } from '../resolve/resolve-role.js';
-import { loadOutput, diffOutputs } from '../format/outputs.js';
+import { diffOutputs, loadOutput } from '../format/outputs.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 
 export interface DiffOptions {

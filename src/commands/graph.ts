@@ -1,6 +1,6 @@
 import { ladderGraph } from '../graph/edges.js';
 import { openLadder, problemLines } from '../graph/open-ladder.js';
-import { loadOutput, graphOutputs } from '../format/outputs.js';
+import { graphOutputs, loadOutput } from '../format/outputs.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 
 export interface GraphOptions {

@@ -1,6 +1,6 @@
 import { hasFlags, healthThresholds, ladderHealth } from '../diff/health.js';
 import { openLadder, problemLines } from '../graph/open-ladder.js';
-import { loadOutput, healthOutputs } from '../format/outputs.js';
+import { healthOutputs, loadOutput } from '../format/outputs.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 
 export interface HealthOptions {
