@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, CommandResult } from './commands/context.js';
 import { clipQuotedInputs, LadderError } from './errors.js';
+import { changesOutputs, diffOutputs, exportOutputs, graphOutputs, healthOutputs, lintOutputs, outputNames, type Outputs } from './format/outputs.js';
 import { showControls } from './format/terminal-text.js';
 
 /** Everything the program touches of its process, passed in so tests can run it in-process. */
@@ -67,6 +68,7 @@ function buildProgram(io: Io, emit: (result: CommandResult) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(clipQuotedInputs(text)) })
     .showSuggestionAfterError(true)
+    .hook('preAction', (_program, command) => refuseDisagreeingFormats(command))
     .addHelpText(
       'after',
       `
@@ -129,7 +131,7 @@ Examples:
     .command('lint')
     .description('check the ladder for structural defects and content mistakes; --fix rewrites the safe ones')
     .argument('[files...]', 'lint only these role files, still checked against the whole ladder (paths from the current folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit']).default('stylish'))
+    .addOption(formatOption(lintOutputs))
     .option('--json', 'the same as --format json')
     .option('--fix', 'rewrite what is safe to rewrite (whitespace, final periods, articles, parent titles), then report what remains')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (value: string) => {
@@ -167,7 +169,7 @@ Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usag
     .description('what changes from one role to another: added, evolved, removed and kept expectations')
     .argument('<from>', 'the role to start from (id, title, alias, or a unique part of one)')
     .argument('<to>', 'the role to compare it with; any track, either direction')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(formatOption(diffOutputs))
     .option('--json', 'the same as --format json')
     .option('-a, --all', 'list the kept expectations too, not only count them')
     .option('--exit-code', 'exit 1 when the roles differ (like git diff --exit-code)')
@@ -190,7 +192,7 @@ Examples:
     .description('what changes in the ladder between two revisions, role by role, with every role each change reaches')
     .argument('<rev-a>', 'the older revision: a branch, tag or commit of the repository holding the ladder')
     .argument('[rev-b]', 'the newer revision (default: the working tree)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(formatOption(changesOutputs))
     .option('--json', 'the same as --format json')
     .option('--exit-code', 'exit 1 when anything changed (like git diff --exit-code)')
     .addHelpText(
@@ -214,7 +216,7 @@ or a ladder folder missing at a revision.`,
   program
     .command('health')
     .description('the size of every promotion step, with thin steps, rewordings and sections that never grow flagged')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(formatOption(healthOutputs))
     .option('--json', 'the same as --format json')
     .option('--exit-code', 'exit 1 when anything is flagged')
     .addHelpText(
@@ -237,7 +239,7 @@ Exit codes: 0 done (1 with --exit-code when anything is flagged), 2 usage, input
   program
     .command('graph')
     .description('draw the roles (grouped by track) and who inherits from whom, as Mermaid, DOT or JSON')
-    .addOption(new Option('-f, --format <format>', 'output format (default: mermaid)').choices(['mermaid', 'dot', 'json']))
+    .addOption(formatOption(graphOutputs))
     .option('--json', 'the same as --format json: { nodes, edges }')
     .addHelpText(
       'after',
@@ -323,7 +325,7 @@ Examples:
   program
     .command('export')
     .description('write every role, resolved, as json, yaml, csv (one row per expectation), markdown pages or an html site')
-    .requiredOption('-f, --format <format>', 'json, yaml, csv, markdown or html')
+    .addOption(formatOption(exportOutputs, 'the format to write'))
     .requiredOption('-o, --out <path>', 'the file to write (- for stdout); a folder for markdown and html')
     .option('-r, --role <role>', 'only this role')
     .option('--force', 'replace a file, or pages, that ladder export did not write')
@@ -348,6 +350,23 @@ exported are removed, other files are left alone.`,
     });
 
   return program;
+}
+
+/** `--format`, offering the names of a command's outputs, defaulting to its default; required where it has none. */
+function formatOption(outputs: Outputs<unknown>, description = 'output format'): Option {
+  const option = new Option('-f, --format <format>', description).choices(outputNames(outputs));
+  return outputs.default ? option.default(outputs.default) : option.makeOptionMandatory();
+}
+
+/**
+ * `--json` asks for the json entry of a command's outputs, so with another `--format` the two disagree.
+ * Checked here, before the command runs, because only commander can tell a chosen format from the default.
+ */
+function refuseDisagreeingFormats(command: Command): void {
+  const { json, format } = command.opts<{ json?: boolean; format?: string }>();
+  if (json && command.getOptionValueSource('format') === 'cli' && format !== 'json') {
+    throw new LadderError(`--json and --format ${format} disagree; give one of them`);
+  }
 }
 
 /**

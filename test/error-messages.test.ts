@@ -35,7 +35,7 @@ describe('errors that echo what the user typed', () => {
     ['an unknown role', ['show', long], 'error: unknown role "'],
     ['an unknown section', ['show', 'engineer', '--section', long], 'error: role "e" has no section matching "'],
     ['a section no search hit has', ['search', 'codes', '--section', long], 'error: no section matches "'],
-    ['an unknown export format', ['export', '--format', long, '--out', '-'], 'error: unknown export format "'],
+    ['an unknown export format', ['export', '--format', long, '--out', '-'], "error: option '-f, --format <format>' argument '"],
     ['a format commander refuses', ['lint', '--format', long], "error: option '-f, --format <format>' argument '"],
     ['an unknown command', [long], "error: unknown command '"],
   ])('cut %s to a readable line', async (_what, args, start) => {

@@ -217,7 +217,7 @@ describe('ladder export error paths (exit 2, one line, target unchanged)', () =>
     expect(noOut.stderr).toContain("required option '-o, --out <path>' not specified");
     const unknown = exportRun(['--format', 'pdf', '--out', 'x.pdf']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('error: unknown export format "pdf"; use one of json, yaml, csv, markdown, html\n');
+    expect(unknown.stderr).toBe("error: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are json, yaml, csv, markdown, html.\n");
     expect(listing(unknown.cwd)).toEqual([]);
   });
 

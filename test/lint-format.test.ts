@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { lintFormatters } from '../src/format/lint-formats.js';
+import type { LintFormatter } from '../src/format/lint-formats.js';
+import { lintOutputs } from '../src/format/outputs.js';
 import { toReport } from '../src/lint/engine.js';
 import { lintRules } from '../src/lint/rules/index.js';
 import type { LintFinding } from '../src/schema/lint-report.js';
 import { validateSarif } from './validate-sarif.js';
+
+/** Every format of the registry, imported up front. */
+const lintFormatters: Record<string, LintFormatter> = Object.fromEntries(
+  await Promise.all(Object.entries(lintOutputs.formats).map(async ([name, load]) => [name, await load()] as const)),
+);
 
 /** The same findings for every format: awkward characters in messages and paths on purpose. */
 const findings: LintFinding[] = [

@@ -109,7 +109,7 @@ const cases: Case[] = [
   // Arguments
   { name: 'an unknown role, with did-you-mean', ladder: bad('non-ascii-file-name'), args: ['show', 'enginer'], exitCode: 2, stderr: [/^error: unknown role "enginer"; did you mean engineer, ingeniera-senior\?$/] },
   { name: 'an ambiguous role, listing the candidates', ladder: bad('ambiguous-parent'), args: ['show', 'lead'], exitCode: 2, stderr: [/^error: role "lead" is ambiguous: it matches lead-a \(Tech Lead\), lead-b \(Team Lead\); give more of the name$/] },
-  { name: 'an unknown export format', ladder: bad('empty-file'), args: ['export', '--format', 'pdf', '--out', '-'], exitCode: 2, stderr: [/^error: unknown export format "pdf"; use one of json, yaml, csv, markdown, html$/] },
+  { name: 'an unknown export format', ladder: bad('empty-file'), args: ['export', '--format', 'pdf', '--out', '-'], exitCode: 2, stderr: [/^error: option '-f, --format <format>' argument 'pdf' is invalid\. Allowed choices are json, yaml, csv, markdown, html\.$/] },
   { name: 'an unknown graph format', ladder: bad('empty-file'), args: ['graph', '--format', 'png'], exitCode: 2, stderr: [/^error: option '-f, --format <format>' argument 'png' is invalid/] },
   { name: 'an unknown flag', ladder: bad('empty-file'), args: ['show', 'engineer', '--bogus'], exitCode: 2, stderr: [/^error: unknown option '--bogus'$/] },
   { name: '--out into a missing folder', ladder: bad('empty-file'), args: ['export', '--format', 'json', '--out', join(emptyCwd, 'missing', 'x.json')], exitCode: 2, stderr: [/^error: .*missing: folder does not exist/] },

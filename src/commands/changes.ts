@@ -4,13 +4,11 @@ import { ladderConfig, problemLines } from '../graph/open-ladder.js';
 import { loadLadderAtRevision } from '../load/git-revision.js';
 import { loadLadder } from '../load/load-ladder.js';
 import { locateLadder } from '../load/locate.js';
-import { formatChangesMarkdown } from '../format/changes-markdown.js';
-import { formatChangesText } from '../format/changes-text.js';
-import { formatJson } from '../format/json.js';
+import { changesOutputs, loadOutput } from '../format/outputs.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 
 export interface ChangesOptions {
-  format?: 'text' | 'json' | 'markdown';
+  format?: string;
   /** Shorthand for `--format json`. */
   json?: boolean;
   /** Exit 1 when anything changed, like `git diff --exit-code`. */
@@ -27,14 +25,9 @@ export async function changesCommand(ctx: CommandContext, older: string, newer: 
   const after = newer === undefined ? { commit: null, loaded: await loadLadder(root, { ...located, config }) } : await loadLadderAtRevision(root, newer, { env: ctx.env, config });
   const newerSide: LadderSide = { graph: buildGraph(after.loaded.roles, config), revision: newer ?? null, commit: after.commit };
   const changes = compareLadders({ graph: buildGraph(before.loaded.roles, config), revision: older, commit: before.commit }, newerSide);
-  const format = options.json ? 'json' : (options.format ?? 'text');
-  const render = {
-    text: () => formatChangesText(changes, { color: ctx.color }),
-    json: () => formatJson(changes),
-    markdown: () => formatChangesMarkdown(changes),
-  }[format];
+  const render = await loadOutput(changesOutputs, options);
   return {
-    stdout: render(),
+    stdout: render(changes, { color: ctx.color }),
     // Defects of the newer ladder are the ones a reviewer can still fix; the older ones are history.
     warnings: problemLines({ loaded: after.loaded, graph: newerSide.graph }),
     exitCode: options.exitCode && hasChanges(changes) ? 1 : 0,

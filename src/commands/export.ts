@@ -1,9 +1,10 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { at, LadderError, quoted } from '../errors.js';
+import { at, LadderError } from '../errors.js';
 import { roleTitles, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
 import { lookUpRole, openLadder, problemLines } from '../graph/open-ladder.js';
 import { chainOf, resolveRole } from '../resolve/resolve-role.js';
-import { exportFormats, exporters, type ExportFormat } from '../format/exporters.js';
+import type { ExportFormat } from '../format/exporters.js';
+import { chosenOutput, exportOutputs } from '../format/outputs.js';
 import { plural } from '../format/plural.js';
 import type { LadderExport } from '../schema/export.js';
 import type { ResolvedRole } from '../schema/role.js';
@@ -22,8 +23,8 @@ export interface ExportOptions {
 }
 
 export async function exportCommand(ctx: CommandContext, options: ExportOptions): Promise<CommandResult> {
-  const format = exportFormat(options.format);
-  const exporter = await exporters[format]();
+  const format = chosenOutput(exportOutputs, options);
+  const exporter = await exportOutputs.formats[format]();
   if (exporter.output === 'folder' && options.out === '-') {
     throw new LadderError(`--format ${format} writes a folder of pages, not one stream; give --out a folder, such as --out site/`);
   }
@@ -64,12 +65,6 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
 
 function* resolvedInTurn(graph: RoleGraph, nodes: RoleNode[]): Generator<ResolvedRole> {
   for (const node of nodes) yield resolveRole(graph, node);
-}
-
-function exportFormat(format: string): ExportFormat {
-  const known = exportFormats.find((f) => f === format);
-  if (!known) throw new LadderError(`unknown export format ${quoted(format)}; use one of ${exportFormats.join(', ')}`);
-  return known;
 }
 
 function extension(format: ExportFormat): string {

@@ -1,12 +1,10 @@
 import { hasFlags, healthThresholds, ladderHealth } from '../diff/health.js';
 import { openLadder, problemLines } from '../graph/open-ladder.js';
-import { formatHealthMarkdown } from '../format/health-markdown.js';
-import { formatHealthText } from '../format/health-text.js';
-import { formatJson } from '../format/json.js';
+import { healthOutputs, loadOutput } from '../format/outputs.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 
 export interface HealthOptions {
-  format?: 'text' | 'json' | 'markdown';
+  format?: string;
   /** Shorthand for `--format json`. */
   json?: boolean;
   /** Exit 1 when anything is flagged. */
@@ -17,11 +15,6 @@ export interface HealthOptions {
 export async function healthCommand(ctx: CommandContext, options: HealthOptions): Promise<CommandResult> {
   const ladder = await openLadder(locateOptions(ctx, { fallback: false }));
   const health = ladderHealth(ladder.graph, healthThresholds(ladder.config));
-  const format = options.json ? 'json' : (options.format ?? 'text');
-  const render = {
-    text: () => formatHealthText(health, { color: ctx.color }),
-    json: () => formatJson(health),
-    markdown: () => formatHealthMarkdown(health),
-  }[format];
-  return { stdout: render(), warnings: problemLines(ladder), exitCode: options.exitCode && hasFlags(health) ? 1 : 0 };
+  const render = await loadOutput(healthOutputs, options);
+  return { stdout: render(health, { color: ctx.color }), warnings: problemLines(ladder), exitCode: options.exitCode && hasFlags(health) ? 1 : 0 };
 }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { at, LadderError, quoted } from '../errors.js';
+import { at, LadderError } from '../errors.js';
 import { healthThresholds, ladderHealth } from '../diff/health.js';
 import { openLadder, type OpenLadder } from '../graph/open-ladder.js';
 import { namedPath } from '../load/files.js';
@@ -9,7 +9,7 @@ import { forFiles, lintLadder, toReport, type FindingWithFix, type LintResult } 
 import { applyFixes, fixesByFile } from '../lint/fix.js';
 import { lintRules } from '../lint/rules/index.js';
 import { formatJson } from '../format/json.js';
-import { lintFormatters } from '../format/lint-formats.js';
+import { chosenOutput, lintOutputs } from '../format/outputs.js';
 import { formatRuleList } from '../format/lint-rules.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 import { whyNotReplaceable, writeFileAtomic } from './write-atomic.js';
@@ -28,11 +28,10 @@ export interface LintOptions {
  * usage and I/O errors throw (2).
  */
 export async function lintCommand(ctx: CommandContext, files: string[], options: LintOptions): Promise<CommandResult> {
-  const format = options.json ? 'json' : (options.format ?? 'stylish');
-  const formatter = lintFormatters[format];
-  if (!formatter) throw new LadderError(`unknown format ${quoted(format)}; use one of ${Object.keys(lintFormatters).join(', ')}`);
+  const format = chosenOutput(lintOutputs, options);
   const rules = lintRules.map((rule) => rule.meta);
   if (options.listRules) return { stdout: format === 'json' ? formatJson({ rules }) : formatRuleList(rules), warnings: [], exitCode: 0 };
+  const formatter = await lintOutputs.formats[format]();
 
   // The ladder is located first, so that a hook passing only Markdown from outside it does not load it for nothing.
   // Never the bundled example: a check that passes on it would hide that the user's ladder was not found.

@@ -22,14 +22,4 @@ export interface StreamedExport extends Omit<LadderExport, 'roles'> {
   roles: Iterable<ResolvedRole>;
 }
 
-export const exportFormats = ['json', 'yaml', 'csv', 'markdown', 'html'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
-
-/** Each format is loaded only when asked for: yaml pulls in the YAML library, html its page layout. */
-export const exporters: Record<ExportFormat, () => Promise<Exporter>> = {
-  json: async () => ({ output: 'stream', render: (await import('./export-json.js')).exportJson }),
-  yaml: async () => ({ output: 'file', render: (await import('./export-yaml.js')).exportYaml }),
-  csv: async () => ({ output: 'file', render: (await import('./export-csv.js')).exportCsv }),
-  markdown: async () => ({ output: 'folder', render: (await import('./export-markdown.js')).exportMarkdown }),
-  html: async () => ({ output: 'folder', render: (await import('./export-html.js')).exportHtml }),
-};
+export type ExportFormat = 'json' | 'yaml' | 'csv' | 'markdown' | 'html';

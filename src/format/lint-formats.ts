@@ -1,9 +1,4 @@
 import type { LintReport, LintRuleMeta } from '../schema/lint-report.js';
-import { formatLintGithub } from './lint-github.js';
-import { formatLintJson } from './lint-json.js';
-import { formatLintJunit } from './lint-junit.js';
-import { formatLintSarif } from './lint-sarif.js';
-import { formatLintStylish } from './lint-stylish.js';
 
 export interface LintFormatOptions {
   color: boolean;
@@ -22,12 +17,3 @@ export interface LintFormatOptions {
 }
 
 export type LintFormatter = (report: LintReport, options: LintFormatOptions) => string;
-
-/** `ladder lint --format <name>`: every output format, tested together over the same findings. */
-export const lintFormatters: Record<string, LintFormatter> = {
-  stylish: formatLintStylish,
-  json: formatLintJson,
-  github: formatLintGithub,
-  sarif: formatLintSarif,
-  junit: formatLintJunit,
-};
