@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledLadder, fixture, repoRoot, role, writeTree } from './helpers.js';
+import { bundledLadder, fixture, repoRoot, role, runCli, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 
 const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version;
 
-describe('ladder (end to end)', () => {
+describe('ladder', () => {
   it('shows the bundled VP with own and inherited expectations marked', async () => {
     const run = await runMain(['--example', 'show', 'vp-engineering']);
     expect(run.code).toBe(0);
@@ -117,5 +117,30 @@ describe('ladder (end to end)', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('warning: bin.md:1: not UTF-8 text (invalid byte at offset 0); save the file as UTF-8\n');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+/**
+ * The same runs through the shipped bin (`node bin/ladder.js`, which runs dist/): what it adds — the
+ * process's streams, exit code and environment — must give exactly what `main` gives in-process.
+ */
+describe('the built binary', () => {
+  it.each([
+    { name: 'a role with its inherited expectations', args: ['--example', 'show', 'vp-engineering'], code: 0 },
+    { name: 'lint findings, exit 1', args: ['--ladder', fixture('messy'), 'lint', '--format', 'json'], code: 1 },
+    { name: 'an unknown role, exit 2', args: ['--example', 'show', 'principl'], code: 2 },
+    { name: 'a usage error from commander', args: ['show', 'vp', '--bogus'], code: 2 },
+    { name: '--version', args: ['--version'], code: 0 },
+  ])('$name', async ({ args, code }) => {
+    const binary = runCli(args);
+    expect(binary.code).toBe(code);
+    expect(binary).toEqual(await runMain(args));
+  });
+
+  it('finds the ladder from the folder it starts in and from LADDER_DIR', async () => {
+    const project = writeTree({ 'ladder.yaml': 'rules: {}\n', 'roles/a.md': role('Solo', null) });
+    expect(runCli(['list', '--json'], { cwd: project })).toEqual(await runMain(['list', '--json'], { cwd: project }));
+    const env = { LADDER_DIR: fixture('messy') };
+    expect(runCli(['list'], { env })).toEqual(await runMain(['list'], { env }));
   });
 });
