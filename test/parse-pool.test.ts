@@ -18,5 +18,5 @@ describe('parsing a large ladder on several threads', () => {
     expect(JSON.parse(cli.stdout).roles).toEqual([...graph.roles.values()].map(summarize));
     const last = runCli(['--no-cache', '--ladder', folder, 'show', 'family-249-level-8', '--json']);
     expect(JSON.parse(last.stdout)).toEqual(resolveRole(graph, graph.roles.get('family-249-level-8')!));
-  }, 120_000); // 2,000 roles parsed three times: slow on a busy two-core machine, and no timing is asserted
+  }); // 2,000 roles parsed three times: slow on a busy two-core machine, and no timing is asserted
 });
