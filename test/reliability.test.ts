@@ -45,7 +45,7 @@ const chainOf = (n: number) => {
   };
   return () => (root ??= write());
 };
-// Thousands deep, as the other chain tests (graph: 3,000, export: 2,000). Resolution is quadratic by nature
+// Thousands deep, as the graph test's chain (3,000). Resolution is quadratic by nature
 // (every role holds all it inherits), so the 5,000-role chain lives in bench/ (P5), where time is measured.
 const deepChain = chainOf(2000);
 
