@@ -7,7 +7,8 @@ import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadderAtRevision } from '../src/load/git-revision.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import type { LadderChanges, RoleChanges } from '../src/schema/changes.js';
-import { role, runCli, writeTree } from './helpers.js';
+import { role, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 import { validateAgainst } from './validate.js';
 
 const gitEnv = {
@@ -201,12 +202,12 @@ describe('ladder changes (end to end)', () => {
     return repo;
   }
 
-  it('working tree against a revision, in the terminal view, touching neither the work tree nor the index', () => {
+  it('working tree against a revision, in the terminal view, touching neither the work tree nor the index', async () => {
     const repo = edited();
     const status = repo.git('status', '--porcelain');
     const index = readFileSync(join(repo.dir, '.git', 'index'));
     const files = readdirSync(repo.ladder, { recursive: true });
-    const run = runCli(['changes', 'v1'], { cwd: repo.dir, env: gitEnv });
+    const run = await runMain(['changes', 'v1'], { cwd: repo.dir, env: gitEnv });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('v1 (');
@@ -219,9 +220,9 @@ describe('ladder changes (end to end)', () => {
     expect(readdirSync(repo.ladder, { recursive: true })).toEqual(files);
   });
 
-  it('two revisions as JSON that matches schemas/changes.schema.json', () => {
+  it('two revisions as JSON that matches schemas/changes.schema.json', async () => {
     const repo = edited();
-    const run = runCli(['changes', 'v1', 'v2', '--json'], { cwd: repo.dir, env: gitEnv });
+    const run = await runMain(['changes', 'v1', 'v2', '--json'], { cwd: repo.dir, env: gitEnv });
     expect(run.code).toBe(0);
     const data = JSON.parse(run.stdout) as LadderChanges;
     expect(validateAgainst('changes.schema.json', data)).toEqual([]);
@@ -231,8 +232,8 @@ describe('ladder changes (end to end)', () => {
     expect(data.roles.map((r) => r.id)).toEqual(['senior']);
   });
 
-  it('--format markdown: a pull-request comment with the word diff and the roles reached', () => {
-    const run = runCli(['changes', 'v1', '--format', 'markdown'], { cwd: edited().dir, env: gitEnv });
+  it('--format markdown: a pull-request comment with the word diff and the roles reached', async () => {
+    const run = await runMain(['changes', 'v1', '--format', 'markdown'], { cwd: edited().dir, env: gitEnv });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^## Ladder changes: `v1 \([0-9a-f]{7}\)` → `working tree`\n/);
     expect(run.stdout).toContain('### Senior Engineer\n');
@@ -241,16 +242,16 @@ describe('ladder changes (end to end)', () => {
     expect(run.stdout).toContain('- **Added:** Writes runbooks for on-call.');
   });
 
-  it('--exit-code exits 1 when anything changed and 0 when nothing did', () => {
+  it('--exit-code exits 1 when anything changed and 0 when nothing did', async () => {
     const repo = edited();
-    expect(runCli(['changes', 'v1', '--exit-code'], { cwd: repo.dir, env: gitEnv }).code).toBe(1);
-    const same = runCli(['changes', 'v2', 'v2', '--exit-code'], { cwd: repo.dir, env: gitEnv });
+    expect((await runMain(['changes', 'v1', '--exit-code'], { cwd: repo.dir, env: gitEnv })).code).toBe(1);
+    const same = await runMain(['changes', 'v2', 'v2', '--exit-code'], { cwd: repo.dir, env: gitEnv });
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('\nNo changes.\n');
-    expect(runCli(['changes', 'v1'], { cwd: repo.dir, env: gitEnv }).code).toBe(0);
+    expect((await runMain(['changes', 'v1'], { cwd: repo.dir, env: gitEnv })).code).toBe(0);
   });
 
-  it('exit 2 with one line: not a git repository, unknown revision, ladder folder missing at a revision', () => {
+  it('exit 2 with one line: not a git repository, unknown revision, ladder folder missing at a revision', async () => {
     const plain = writeTree({ 'ladder/makers/engineer.md': role('Engineer', null) });
     const cases: [string[], string, string][] = [
       [['changes', 'main'], plain, `error: not a git repository: ${join(plain, 'ladder')}\n`],
@@ -260,7 +261,7 @@ describe('ladder changes (end to end)', () => {
     late.write('makers/engineer.md', role('Engineer', null)).commit('add the ladder');
     cases.push([['changes', 'v0', 'main'], late.dir, 'error: ladder folder ladder/ does not exist at v0; compare with a revision that has it\n']);
     for (const [args, cwd, stderr] of cases) {
-      const run = runCli(args, { cwd, env: gitEnv });
+      const run = await runMain(args, { cwd, env: gitEnv });
       expect({ code: run.code, stderr: run.stderr, stdout: run.stdout }).toEqual({ code: 2, stderr, stdout: '' });
     }
     expect(existsSync(join(plain, '.git'))).toBe(false);

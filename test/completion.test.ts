@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, role, runCli, writeTree } from './helpers.js';
+import { repoRoot, role, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 
 /** A PATH whose `ladder` is this repository's bin, as after `npm install -g`. */
 const binFolder = mkdtempSync(join(tmpdir(), 'ladder-bin-'));
@@ -19,47 +20,47 @@ function shell(program: 'bash' | 'zsh' | 'fish', script: string) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const complete = (...words: string[]) => runCli(['__complete', '--', ...words]).stdout.split('\n').filter(Boolean);
+const complete = async (...words: string[]) => (await runMain(['__complete', '--', ...words])).stdout.split('\n').filter(Boolean);
 
 describe('ladder __complete (what the scripts call)', () => {
-  it('offers commands, then the flags commander knows for the command, then role ids', () => {
-    expect(complete('')).toEqual(expect.arrayContaining(['show', 'list', 'graph', 'search', 'completion']));
-    expect(complete('')).not.toContain('__complete');
-    expect(complete('search', '--')).toEqual(expect.arrayContaining(['--role', '--section', '--json', '--ladder', '--help']));
-    expect(complete('show', '')).toEqual(expect.arrayContaining(['vp-engineering', 'engineer', 'engineering-manager']));
-    expect(complete('search', 'x', '--role', '')).toContain('staff-engineer');
+  it('offers commands, then the flags commander knows for the command, then role ids', async () => {
+    expect(await complete('')).toEqual(expect.arrayContaining(['show', 'list', 'graph', 'search', 'completion']));
+    expect(await complete('')).not.toContain('__complete');
+    expect(await complete('search', '--')).toEqual(expect.arrayContaining(['--role', '--section', '--json', '--ladder', '--help']));
+    expect(await complete('show', '')).toEqual(expect.arrayContaining(['vp-engineering', 'engineer', 'engineering-manager']));
+    expect(await complete('search', 'x', '--role', '')).toContain('staff-engineer');
   });
 
-  it('offers the choices of an argument or option, and nothing for free text', () => {
-    expect(complete('completion', '')).toEqual(['bash', 'zsh', 'fish']);
-    expect(complete('graph', '--format', '')).toEqual(['mermaid', 'dot', 'json']);
-    expect(complete('search', '')).toEqual([]);
+  it('offers the choices of an argument or option, and nothing for free text', async () => {
+    expect(await complete('completion', '')).toEqual(['bash', 'zsh', 'fish']);
+    expect(await complete('graph', '--format', '')).toEqual(['mermaid', 'dot', 'json']);
+    expect(await complete('search', '')).toEqual([]);
   });
 
-  it('reads ids and aliases (front matter included) of the ladder named on the command line', () => {
+  it('reads ids and aliases (front matter included) of the ladder named on the command line', async () => {
     const root = writeTree({
       'makers/eng.md': role('Engineer', null),
       'makers/sen.md': `---\nid: senior\naliases: [Senior Dev, SE]\n---\n${role('Senior Engineer', 'Engineer')}`,
       'README.md': '# not a role\n',
     });
-    expect(complete('--ladder', root, 'show', '').sort()).toEqual(['eng', 'se', 'senior', 'senior-dev']);
-    expect(complete(`--ladder=${root}`, 'show', '').sort()).toEqual(['eng', 'se', 'senior', 'senior-dev']);
-    expect(runCli(['__complete', '--', 'show', ''], { env: { LADDER_DIR: root } }).stdout.split('\n').filter(Boolean).sort()).toEqual(['eng', 'se', 'senior', 'senior-dev']);
+    expect((await complete('--ladder', root, 'show', '')).sort()).toEqual(['eng', 'se', 'senior', 'senior-dev']);
+    expect((await complete(`--ladder=${root}`, 'show', '')).sort()).toEqual(['eng', 'se', 'senior', 'senior-dev']);
+    expect((await runMain(['__complete', '--', 'show', ''], { env: { LADDER_DIR: root } })).stdout.split('\n').filter(Boolean).sort()).toEqual(['eng', 'se', 'senior', 'senior-dev']);
   });
 
-  it('leaves out files ladder.yaml ignores, and ignores a broken ladder.yaml rather than fail', () => {
+  it('leaves out files ladder.yaml ignores, and ignores a broken ladder.yaml rather than fail', async () => {
     const root = writeTree({
       'ladder.yaml': 'ignore: ["**/*_path.md"]\n',
       'software_engineer.md': role('Software Engineer', null),
       'engineer_path.md': '# Engineer path\n',
     });
-    expect(complete('--ladder', root, 'show', '')).toEqual(['software_engineer']);
+    expect(await complete('--ladder', root, 'show', '')).toEqual(['software_engineer']);
     writeFileSync(join(root, 'ladder.yaml'), 'ignore: [\n');
-    expect(complete('--ladder', root, 'show', '').sort()).toEqual(['engineer_path', 'software_engineer']);
+    expect((await complete('--ladder', root, 'show', '')).sort()).toEqual(['engineer_path', 'software_engineer']);
   });
 
-  it('stays quiet when the ladder cannot be found', () => {
-    const run = runCli(['__complete', '--', '--ladder', '/no/such/folder', 'show', '']);
+  it('stays quiet when the ladder cannot be found', async () => {
+    const run = await runMain(['__complete', '--', '--ladder', '/no/such/folder', 'show', '']);
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });
@@ -77,31 +78,31 @@ _ladder_complete; printf '%s\\n' "\${COMPREPLY[@]}"`);
     expect(bash(['ladder', 'show', 'engineering-']).stdout.split('\n').filter(Boolean).sort()).toEqual(['engineering-director', 'engineering-manager']);
   });
 
-  it('is valid bash', () => {
+  it('is valid bash', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ladder-completion-')), 'ladder.bash');
-    writeFileSync(file, runCli(['completion', 'bash']).stdout);
+    writeFileSync(file, (await runMain(['completion', 'bash'])).stdout);
     expect(spawnSync('bash', ['-n', file]).status).toBe(0);
   });
 });
 
 describe('ladder completion zsh and fish', () => {
-  it('prints scripts that call back into ladder for the words typed so far', () => {
-    const zsh = runCli(['completion', 'zsh']);
+  it('prints scripts that call back into ladder for the words typed so far', async () => {
+    const zsh = await runMain(['completion', 'zsh']);
     expect(zsh.code).toBe(0);
     expect(zsh.stdout).toMatch(/^#compdef ladder\n/);
     expect(zsh.stdout).toContain('ladder __complete -- ');
-    const fish = runCli(['completion', 'fish']);
+    const fish = await runMain(['completion', 'fish']);
     expect(fish.code).toBe(0);
     expect(fish.stdout).toContain("complete -c ladder -f -a '(__ladder_complete)'");
-    expect(runCli(['completion', 'tcsh']).code).toBe(2);
+    expect((await runMain(['completion', 'tcsh'])).code).toBe(2);
   });
 
-  it.skipIf(!has('zsh'))('zsh: the script parses and hands role ids and flags to compadd', () => {
+  it.skipIf(!has('zsh'))('zsh: the script parses and hands role ids and flags to compadd', async () => {
     // compadd and compdef only exist inside the completion system; stand-ins record what they are given.
     const run = (words: string[]) =>
       shell('zsh', `compdef() {}; compadd() { print -l -- \${(P)\${@[-1]}} }; _files() { print FILES }
 source <(ladder completion zsh); words=(${words.map((w) => `'${w}'`).join(' ')}); CURRENT=${words.length}; _ladder`);
-    expect(spawnSync('zsh', ['-n'], { input: runCli(['completion', 'zsh']).stdout }).status).toBe(0);
+    expect(spawnSync('zsh', ['-n'], { input: (await runMain(['completion', 'zsh'])).stdout }).status).toBe(0);
     expect(run(['ladder', 'show', 'vp']).stdout).toContain('vp-engineering\n');
     expect(run(['ladder', 'show', '--j']).stdout).toContain('--json\n');
     expect(run(['ladder', '--ladder', '']).stdout).toBe('FILES\n');

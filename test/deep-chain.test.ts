@@ -48,12 +48,16 @@ describe('the JSON export, a role at a time', () => {
   });
 });
 
-describe('export --format json of a 2,000-role chain', () => {
-  const ladder = scratch();
-  generateChain(ladder, 2000);
+// Deep enough that the export (quadratic: every role holds all it inherits) is some 100 MB, far more than a
+// role's worth; bench/ (P5) exports a 5,000-role chain and measures its memory.
+const DEPTH = 1000;
 
-  it('streams every role to stdout, the last with all 2,000 inherited expectations in order', async () => {
-    // Keep only the deepest role's text: the whole export is some 400 MB. Roles come in file order.
+describe(`export --format json of a ${DEPTH.toLocaleString('en')}-role chain`, () => {
+  const ladder = scratch();
+  generateChain(ladder, DEPTH);
+
+  it(`streams every role to stdout, the last with all ${DEPTH.toLocaleString('en')} inherited expectations in order`, async () => {
+    // Keep only the deepest role's text: the whole export is some 100 MB. Roles come in file order.
     let pieces = 0;
     let deepestText = '';
     let tail = '';
@@ -61,7 +65,7 @@ describe('export --format json of a 2,000-role chain', () => {
       stdout: (text) => {
         if (text === '') return;
         pieces++;
-        if (text.startsWith(',\n    {\n      "id": "step-2000"')) deepestText = text;
+        if (text.startsWith(`,\n    {\n      "id": "step-${DEPTH}"`)) deepestText = text;
         tail = text;
       },
       stderr: (text) => expect.fail(text),
@@ -70,15 +74,15 @@ describe('export --format json of a 2,000-role chain', () => {
       isTTY: false,
     });
     expect(code).toBe(0);
-    expect(pieces).toBe(2002);
+    expect(pieces).toBe(DEPTH + 2);
     expect(tail).toBe('\n  ]\n}\n');
     const deepest = JSON.parse(deepestText.slice(1)) as ResolvedRole;
-    expect(deepest).toMatchObject({ id: 'step-2000', level: 2000, inherits: 'step-1999' });
-    expect(deepest.chain).toHaveLength(2000);
+    expect(deepest).toMatchObject({ id: `step-${DEPTH}`, level: DEPTH, inherits: `step-${DEPTH - 1}` });
+    expect(deepest.chain).toHaveLength(DEPTH);
     const expectations = deepest.sections.flatMap((section) => section.expectations);
-    expect(expectations).toHaveLength(2000);
-    expect(expectations.map((e) => e.source)).toEqual(Array.from({ length: 2000 }, (_, i) => `step-${i + 1}`));
-    expect(expectations.at(-1)!.text).toBe('Delivers milestone 2000 on time.');
+    expect(expectations).toHaveLength(DEPTH);
+    expect(expectations.map((e) => e.source)).toEqual(Array.from({ length: DEPTH }, (_, i) => `step-${i + 1}`));
+    expect(expectations.at(-1)!.text).toBe(`Delivers milestone ${DEPTH} on time.`);
   });
 });
 

@@ -10,7 +10,8 @@ import { loadLadder } from '../src/load/load-ladder.js';
 import { resolveRole } from '../src/resolve/resolve-role.js';
 import type { RoleDiff } from '../src/schema/diff.js';
 import { similarity } from '../src/text/similarity.js';
-import { bundledLadder, repoRoot, role, runCli, writeTree } from './helpers.js';
+import { bundledLadder, repoRoot, role, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 import { validateAgainst } from './validate.js';
 
 const open = async (root: string) => buildGraph((await loadLadder(root)).roles);
@@ -225,8 +226,8 @@ describe('diff renderers', async () => {
 });
 
 describe('ladder diff (end to end, bundled ladder)', () => {
-  it('director → vp in text: header, added bullets, the coaching bullet as a word diff, summary', () => {
-    const run = runCli(['--example', 'diff', 'director', 'vp']);
+  it('director → vp in text: header, added bullets, the coaching bullet as a word diff, summary', async () => {
+    const run = await runMain(['--example', 'diff', 'director', 'vp']);
     expect([run.code, run.stderr]).toEqual([0, '']);
     expect(run.stdout).toMatch(/^Engineering Director → VP, Engineering\nengineering-director → vp-engineering · level 4 → 5 · track managers\n/);
     expect(run.stdout).toContain('  + Identifies capabilities needed and recruits engineering leaders (managers/directors/principals/leads) across the department.\n');
@@ -237,8 +238,8 @@ describe('ladder diff (end to end, bundled ladder)', () => {
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('--json prints the documented shape and validates against schemas/diff.schema.json', () => {
-    const run = runCli(['diff', 'director', 'vp', '--json']);
+  it('--json prints the documented shape and validates against schemas/diff.schema.json', async () => {
+    const run = await runMain(['diff', 'director', 'vp', '--json']);
     expect(run.code).toBe(0);
     const diff = JSON.parse(run.stdout);
     expect(validateAgainst('diff.schema.json', diff)).toEqual([]);
@@ -253,13 +254,13 @@ describe('ladder diff (end to end, bundled ladder)', () => {
     });
     expect(team.added[0].evolvesFrom).toBeUndefined();
     expect(team).not.toHaveProperty('keptExpectations');
-    const all = JSON.parse(runCli(['diff', 'director', 'vp', '--format', 'json', '--all']).stdout);
+    const all = JSON.parse((await runMain(['diff', 'director', 'vp', '--format', 'json', '--all'])).stdout);
     expect(validateAgainst('diff.schema.json', all)).toEqual([]);
     expect(all.sections[0].keptExpectations).toHaveLength(all.sections[0].kept);
   });
 
-  it('--format markdown prints a promotion checklist', () => {
-    const run = runCli(['diff', 'director', 'vp', '--format', 'markdown']);
+  it('--format markdown prints a promotion checklist', async () => {
+    const run = await runMain(['diff', 'director', 'vp', '--format', 'markdown']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^# From Engineering Director to VP, Engineering\n/);
     expect(run.stdout).toContain('## Team building\n\n- [ ] Identifies capabilities needed');
@@ -268,36 +269,36 @@ describe('ladder diff (end to end, bundled ladder)', () => {
     );
   });
 
-  it('across tracks, downwards and to itself', () => {
-    const across = JSON.parse(runCli(['diff', 'senior', 'engineering-manager', '--json']).stdout);
+  it('across tracks, downwards and to itself', async () => {
+    const across = JSON.parse((await runMain(['diff', 'senior', 'engineering-manager', '--json'])).stdout);
     expect(across.to.track).toBe('managers');
     expect(across.summary).toMatchObject({ added: 18, removed: 0 });
-    const sideways = JSON.parse(runCli(['diff', 'staff', 'engineering-manager', '--json']).stdout);
+    const sideways = JSON.parse((await runMain(['diff', 'staff', 'engineering-manager', '--json'])).stdout);
     expect(sideways.summary).toMatchObject({ added: 18, removed: 17 });
-    const down = runCli(['diff', 'vp', 'director']);
+    const down = await runMain(['diff', 'vp', 'director']);
     expect(down.stdout).toContain('  - Provides clear expectations, support, and coaching to engineering leaders.\n');
     expect(down.stdout).toMatch(/\n0 added \(0 evolved\), 19 removed, \d+ kept\n$/);
-    expect(runCli(['diff', 'vp', 'vp-engineering']).stdout).toContain('No differences.');
+    expect((await runMain(['diff', 'vp', 'vp-engineering'])).stdout).toContain('No differences.');
   });
 
-  it('--exit-code exits 1 only when the roles differ', () => {
-    expect(runCli(['diff', 'director', 'vp', '--exit-code']).code).toBe(1);
-    expect(runCli(['diff', 'vp', 'director', '--exit-code', '--json']).code).toBe(1);
-    expect(runCli(['diff', 'vp', 'vp', '--exit-code']).code).toBe(0);
-    expect(runCli(['diff', 'director', 'vp']).code).toBe(0);
+  it('--exit-code exits 1 only when the roles differ', async () => {
+    expect((await runMain(['diff', 'director', 'vp', '--exit-code'])).code).toBe(1);
+    expect((await runMain(['diff', 'vp', 'director', '--exit-code', '--json'])).code).toBe(1);
+    expect((await runMain(['diff', 'vp', 'vp', '--exit-code'])).code).toBe(0);
+    expect((await runMain(['diff', 'director', 'vp'])).code).toBe(0);
   });
 
-  it('exits 2 with one line for an unknown role or format', () => {
-    const unknown = runCli(['--example', 'diff', 'director', 'principl']);
+  it('exits 2 with one line for an unknown role or format', async () => {
+    const unknown = await runMain(['--example', 'diff', 'director', 'principl']);
     expect([unknown.code, unknown.stderr]).toEqual([2, 'error: unknown role "principl"; did you mean principal-engineer?\n']);
-    const format = runCli(['diff', 'director', 'vp', '--format', 'html']);
+    const format = await runMain(['diff', 'director', 'vp', '--format', 'html']);
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/^error: option '-f, --format <format>' argument 'html' is invalid\. Allowed choices are text, json, markdown\.\n$/);
-    expect(runCli(['diff', 'director']).code).toBe(2);
+    expect((await runMain(['diff', 'director'])).code).toBe(2);
   });
 
-  it('has --help with examples', () => {
-    const help = runCli(['diff', '--help']);
+  it('has --help with examples', async () => {
+    const help = await runMain(['diff', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Examples:\n  $ ladder diff director vp');
   });

@@ -5,7 +5,8 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { LadderExport } from '../src/schema/export.js';
 import type { ResolvedRole } from '../src/schema/role.js';
-import { bundledLadder, fixture, repoRoot, role, runCli, writeTree } from './helpers.js';
+import { bundledLadder, fixture, repoRoot, role, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 import { validateAgainst } from './validate.js';
 
 const edgeCases = fixture('export');
@@ -16,25 +17,27 @@ const scratch = () => mkdtempSync(join(tmpdir(), 'ladder-export-'));
 /** Everything under a folder, dot files included, so a leftover temp file or folder shows. */
 const listing = (folder: string) => readdirSync(folder, { recursive: true }).map(String).sort();
 
-function exportRun(args: string[], { ladder = edgeCases, cwd = scratch() } = {}) {
-  return { cwd, ...runCli(['--ladder', ladder, 'export', ...args], { cwd }) };
+async function exportRun(args: string[], { ladder = edgeCases, cwd = scratch() } = {}) {
+  return { cwd, ...await runMain(['--ladder', ladder, 'export', ...args], { cwd }) };
 }
 
 /** What `show --json` prints for every role of a ladder, in list order: the reference every format is checked against. */
-function shownRoles(ladder: string): ResolvedRole[] {
-  const { roles } = JSON.parse(runCli(['--ladder', ladder, 'list', '--json']).stdout) as { roles: { id: string }[] };
-  return roles.map(({ id }) => JSON.parse(runCli(['--ladder', ladder, 'show', id, '--json']).stdout));
+async function shownRoles(ladder: string): Promise<ResolvedRole[]> {
+  const { roles } = JSON.parse((await runMain(['--ladder', ladder, 'list', '--json'])).stdout) as { roles: { id: string }[] };
+  const shown: ResolvedRole[] = [];
+  for (const { id } of roles) shown.push(JSON.parse((await runMain(['--ladder', ladder, 'show', id, '--json'])).stdout));
+  return shown;
 }
 
-const edgeRoles = shownRoles(edgeCases);
+const edgeRoles = await shownRoles(edgeCases);
 
 /** Expectations as a flattened page can show them: text, and where they come from. */
 const marked = (role: ResolvedRole) =>
   role.sections.flatMap((section) => section.expectations.map((e) => ({ section: section.title, id: e.id, text: e.text, source: e.source })));
 
 describe('ladder export --format json|yaml', () => {
-  it('writes { version, generatedFrom, roles } with each role as show --json prints it, valid against export.schema.json', () => {
-    const run = exportRun(['--format', 'json', '--out', 'ladder.json'], { cwd: scratch() });
+  it('writes { version, generatedFrom, roles } with each role as show --json prints it, valid against export.schema.json', async () => {
+    const run = await exportRun(['--format', 'json', '--out', 'ladder.json'], { cwd: scratch() });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('wrote 3 roles as json to ladder.json\n');
@@ -44,28 +47,28 @@ describe('ladder export --format json|yaml', () => {
     expect(listing(run.cwd)).toEqual(['ladder.json']);
   });
 
-  it('names the ladder relative to where it ran, and prints to stdout with --out -', () => {
-    const run = runCli(['--ladder', 'test/fixtures/export', 'export', '--format', 'json', '--out', '-'], { cwd: repoRoot });
+  it('names the ladder relative to where it ran, and prints to stdout with --out -', async () => {
+    const run = await runMain(['--ladder', 'test/fixtures/export', 'export', '--format', 'json', '--out', '-'], { cwd: repoRoot });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ version, generatedFrom: 'test/fixtures/export', roles: edgeRoles });
   });
 
-  it('exports one role with --role, resolved as show --json', () => {
-    const run = exportRun(['--role', 'vp', '--format', 'json', '--out', '-'], { ladder: bundledLadder });
+  it('exports one role with --role, resolved as show --json', async () => {
+    const run = await exportRun(['--role', 'vp', '--format', 'json', '--out', '-'], { ladder: bundledLadder });
     expect(run.code).toBe(0);
     const data = JSON.parse(run.stdout) as LadderExport;
-    expect(data.roles).toEqual([JSON.parse(runCli(['show', 'vp', '--json']).stdout)]);
+    expect(data.roles).toEqual([JSON.parse((await runMain(['show', 'vp', '--json'])).stdout)]);
     expect(validateAgainst('export.schema.json', data)).toEqual([]);
   });
 
-  it('writes the same data as YAML', () => {
-    const run = exportRun(['--format', 'yaml', '--out', 'ladder.yaml']);
+  it('writes the same data as YAML', async () => {
+    const run = await exportRun(['--format', 'yaml', '--out', 'ladder.yaml']);
     expect(run.code).toBe(0);
     const data = parseYaml(readFileSync(join(run.cwd, 'ladder.yaml'), 'utf8'));
     expect(data).toEqual({ version, generatedFrom: edgeCases, roles: edgeRoles });
     expect(validateAgainst('export.schema.json', data)).toEqual([]);
-    const bundled = parseYaml(exportRun(['--format', 'yaml', '--out', '-'], { ladder: bundledLadder }).stdout);
-    expect(bundled.roles).toEqual(shownRoles(bundledLadder));
+    const bundled = parseYaml((await exportRun(['--format', 'yaml', '--out', '-'], { ladder: bundledLadder })).stdout);
+    expect(bundled.roles).toEqual(await shownRoles(bundledLadder));
   });
 });
 
@@ -83,8 +86,8 @@ describe('the published schemas', () => {
 });
 
 describe('ladder export --format csv', () => {
-  it('writes one RFC 4180 row per (role, expectation), quoting commas, quotes and line breaks', () => {
-    const run = exportRun(['--format', 'csv', '--out', 'ladder.csv']);
+  it('writes one RFC 4180 row per (role, expectation), quoting commas, quotes and line breaks', async () => {
+    const run = await exportRun(['--format', 'csv', '--out', 'ladder.csv']);
     expect(run.code).toBe(0);
     const text = readFileSync(join(run.cwd, 'ladder.csv'), 'utf8');
     expect(text).toContain('"Writes ""clear"", concise notes, and\nkeeps them current."');
@@ -99,8 +102,8 @@ describe('ladder export --format csv', () => {
 });
 
 describe('ladder export --format markdown', () => {
-  it('writes an index with the chart and a flattened page per role, inherited items marked with their source', () => {
-    const run = exportRun(['--format', 'markdown', '--out', 'site']);
+  it('writes an index with the chart and a flattened page per role, inherited items marked with their source', async () => {
+    const run = await exportRun(['--format', 'markdown', '--out', 'site']);
     expect(run.code).toBe(0);
     const site = join(run.cwd, 'site');
     expect(listing(site)).toEqual(['.ladder-export.json', 'engineer.md', 'index.md', 'r-and-d-lead.md', 'senior-engineer.md']);
@@ -122,16 +125,16 @@ describe('ladder export --format markdown', () => {
 });
 
 describe('ladder export --role', () => {
-  it('counts one role as one role on the index page', () => {
-    const run = exportRun(['--format', 'markdown', '--out', 'one', '--role', 'engineer']);
+  it('counts one role as one role on the index page', async () => {
+    const run = await exportRun(['--format', 'markdown', '--out', 'one', '--role', 'engineer']);
     expect(run.code).toBe(0);
     expect(readFileSync(join(run.cwd, 'one', 'index.md'), 'utf8')).toContain('\n1 role in 1 track, read from ');
   });
 });
 
 describe('ladder export --format html', () => {
-  it('writes a self-contained site: the chart, a page per role, own and inherited items distinct, links that resolve', () => {
-    const run = exportRun(['--format', 'html', '--out', 'site']);
+  it('writes a self-contained site: the chart, a page per role, own and inherited items distinct, links that resolve', async () => {
+    const run = await exportRun(['--format', 'html', '--out', 'site']);
     expect(run.code).toBe(0);
     const site = join(run.cwd, 'site');
     expect(listing(site)).toEqual(['.ladder-export.json', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html']);
@@ -149,8 +152,8 @@ describe('ladder export --format html', () => {
     expectLinksResolve(site);
   });
 
-  it('escapes every piece of ladder text: a <script> in a bullet shows as text', () => {
-    const run = exportRun(['--format', 'html', '--out', 'site']);
+  it('escapes every piece of ladder text: a <script> in a bullet shows as text', async () => {
+    const run = await exportRun(['--format', 'html', '--out', 'site']);
     for (const file of readdirSync(join(run.cwd, 'site'))) {
       const page = readFileSync(join(run.cwd, 'site', file), 'utf8');
       expect(page, file).not.toMatch(/<script|<em>/i);
@@ -161,8 +164,8 @@ describe('ladder export --format html', () => {
     expect(engineer).toContain('Writes code &amp; reviews it; &quot;quotes&quot;, &#39;apostrophes&#39; and &lt;em&gt;tags&lt;/em&gt; stay text.');
   });
 
-  it('links only to pages that are part of the export when one role is exported', () => {
-    const run = exportRun(['--role', 'vp', '--format', 'html', '--out', 'site'], { ladder: bundledLadder });
+  it('links only to pages that are part of the export when one role is exported', async () => {
+    const run = await exportRun(['--role', 'vp', '--format', 'html', '--out', 'site'], { ladder: bundledLadder });
     expect(run.code).toBe(0);
     expect(listing(join(run.cwd, 'site'))).toEqual(['.ladder-export.json', 'index.html', 'vp-engineering.html']);
     const page = readFileSync(join(run.cwd, 'site', 'vp-engineering.html'), 'utf8');
@@ -170,13 +173,13 @@ describe('ladder export --format html', () => {
     expectLinksResolve(join(run.cwd, 'site'));
   });
 
-  it('updates an existing site folder page by page and keeps files of its own', () => {
+  it('updates an existing site folder page by page and keeps files of its own', async () => {
     const cwd = scratch();
     mkdirSync(join(cwd, 'site'));
     writeFileSync(join(cwd, 'site', 'CNAME'), 'ladder.example.org\n');
-    expect(exportRun(['--format', 'html', '--out', 'site'], { cwd }).code).toBe(0);
+    expect((await exportRun(['--format', 'html', '--out', 'site'], { cwd })).code).toBe(0);
     writeFileSync(join(cwd, 'site', 'engineer.html'), 'old');
-    expect(exportRun(['--format', 'html', '--out', 'site'], { cwd }).code).toBe(0);
+    expect((await exportRun(['--format', 'html', '--out', 'site'], { cwd })).code).toBe(0);
     expect(listing(join(cwd, 'site'))).toEqual(['.ladder-export.json', 'CNAME', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html']);
     expect(readFileSync(join(cwd, 'site', 'engineer.html'), 'utf8')).toMatch(/^<!doctype html>/);
   });
@@ -189,8 +192,8 @@ describe('ladder export with a broken chain', () => {
     'a/orphan-child.md': role('Orphan Child', 'Orphan'),
   });
 
-  it('exports the other roles and warns once per role left out (exit 0)', () => {
-    const run = exportRun(['--format', 'json', '--out', '-'], { ladder });
+  it('exports the other roles and warns once per role left out (exit 0)', async () => {
+    const run = await exportRun(['--format', 'json', '--out', '-'], { ladder });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).roles.map((r: ResolvedRole) => r.id)).toEqual(['root']);
     const skipped = run.stderr.split('\n').filter((line) => line.includes('not exported'));
@@ -200,8 +203,8 @@ describe('ladder export with a broken chain', () => {
     ]);
   });
 
-  it('exits 2 when --role names a role that cannot be resolved', () => {
-    const run = exportRun(['--role', 'orphan-child', '--format', 'json', '--out', 'x.json'], { ladder });
+  it('exits 2 when --role names a role that cannot be resolved', async () => {
+    const run = await exportRun(['--role', 'orphan-child', '--format', 'json', '--out', 'x.json'], { ladder });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^error: a\/orphan\.md:3: .*Nobody Here.*\n$/);
     expect(listing(run.cwd)).toEqual([]);
@@ -211,31 +214,31 @@ describe('ladder export with a broken chain', () => {
 describe('ladder export error paths (exit 2, one line, target unchanged)', () => {
   const oneErrorLine = (stderr: string) => expect(stderr).toMatch(/^error: [^\n]+\n$/);
 
-  it('requires --out and a known --format', () => {
-    const noOut = exportRun(['--format', 'json']);
+  it('requires --out and a known --format', async () => {
+    const noOut = await exportRun(['--format', 'json']);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain("required option '-o, --out <path>' not specified");
-    const unknown = exportRun(['--format', 'pdf', '--out', 'x.pdf']);
+    const unknown = await exportRun(['--format', 'pdf', '--out', 'x.pdf']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe("error: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are json, yaml, csv, markdown, html.\n");
     expect(listing(unknown.cwd)).toEqual([]);
   });
 
-  it('refuses a folder as the target of a single-file format', () => {
+  it('refuses a folder as the target of a single-file format', async () => {
     const cwd = scratch();
     mkdirSync(join(cwd, 'out'));
     writeFileSync(join(cwd, 'out', 'keep.txt'), 'mine');
     for (const out of ['out', 'out/']) {
-      const run = exportRun(['--format', 'json', '--out', out], { cwd });
+      const run = await exportRun(['--format', 'json', '--out', out], { cwd });
       expect(run.code, out).toBe(2);
       oneErrorLine(run.stderr);
     }
     expect(listing(cwd)).toEqual(['out', 'out/keep.txt']);
   });
 
-  it('refuses a missing parent folder and creates nothing', () => {
+  it('refuses a missing parent folder and creates nothing', async () => {
     for (const format of ['json', 'html']) {
-      const run = exportRun(['--format', format, '--out', 'no/such/place']);
+      const run = await exportRun(['--format', format, '--out', 'no/such/place']);
       expect(run.code, format).toBe(2);
       oneErrorLine(run.stderr);
       expect(run.stderr).toContain('folder does not exist');
@@ -243,29 +246,29 @@ describe('ladder export error paths (exit 2, one line, target unchanged)', () =>
     }
   });
 
-  it('refuses stdout and an existing file for a folder format', () => {
-    const stdout = exportRun(['--format', 'markdown', '--out', '-']);
+  it('refuses stdout and an existing file for a folder format', async () => {
+    const stdout = await exportRun(['--format', 'markdown', '--out', '-']);
     expect(stdout.code).toBe(2);
     oneErrorLine(stdout.stderr);
     const cwd = scratch();
     writeFileSync(join(cwd, 'site'), 'a file');
-    const run = exportRun(['--format', 'html', '--out', 'site'], { cwd });
+    const run = await exportRun(['--format', 'html', '--out', 'site'], { cwd });
     expect(run.code).toBe(2);
     oneErrorLine(run.stderr);
     expect(readFileSync(join(cwd, 'site'), 'utf8')).toBe('a file');
     expect(listing(cwd)).toEqual(['site']);
   });
 
-  it('replaces an existing export whole', () => {
+  it('replaces an existing export whole', async () => {
     const cwd = scratch();
     writeFileSync(join(cwd, 'ladder.csv'), 'role,title,track,level,section,expectation,source,line,id\r\nold,content\r\n');
-    expect(exportRun(['--format', 'csv', '--out', 'ladder.csv'], { cwd }).code).toBe(0);
+    expect((await exportRun(['--format', 'csv', '--out', 'ladder.csv'], { cwd })).code).toBe(0);
     expect(readFileSync(join(cwd, 'ladder.csv'), 'utf8')).toMatch(/^role,title,track,level,/);
     expect(readFileSync(join(cwd, 'ladder.csv'), 'utf8')).not.toContain('old,content');
     expect(listing(cwd)).toEqual(['ladder.csv']);
   });
 
-  it('fails on a read-only folder without leaving temporary files', (ctx) => {
+  it('fails on a read-only folder without leaving temporary files', async (ctx) => {
     const cwd = scratch();
     const locked = join(cwd, 'locked');
     mkdirSync(locked);
@@ -279,7 +282,7 @@ describe('ladder export error paths (exit 2, one line, target unchanged)', () =>
       // Root ignores folder permissions, so there is nothing to observe there.
       if (canWrite(locked)) ctx.skip();
       for (const [format, out] of [['json', 'locked/ladder.json'], ['json', 'locked/new.json'], ['html', 'locked/new-site'], ['html', 'locked/site']]) {
-        const run = exportRun(['--format', format!, '--out', out!], { cwd });
+        const run = await exportRun(['--format', format!, '--out', out!], { cwd });
         expect(run.code, out).toBe(2);
         oneErrorLine(run.stderr);
         expect(run.stderr).toContain('cannot write (EACCES)');

@@ -7,7 +7,8 @@ import { loadLadder } from '../src/load/load-ladder.js';
 import { formatGraphDot } from '../src/format/graph-dot.js';
 import { formatGraphMermaid } from '../src/format/graph-mermaid.js';
 import type { LadderGraph } from '../src/schema/graph.js';
-import { bundledLadder, repoRoot, role, runCli, writeTree } from './helpers.js';
+import { bundledLadder, repoRoot, role, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 import { validateAgainst } from './validate.js';
 
 const bundledMermaid = `flowchart BT
@@ -82,46 +83,46 @@ describe('graph renderers', () => {
 });
 
 describe('ladder graph (end to end)', () => {
-  it('prints the bundled ladder as Mermaid by default, exactly as the README shows it', () => {
-    const run = runCli(['--example', 'graph']);
+  it('prints the bundled ladder as Mermaid by default, exactly as the README shows it', async () => {
+    const run = await runMain(['--example', 'graph']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(bundledMermaid);
     expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain('```mermaid\n' + bundledMermaid + '```');
   });
 
-  it('prints DOT with a cluster per track and the cross-track edge', () => {
-    const run = runCli(['graph', '--format', 'dot']);
+  it('prints DOT with a cluster per track and the cross-track edge', async () => {
+    const run = await runMain(['graph', '--format', 'dot']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^digraph ladder \{\n/);
     expect(run.stdout).toContain('  subgraph "cluster_managers" {\n    label="managers";\n');
     expect(run.stdout).toContain('  "engineering-manager" -> "senior-engineer";\n');
   });
 
-  it('prints { nodes, edges } for --json and --format json, valid against the published schema', () => {
-    const json = runCli(['graph', '--json']);
+  it('prints { nodes, edges } for --json and --format json, valid against the published schema', async () => {
+    const json = await runMain(['graph', '--json']);
     expect(json.code).toBe(0);
-    expect(runCli(['graph', '--format', 'json']).stdout).toBe(json.stdout);
+    expect((await runMain(['graph', '--format', 'json'])).stdout).toBe(json.stdout);
     const data = JSON.parse(json.stdout);
     expect(validateAgainst('graph.schema.json', data)).toEqual([]);
     expect(data.edges).toContainEqual({ from: 'vp-engineering', to: 'engineering-director' });
   });
 
-  it('rejects --json with another --format, and an unknown format, with exit 2', () => {
-    const clash = runCli(['graph', '--json', '--format', 'dot']);
+  it('rejects --json with another --format, and an unknown format, with exit 2', async () => {
+    const clash = await runMain(['graph', '--json', '--format', 'dot']);
     expect(clash.code).toBe(2);
     expect(clash.stderr).toBe('error: --json and --format dot disagree; give one of them\n');
-    expect(runCli(['graph', '--format', 'svg']).code).toBe(2);
+    expect((await runMain(['graph', '--format', 'svg'])).code).toBe(2);
   });
 
-  it('draws a ladder with an unknown parent and a cycle: the edges that exist, and warnings', () => {
+  it('draws a ladder with an unknown parent and a cycle: the edges that exist, and warnings', async () => {
     const root = writeTree({
       'e.md': role('Engineer', null),
       's.md': role('Senior', 'Enginer'),
       'a.md': role('Alpha', 'Beta'),
       'b.md': role('Beta', 'Alpha'),
     });
-    const run = runCli(['--ladder', root, 'graph', '--json']);
+    const run = await runMain(['--ladder', root, 'graph', '--json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('warning: s.md:3: unknown parent role "Enginer"');
     expect(run.stderr).toContain('inheritance cycle');
@@ -129,6 +130,6 @@ describe('ladder graph (end to end)', () => {
     expect(nodes.map((n: { id: string }) => n.id).sort()).toEqual(['a', 'b', 'e', 's']);
     expect(edges).toEqual(expect.arrayContaining([{ from: 'a', to: 'b' }, { from: 'b', to: 'a' }]));
     expect(edges.some((e: { from: string }) => e.from === 's')).toBe(false);
-    expect(runCli(['--ladder', root, 'graph']).stdout).toContain('  a --> b\n  b --> a\n');
+    expect((await runMain(['--ladder', root, 'graph'])).stdout).toContain('  a --> b\n  b --> a\n');
   });
 });

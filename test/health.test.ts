@@ -3,7 +3,8 @@ import { healthThresholds, ladderHealth } from '../src/diff/health.js';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import type { LadderHealth } from '../src/schema/health.js';
-import { bundledLadder, fixture, role, runCli, writeTree } from './helpers.js';
+import { bundledLadder, fixture, role, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 import { validateAgainst } from './validate.js';
 
 const uneven = fixture('health');
@@ -83,8 +84,8 @@ describe('ladderHealth', () => {
 });
 
 describe('ladder health (end to end)', () => {
-  it('draws one row per step with a bar to scale, then what is flagged and why; exit 0', () => {
-    const run = runCli(['--ladder', uneven, 'health']);
+  it('draws one row per step with a bar to scale, then what is flagged and why; exit 0', async () => {
+    const run = await runMain(['--ladder', uneven, 'health']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const lines = run.stdout.split('\n');
@@ -101,15 +102,15 @@ describe('ladder health (end to end)', () => {
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('--exit-code exits 1 when anything is flagged, 0 on the even bundled ladder', () => {
-    expect(runCli(['--ladder', uneven, 'health', '--exit-code']).code).toBe(1);
-    const bundled = runCli(['--example', 'health', '--exit-code']);
+  it('--exit-code exits 1 when anything is flagged, 0 on the even bundled ladder', async () => {
+    expect((await runMain(['--ladder', uneven, 'health', '--exit-code'])).code).toBe(1);
+    const bundled = await runMain(['--example', 'health', '--exit-code']);
     expect(bundled.code).toBe(0);
     expect(bundled.stdout).toContain('6 steps: 0 thin, 0 mostly rewordings; 0 never-growing sections');
   });
 
-  it('--json prints the documented shape, valid against schemas/health.schema.json; --format json is the same', () => {
-    const run = runCli(['--ladder', uneven, 'health', '--json']);
+  it('--json prints the documented shape, valid against schemas/health.schema.json; --format json is the same', async () => {
+    const run = await runMain(['--ladder', uneven, 'health', '--json']);
     expect(run.code).toBe(0);
     const health = JSON.parse(run.stdout);
     expect(validateAgainst('health.schema.json', health)).toEqual([]);
@@ -125,11 +126,11 @@ describe('ladder health (end to end)', () => {
       ratio: 0.33,
       flags: ['thin'],
     });
-    expect(runCli(['--ladder', uneven, 'health', '--format', 'json']).stdout).toBe(run.stdout);
+    expect((await runMain(['--ladder', uneven, 'health', '--format', 'json'])).stdout).toBe(run.stdout);
   });
 
-  it('--format markdown writes a table and the flagged steps', () => {
-    const run = runCli(['--ladder', uneven, 'health', '--format', 'markdown']);
+  it('--format markdown writes a table and the flagged steps', async () => {
+    const run = await runMain(['--ladder', uneven, 'health', '--format', 'markdown']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^## Ladder health\n\n5 steps: 1 thin/);
     expect(run.stdout).toContain('| Senior Engineer → Staff Engineer | ic | 2 | 0 | 0.33× | Delivery 1, Craft 1 | thin |');
@@ -138,14 +139,14 @@ describe('ladder health (end to end)', () => {
     expect(run.stdout).toContain('- ic: **Docs** gains nothing after `engineer` (`senior-engineer`, `staff-engineer`, `principal-engineer`).');
   });
 
-  it('reads the thresholds from ladder.yaml, and names the line of a bad one', () => {
+  it('reads the thresholds from ladder.yaml, and names the line of a bad one', async () => {
     const tree = { 'e.md': role('Engineer', null), 's.md': role('Senior', 'Engineer', { Delivery: ['Leads projects.'] }) };
-    expect(runCli(['--ladder', writeTree(tree), 'health', '--exit-code']).code).toBe(1);
-    expect(runCli(['--ladder', writeTree({ ...tree, 'ladder.yaml': 'health:\n  minStep: 1\n' }), 'health', '--exit-code']).code).toBe(0);
-    const unknown = runCli(['--ladder', writeTree({ ...tree, 'ladder.yaml': 'health:\n  minStep: 1\n  maxStep: 9\n' }), 'health']);
+    expect((await runMain(['--ladder', writeTree(tree), 'health', '--exit-code'])).code).toBe(1);
+    expect((await runMain(['--ladder', writeTree({ ...tree, 'ladder.yaml': 'health:\n  minStep: 1\n' }), 'health', '--exit-code'])).code).toBe(0);
+    const unknown = await runMain(['--ladder', writeTree({ ...tree, 'ladder.yaml': 'health:\n  minStep: 1\n  maxStep: 9\n' }), 'health']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('error: ladder.yaml:3: unknown key "maxStep" in "health"; the keys are "minStep" and "minRatio"\n');
-    const ratio = runCli(['--ladder', writeTree({ ...tree, 'ladder.yaml': 'health:\n  minRatio: 2\n' }), 'health']);
+    const ratio = await runMain(['--ladder', writeTree({ ...tree, 'ladder.yaml': 'health:\n  minRatio: 2\n' }), 'health']);
     expect(ratio.code).toBe(2);
     expect(ratio.stderr).toMatch(/^error: ladder\.yaml:2: "health\.minRatio" /);
   });

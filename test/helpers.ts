@@ -24,7 +24,8 @@ export interface CliRun {
   stderr: string;
 }
 
-const emptyFolder = mkdtempSync(join(tmpdir(), 'ladder-cwd-'));
+/** Where a run starts unless told otherwise: a folder with no ladder around it. */
+export const emptyFolder = mkdtempSync(join(tmpdir(), 'ladder-cwd-'));
 
 /** Runs the built binary as a user would, in a folder with no ladder of its own unless given. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliRun {

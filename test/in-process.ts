@@ -1,9 +1,10 @@
 import { main } from '../src/cli.js';
-import type { CliRun } from './helpers.js';
+import { emptyFolder, type CliRun } from './helpers.js';
 
 /**
  * Runs the CLI in this process through `main`, as `runCli` runs the binary: same arguments, same result.
- * The environment is PATH and `env` alone, so no cache, LADDER_DIR or NO_COLOR leaks in from the shell.
+ * It starts in the same folder with no ladder around it unless given `cwd`, and the environment is PATH and
+ * `env` alone, so no cache, LADDER_DIR or NO_COLOR leaks in from the shell.
  */
 export async function runMain(args: string[], options: { cwd?: string; env?: Record<string, string>; isTTY?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
@@ -11,7 +12,7 @@ export async function runMain(args: string[], options: { cwd?: string; env?: Rec
   const code = await main(args, {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    cwd: options.cwd ?? process.cwd(),
+    cwd: options.cwd ?? emptyFolder,
     env: { PATH: process.env.PATH, ...options.env },
     isTTY: options.isTTY ?? false,
   });

@@ -6,7 +6,8 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { headingAnchor, linksAndAnchors } from '../src/load/markdown-links.js';
-import { fixture, role, runCli, writeTree } from './helpers.js';
+import { fixture, role, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 import { lintFolder } from './lint-helpers.js';
 
 const uneven = fixture('health');
@@ -45,15 +46,15 @@ describe('links and anchors of a Markdown file', () => {
     expect(loaded.sources.map((s) => s.file)).toEqual(['e.md']);
   });
 
-  it('come from the parse cache on a warm run as on a cold one', () => {
+  it('come from the parse cache on a warm run as on a cold one', async () => {
     const ladder = writeTree({ 'README.md': '# Ladder\n\n[Gone](gone.md)\n', 'e.md': role('Engineer', null).replace('Engineer role.', 'See [the craft](#craft).') });
     const env = { LADDER_CACHE_DIR: mkdtempSync(join(tmpdir(), 'ladder-cache-')) };
-    const cold = runCli(['--ladder', ladder, 'lint', '--json'], { env });
+    const cold = await runMain(['--ladder', ladder, 'lint', '--json'], { env });
     expect(JSON.parse(cold.stdout).findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['README.md:3', 'e.md:5']);
     const entries = JSON.parse(readFileSync(join(env.LADDER_CACHE_DIR, readdirSync(env.LADDER_CACHE_DIR)[0]!), 'utf8')).entries;
     expect(entries['README.md'].links).toEqual([{ url: 'gone.md', line: 3, column: 1 }]);
     expect(entries['e.md'].anchors).toContain('delivery');
-    expect(runCli(['--ladder', ladder, 'lint', '--json'], { env }).stdout).toBe(cold.stdout);
+    expect((await runMain(['--ladder', ladder, 'lint', '--json'], { env })).stdout).toBe(cold.stdout);
   });
 });
 
@@ -74,14 +75,14 @@ describe('broken-link and inherits-title-mismatch on the health fixture', () => 
     expect((await lintFolder(join(outside, 'ladder'))).map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['README.md:1:36 broken-link']);
   });
 
-  it('lint <file>... checks the links of a README named inside the ladder, and passes over one outside it', () => {
+  it('lint <file>... checks the links of a README named inside the ladder, and passes over one outside it', async () => {
     const repo = writeTree({ 'README.md': '[Gone](gone.md)\n', 'ladder/ladder.yaml': 'rules: {}\n', 'ladder/README.md': '# Ladder\n\n[Gone](gone.md)\n', 'ladder/e.md': role('Engineer', null) });
-    const run = runCli(['lint', '--json', 'README.md', 'ladder/README.md'], { cwd: repo });
+    const run = await runMain(['lint', '--json', 'README.md', 'ladder/README.md'], { cwd: repo });
     expect(run).toMatchObject({ code: 0, stderr: `warning: README.md: not part of the ladder at ${join(repo, 'ladder')}; passed over\n` });
     expect(JSON.parse(run.stdout).findings.map((f: { file: string; line: number; ruleId: string }) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['README.md:3 broken-link']);
   });
 
-  it('flags a loose parent name but not one ladder.yaml maps, and fixes only a name found once on its line', () => {
+  it('flags a loose parent name but not one ladder.yaml maps, and fixes only a name found once on its line', async () => {
     const root = writeTree({
       'ladder.yaml': 'aliases:\n  Lead: manager\n',
       'manager.md': 'Engineering Manager\n===================\n\n### Results\n* Ships.\n',
@@ -90,18 +91,18 @@ describe('broken-link and inherits-title-mismatch on the health fixture', () => 
       'the-role.md': 'Role\n====\n\n### Results\n* Plays.\n',
       'twice.md': 'Twice\n=====\n(Inherits the role expectations of a role)\n\n### Results\n* Repeats.\n',
     });
-    const findings = JSON.parse(runCli(['--ladder', root, 'lint', '--json'], {}).stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'inherits-title-mismatch');
+    const findings = JSON.parse((await runMain(['--ladder', root, 'lint', '--json'], {})).stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'inherits-title-mismatch');
     expect(findings.map((f: { file: string; line: number; column: number; fixable: boolean }) => `${f.file}:${f.line}:${f.column} ${f.fixable}`)).toEqual(['loose.md:4:10 true', 'twice.md:3:1 false']);
-    runCli(['--ladder', root, 'lint', '--fix'], {});
+    await runMain(['--ladder', root, 'lint', '--fix'], {});
     expect(readFileSync(join(root, 'loose.md'), 'utf8')).toContain('\n*Same as Engineering Manager, but also...*\n');
     expect(readFileSync(join(root, 'twice.md'), 'utf8')).toContain('\n(Inherits the role expectations of a role)\n');
   });
 
-  it('--fix writes the parent’s renamed title, with the article it needs, and nothing fixable is left', () => {
+  it('--fix writes the parent’s renamed title, with the article it needs, and nothing fixable is left', async () => {
     const root = mkdtempSync(join(tmpdir(), 'ladder-links-'));
     cpSync(uneven, root, { recursive: true });
     const before = readFileSync(join(root, 'mgmt', 'manager.md'), 'utf8');
-    const run = runCli(['--ladder', root, 'lint', '--fix', '--json']);
+    const run = await runMain(['--ladder', root, 'lint', '--fix', '--json']);
     expect(run.code).toBe(0);
     expect(readFileSync(join(root, 'mgmt', 'manager.md'), 'utf8')).toBe(
       before.replace('(Inherits the role expectations of a Team Lead)', '(Inherits the role expectations of an Engineering Team Lead)'),
@@ -109,6 +110,6 @@ describe('broken-link and inherits-title-mismatch on the health fixture', () => 
     const remaining = JSON.parse(run.stdout);
     expect(remaining.summary.fixable).toBe(0);
     expect(remaining.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['broken-link', 'broken-link', 'broken-link', 'broken-link']);
-    expect(JSON.parse(runCli(['--ladder', root, 'show', 'manager', '--json']).stdout).inherits).toBe('team-lead');
+    expect(JSON.parse((await runMain(['--ladder', root, 'show', 'manager', '--json'])).stdout).inherits).toBe('team-lead');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, role, runCli, writeTree } from './helpers.js';
+import { fixture, role, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 import { validateAgainst } from './validate.js';
 import { validateSarif } from './validate-sarif.js';
 
@@ -8,12 +9,12 @@ const messy = fixture('messy');
 const warnOnly = () => writeTree({ 'a.md': role('Engineer', null, { Craft: ['Writes code'] }) });
 
 describe('ladder lint (end to end)', () => {
-  it('the bundled ladder lints clean: exit 0, nothing printed', () => {
-    expect(runCli(['--example', 'lint'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  it('the bundled ladder lints clean: exit 0, nothing printed', async () => {
+    expect(await runMain(['--example', 'lint'])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('stylish (the default) groups the messy fixture by file, with the counts, and exits 1 on errors', () => {
-    const run = runCli(['--ladder', messy, 'lint']);
+  it('stylish (the default) groups the messy fixture by file, with the counts, and exits 1 on errors', async () => {
+    const run = await runMain(['--ladder', messy, 'lint']);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     const lines = run.stdout.split('\n');
@@ -27,8 +28,8 @@ describe('ladder lint (end to end)', () => {
     expect(run.stdout).toContain('  4 problems potentially fixable with the `--fix` option.\n');
   });
 
-  it('json: the documented shape, valid against schemas/lint-report.schema.json; --json is the same', () => {
-    const run = runCli(['--ladder', messy, 'lint', '--format', 'json']);
+  it('json: the documented shape, valid against schemas/lint-report.schema.json; --json is the same', async () => {
+    const run = await runMain(['--ladder', messy, 'lint', '--format', 'json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(validateAgainst('lint-report.schema.json', report)).toEqual([]);
@@ -37,19 +38,19 @@ describe('ladder lint (end to end)', () => {
       ruleId: 'terminal-punctuation', severity: 'warning', file: 'ic/senior-engineer.md', line: 11, column: 40, fixable: true,
       message: 'Expected a final "." after "Breaks large projects into milestones", found "s".',
     });
-    expect(runCli(['--ladder', messy, 'lint', '--json']).stdout).toBe(run.stdout);
+    expect((await runMain(['--ladder', messy, 'lint', '--json'])).stdout).toBe(run.stdout);
   });
 
-  it('github: one workflow command per finding', () => {
-    const run = runCli(['--ladder', messy, 'lint', '--format', 'github']);
+  it('github: one workflow command per finding', async () => {
+    const run = await runMain(['--ladder', messy, 'lint', '--format', 'github']);
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(8);
     expect(lines).toContain('::error file=people/director.md,line=17,col=1,title=ladder(duplicate-section)::Section "Delivery" appears again (first on line 12); merge the two.');
   });
 
-  it('sarif: valid SARIF 2.1.0 with a descriptor for every rule', () => {
-    const run = runCli(['--ladder', messy, 'lint', '--format', 'sarif']);
+  it('sarif: valid SARIF 2.1.0 with a descriptor for every rule', async () => {
+    const run = await runMain(['--ladder', messy, 'lint', '--format', 'sarif']);
     expect(run.code).toBe(1);
     const log = JSON.parse(run.stdout);
     expect(validateSarif(log)).toEqual([]);
@@ -59,43 +60,43 @@ describe('ladder lint (end to end)', () => {
     expect(log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'thin-step').defaultConfiguration).toEqual({ enabled: false });
   });
 
-  it('junit: one test case per file, failed where there are findings', () => {
-    const run = runCli(['--ladder', messy, 'lint', '--format', 'junit']);
+  it('junit: one test case per file, failed where there are findings', async () => {
+    const run = await runMain(['--ladder', messy, 'lint', '--format', 'junit']);
     expect(run.code).toBe(1);
     // The five role files, and README.md and CHANGELOG.md, whose links are checked.
     expect(run.stdout.match(/<testcase /g)).toHaveLength(7);
     expect(run.stdout).toContain('<testsuites name="ladder lint" tests="7" failures="3">');
   });
 
-  it('exits 0 on warnings alone, and 1 when they pass --max-warnings', () => {
+  it('exits 0 on warnings alone, and 1 when they pass --max-warnings', async () => {
     const root = warnOnly();
-    expect(runCli(['--ladder', root, 'lint']).code).toBe(0);
-    expect(runCli(['--ladder', root, 'lint', '--max-warnings', '1']).code).toBe(0);
-    const strict = runCli(['--ladder', root, 'lint', '--max-warnings', '0']);
+    expect((await runMain(['--ladder', root, 'lint'])).code).toBe(0);
+    expect((await runMain(['--ladder', root, 'lint', '--max-warnings', '1'])).code).toBe(0);
+    const strict = await runMain(['--ladder', root, 'lint', '--max-warnings', '0']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toBe('warning: 1 warnings, more than --max-warnings 0\n');
   });
 
-  it('exits 2 on usage errors: an unknown format, a bad --max-warnings, a missing ladder', () => {
-    const format = runCli(['--ladder', messy, 'lint', '--format', 'xml']);
+  it('exits 2 on usage errors: an unknown format, a bad --max-warnings, a missing ladder', async () => {
+    const format = await runMain(['--ladder', messy, 'lint', '--format', 'xml']);
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/Allowed choices are stylish, json, github, sarif, junit/);
-    expect(runCli(['--ladder', messy, 'lint', '--max-warnings', 'many']).code).toBe(2);
-    expect(runCli(['--ladder', '/nonexistent/ladder', 'lint']).code).toBe(2);
+    expect((await runMain(['--ladder', messy, 'lint', '--max-warnings', 'many'])).code).toBe(2);
+    expect((await runMain(['--ladder', '/nonexistent/ladder', 'lint'])).code).toBe(2);
   });
 
-  it('reads rule severities and ignore globs from ladder.yaml', () => {
+  it('reads rule severities and ignore globs from ladder.yaml', async () => {
     const root = writeTree({
       'ladder.yaml': 'rules:\n  terminal-punctuation: error\n  trailing-whitespace: off\nignore:\n  - drafts/**\n',
       'a.md': role('Engineer', null, { Craft: ['Writes code  '] }),
       'drafts/b.md': role('Draft', null).trimEnd(),
     });
-    const run = runCli(['--ladder', root, 'lint', '--json']);
+    const run = await runMain(['--ladder', root, 'lint', '--json']);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`)).toEqual(['terminal-punctuation:error']);
   });
 
-  it('exits 2 naming ladder.yaml and the line for an unknown rule, a bad severity or bad YAML', () => {
+  it('exits 2 naming ladder.yaml and the line for an unknown rule, a bad severity or bad YAML', async () => {
     const cases: [string, string][] = [
       ['rules:\n  terminal-punctuation: warn\n  trailing-space: off\n', 'error: ladder.yaml:3: unknown rule "trailing-space"; run "ladder lint --list-rules" for the rule ids\n'],
       ['rules:\n  lost-bullet: loud\n', 'error: ladder.yaml:2: "rules.lost-bullet" '],
@@ -103,28 +104,28 @@ describe('ladder lint (end to end)', () => {
       ['colour: red\n', 'error: ladder.yaml:1: unknown key "colour"'],
     ];
     for (const [yaml, stderr] of cases) {
-      const run = runCli(['--ladder', writeTree({ 'ladder.yaml': yaml, 'a.md': role('Engineer', null) }), 'lint']);
+      const run = await runMain(['--ladder', writeTree({ 'ladder.yaml': yaml, 'a.md': role('Engineer', null) }), 'lint']);
       expect(run.code, yaml).toBe(2);
       expect(run.stderr.startsWith(stderr), run.stderr).toBe(true);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
   });
 
-  it('honours disable comments in the files', () => {
+  it('honours disable comments in the files', async () => {
     const text = role('Engineer', null, { Craft: ['Writes code'] }).replace('* Writes code', '<!-- ladder-disable-next-line terminal-punctuation -->\n* Writes code');
-    expect(runCli(['--ladder', writeTree({ 'a.md': text }), 'lint', '--max-warnings', '0']).code).toBe(0);
+    expect((await runMain(['--ladder', writeTree({ 'a.md': text }), 'lint', '--max-warnings', '0'])).code).toBe(0);
   });
 
-  it('lists the rules, as text and as JSON', () => {
-    const text = runCli(['lint', '--list-rules']);
+  it('lists the rules, as text and as JSON', async () => {
+    const text = await runMain(['lint', '--list-rules']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^trailing-whitespace +warning +fixable +A line ends with spaces or tabs \(two spaces before a line that continues the paragraph are a Markdown line break and stay\)\.$/m);
-    const { rules } = JSON.parse(runCli(['lint', '--list-rules', '--json']).stdout);
+    const { rules } = JSON.parse((await runMain(['lint', '--list-rules', '--json'])).stdout);
     expect(rules).toContainEqual({ id: 'unknown-parent', description: expect.any(String), severity: 'error', fixable: false });
   });
 
-  it('has --help with examples', () => {
-    const help = runCli(['lint', '--help']);
+  it('has --help with examples', async () => {
+    const help = await runMain(['lint', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Examples:');
     expect(help.stdout).toContain('--max-warnings');

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, type Fix } from '../src/lint/fix.js';
-import { fixture, runCli, writeTree } from './helpers.js';
+import { fixture, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 import { bulletWords, fixOnce, lintFolder } from './lint-helpers.js';
 
 describe('applyFixes', () => {
@@ -53,10 +54,10 @@ function snapshot(root: string): Map<string, Buffer> {
 }
 
 describe('ladder lint --fix (end to end)', () => {
-  it('rewrites only the fixable findings on the messy fixture and reports what remains', () => {
+  it('rewrites only the fixable findings on the messy fixture and reports what remains', async () => {
     const root = messyCopy();
     const before = snapshot(root);
-    const run = runCli(['--ladder', root, 'lint', '--fix', '--format', 'json']);
+    const run = await runMain(['--ladder', root, 'lint', '--fix', '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     const remaining = JSON.parse(run.stdout);
@@ -82,20 +83,20 @@ describe('ladder lint --fix (end to end)', () => {
     expect(statSync(join(root, 'ic', 'senior-engineer.md')).mode & 0o777).toBe(0o640);
   });
 
-  it('is idempotent: a second run changes nothing and reports the same', () => {
+  it('is idempotent: a second run changes nothing and reports the same', async () => {
     const root = messyCopy();
-    const first = runCli(['--ladder', root, 'lint', '--fix']);
+    const first = await runMain(['--ladder', root, 'lint', '--fix']);
     const fixed = snapshot(root);
-    const second = runCli(['--ladder', root, 'lint', '--fix']);
+    const second = await runMain(['--ladder', root, 'lint', '--fix']);
     expect(second).toEqual(first);
     const again = snapshot(root);
     for (const [file, bytes] of fixed) expect(again.get(file)!.equals(bytes), file).toBe(true);
   });
 
-  it('keeps a byte order mark and touches nothing when there is nothing to fix', () => {
+  it('keeps a byte order mark and touches nothing when there is nothing to fix', async () => {
     const root = writeTree({ 'a.md': '\uFEFFEngineer\n---\n\n### Craft\n* Codes  \n', 'b.md': 'Senior\n---\n\n### Craft\n* Designs.\n' });
     const b = readFileSync(join(root, 'b.md'));
-    expect(runCli(['--ladder', root, 'lint', '--fix']).code).toBe(0);
+    expect((await runMain(['--ladder', root, 'lint', '--fix'])).code).toBe(0);
     expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe('\uFEFFEngineer\n---\n\n### Craft\n* Codes.\n');
     expect(readFileSync(join(root, 'b.md')).equals(b)).toBe(true);
   });

@@ -60,7 +60,7 @@ describe('the npm package', () => {
     prefix = join(out, 'prefix');
     npm(['install', '--prefix', prefix, join(out, tarball.trim())], out);
     elsewhere = mkdtempSync(join(tmpdir(), 'ladder-elsewhere-'));
-  }, 300_000);
+  });
 
   it('packs only what runs and what a user reads: no sources, tests, fixtures, benchmarks or source maps', () => {
     expect(tarball).toBe(`ladder-${pkg.version}.tgz\n`);

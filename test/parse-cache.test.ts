@@ -3,27 +3,27 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { role, runCli, writeTree } from './helpers.js';
+import { role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 
 const cacheFile = (dir: string) => join(dir, readdirSync(dir)[0]!);
 
 describe('parse cache', () => {
-  it('reuses the parse of a file whose bytes are unchanged, whatever its mtime, and reparses it once they change', () => {
+  it('reuses the parse of a file whose bytes are unchanged, whatever its mtime, and reparses it once they change', async () => {
     const ladder = writeTree({ 'e.md': role('Engineer', null, { Craft: ['Writes code.'] }) });
     const cache = mkdtempSync(join(tmpdir(), 'ladder-cache-'));
     const env = { LADDER_CACHE_DIR: cache };
-    expect(runCli(['--ladder', ladder, 'show', 'engineer'], { env }).stdout).toContain('Writes code.');
+    expect((await runMain(['--ladder', ladder, 'show', 'engineer'], { env })).stdout).toContain('Writes code.');
     // Plant a different text in the cache: if the next run prints it, the parse came from the cache.
     const stored = readFileSync(cacheFile(cache), 'utf8');
     writeFileSync(cacheFile(cache), stored.replace('Writes code.', 'From the cache.'));
-    expect(runCli(['--ladder', ladder, 'show', 'engineer'], { env }).stdout).toContain('From the cache.');
-    expect(runCli(['--ladder', ladder, '--no-cache', 'show', 'engineer'], { env }).stdout).toContain('Writes code.');
+    expect((await runMain(['--ladder', ladder, 'show', 'engineer'], { env })).stdout).toContain('From the cache.');
+    expect((await runMain(['--ladder', ladder, '--no-cache', 'show', 'engineer'], { env })).stdout).toContain('Writes code.');
     // Touching the file (a checkout, a copy) changes no byte: the parse is still good.
     utimesSync(join(ladder, 'e.md'), new Date(), new Date(Date.now() + 5000));
-    expect(runCli(['--ladder', ladder, 'show', 'engineer'], { env }).stdout).toContain('From the cache.');
+    expect((await runMain(['--ladder', ladder, 'show', 'engineer'], { env })).stdout).toContain('From the cache.');
     writeFileSync(join(ladder, 'e.md'), role('Engineer', null, { Craft: ['Writes docs.'] }));
-    expect(runCli(['--ladder', ladder, 'show', 'engineer'], { env }).stdout).toContain('Writes docs.');
+    expect((await runMain(['--ladder', ladder, 'show', 'engineer'], { env })).stdout).toContain('Writes docs.');
   });
 
   it('sees a same-size edit whose mtime was put back (touch -r, cp -p, rsync -a, an unpacked archive)', async () => {
@@ -58,14 +58,14 @@ describe('parse cache', () => {
     expect(JSON.parse(show.stdout)).toMatchObject({ file: 'b.md', sections: [{ expectations: [{ text: 'Codes alpha.' }] }] });
   });
 
-  it('ignores a corrupt or foreign cache file and replaces it', () => {
+  it('ignores a corrupt or foreign cache file and replaces it', async () => {
     const ladder = writeTree({ 'e.md': role('Engineer', null, { Craft: ['Writes code.'] }) });
     const cache = mkdtempSync(join(tmpdir(), 'ladder-cache-'));
     const env = { LADDER_CACHE_DIR: cache };
-    runCli(['--ladder', ladder, 'list'], { env });
+    await runMain(['--ladder', ladder, 'list'], { env });
     for (const garbage of ['{"version":', 'null', '{"version":"0.0.0-other","root":"/x","entries":{}}']) {
       writeFileSync(cacheFile(cache), garbage);
-      const run = runCli(['--ladder', ladder, 'show', 'engineer'], { env });
+      const run = await runMain(['--ladder', ladder, 'show', 'engineer'], { env });
       expect([run.code, run.stderr]).toEqual([0, '']);
       expect(run.stdout).toContain('Writes code.');
     }
@@ -73,11 +73,11 @@ describe('parse cache', () => {
     expect(readdirSync(cache)).toHaveLength(1);
   });
 
-  it('works without any cache folder (no HOME) and never fails because the cache cannot be written', () => {
+  it('works without any cache folder (no HOME) and never fails because the cache cannot be written', async () => {
     const ladder = writeTree({ 'e.md': role('Engineer', null) });
-    expect(runCli(['--ladder', ladder, 'show', 'engineer']).code).toBe(0);
+    expect((await runMain(['--ladder', ladder, 'show', 'engineer'])).code).toBe(0);
     // A cache folder that cannot exist: its parent is a file.
     const blocked = join(ladder, 'e.md', 'cache');
-    expect(runCli(['--ladder', ladder, 'show', 'engineer'], { env: { LADDER_CACHE_DIR: blocked } })).toMatchObject({ code: 0, stderr: '' });
+    expect(await runMain(['--ladder', ladder, 'show', 'engineer'], { env: { LADDER_CACHE_DIR: blocked } })).toMatchObject({ code: 0, stderr: '' });
   });
 });

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishedSchemas, renderJsonSchema } from '../src/schema/json-schemas.js';
-import { repoRoot, runCli } from './helpers.js';
+import { repoRoot } from './helpers.js';
+import { runMain } from './in-process.js';
 import { validateAgainst as validate } from './validate.js';
 
 const schemasFolder = join(repoRoot, 'schemas');
@@ -14,9 +15,9 @@ describe('schemas/', () => {
     for (const file of Object.keys(publishedSchemas)) expect(committed(file), file).toBe(renderJsonSchema(file));
   });
 
-  it('validates real show --json and list --json output', () => {
-    expect(validate('role.schema.json', JSON.parse(runCli(['show', 'vp', '--json']).stdout))).toEqual([]);
-    expect(validate('role-list.schema.json', JSON.parse(runCli(['list', '--json']).stdout))).toEqual([]);
+  it('validates real show --json and list --json output', async () => {
+    expect(validate('role.schema.json', JSON.parse((await runMain(['show', 'vp', '--json'])).stdout))).toEqual([]);
+    expect(validate('role-list.schema.json', JSON.parse((await runMain(['list', '--json'])).stdout))).toEqual([]);
     expect(validate('role.schema.json', { id: 'x' }).length).toBeGreaterThan(0);
   });
 });

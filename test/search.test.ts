@@ -6,7 +6,8 @@ import { findRole } from '../src/graph/find-role.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { searchLadder } from '../src/resolve/search.js';
 import { formatSearch } from '../src/format/search-text.js';
-import { bundledLadder, role, runCli, writeTree } from './helpers.js';
+import { bundledLadder, role, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 import { validateAgainst } from './validate.js';
 
 const lineOf = (root: string, file: string, line: number) => readFileSync(join(root, file), 'utf8').split('\n')[line - 1]!;
@@ -88,13 +89,13 @@ describe('formatSearch', () => {
 });
 
 describe('ladder search (end to end)', () => {
-  it('exits 0 with hits, as text and as schema-valid JSON', () => {
-    const run = runCli(['--example', 'search', 'mentors', 'engineers']);
+  it('exits 0 with hits, as text and as schema-valid JSON', async () => {
+    const run = await runMain(['--example', 'search', 'mentors', 'engineers']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('makers/senior-engineer.md:21  Senior Engineer › Collaboration\n  Mentors engineers through pairing');
     expect(run.stdout).not.toMatch(/\u001b\[/);
-    const json = runCli(['search', 'mentors', '--role', 'staff', '--json']);
+    const json = await runMain(['search', 'mentors', '--role', 'staff', '--json']);
     expect(json.code).toBe(0);
     const result = JSON.parse(json.stdout);
     expect(validateAgainst('search.schema.json', result)).toEqual([]);
@@ -103,22 +104,22 @@ describe('ladder search (end to end)', () => {
     expect(result.hits.every((h: { role: string }) => h.role === 'staff-engineer')).toBe(true);
   });
 
-  it('exits 1 when nothing matches (as grep), still printing { query, hits: [] } for --json', () => {
-    const run = runCli(['search', 'quantum', 'blockchain']);
+  it('exits 1 when nothing matches (as grep), still printing { query, hits: [] } for --json', async () => {
+    const run = await runMain(['search', 'quantum', 'blockchain']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('No expectation or description matches "quantum blockchain".\n');
-    const json = runCli(['search', 'quantum', '--json']);
+    const json = await runMain(['search', 'quantum', '--json']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual({ query: 'quantum', hits: [] });
   });
 
-  it('takes repeated --section filters and exits 2 for an unknown section or role', () => {
-    const run = runCli(['search', 'feedback', '-s', 'coaching', '-s', 'collab', '--json']);
+  it('takes repeated --section filters and exits 2 for an unknown section or role', async () => {
+    const run = await runMain(['search', 'feedback', '-s', 'coaching', '-s', 'collab', '--json']);
     expect(run.code).toBe(0);
     expect(new Set(JSON.parse(run.stdout).hits.map((h: { section: string }) => h.section))).toEqual(new Set(['Coaching', 'Collaboration']));
-    const section = runCli(['search', 'feedback', '--section', 'cooking']);
+    const section = await runMain(['search', 'feedback', '--section', 'cooking']);
     expect(section.code).toBe(2);
     expect(section.stderr).toMatch(/^error: no section matches "cooking"/);
-    expect(runCli(['search', 'feedback', '--role', 'nobody']).code).toBe(2);
+    expect((await runMain(['search', 'feedback', '--role', 'nobody'])).code).toBe(2);
   });
 });

@@ -3,7 +3,8 @@ import { newInRole } from '../src/diff/role-new.js';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import type { RoleNew } from '../src/schema/role-new.js';
-import { fixture, role, runCli, writeTree } from './helpers.js';
+import { fixture, role, writeTree } from './helpers.js';
+import { runMain } from './in-process.js';
 import { validateAgainst } from './validate.js';
 
 const uneven = fixture('health');
@@ -51,8 +52,8 @@ describe('newInRole', () => {
 });
 
 describe('ladder show --new (end to end)', () => {
-  it('shows new expectations, and evolved ones as was/now with a word diff', () => {
-    const run = runCli(['--ladder', uneven, 'show', 'principal', '--new']);
+  it('shows new expectations, and evolved ones as was/now with a word diff', async () => {
+    const run = await runMain(['--ladder', uneven, 'show', 'principal', '--new']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(
@@ -79,19 +80,19 @@ describe('ladder show --new (end to end)', () => {
     );
   });
 
-  it('says so for a role with no parent, and keeps only the sections --section asks for', () => {
-    const root = runCli(['--ladder', uneven, 'show', 'engineer', '--new']);
+  it('says so for a role with no parent, and keeps only the sections --section asks for', async () => {
+    const root = await runMain(['--ladder', uneven, 'show', 'engineer', '--new']);
     expect(root.stdout.split('\n')[2]).toBe('Engineer inherits from no role: all 8 expectations are new');
-    const craft = runCli(['--ladder', uneven, 'show', 'principal', '--new', '--section', 'craft']);
+    const craft = await runMain(['--ladder', uneven, 'show', 'principal', '--new', '--section', 'craft']);
     expect(craft.stdout).toContain('\nCraft\n');
     expect(craft.stdout).not.toContain('\nDelivery\n');
-    const typo = runCli(['--ladder', uneven, 'show', 'principal', '--new', '--section', 'crafts']);
+    const typo = await runMain(['--ladder', uneven, 'show', 'principal', '--new', '--section', 'crafts']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toBe('error: role "principal-engineer" has no section matching "crafts"\n');
   });
 
-  it('--json prints the documented shape, valid against schemas/role-new.schema.json', () => {
-    const run = runCli(['--ladder', uneven, 'show', 'staff', '--new', '--json']);
+  it('--json prints the documented shape, valid against schemas/role-new.schema.json', async () => {
+    const run = await runMain(['--ladder', uneven, 'show', 'staff', '--new', '--json']);
     expect(run.code).toBe(0);
     const shown = JSON.parse(run.stdout);
     expect(validateAgainst('role-new.schema.json', shown)).toEqual([]);
@@ -102,12 +103,12 @@ describe('ladder show --new (end to end)', () => {
       expectations: [{ id: expect.stringMatching(/^staff-engineer\/delivery\/[0-9a-f]{8}$/), text: "Plans the team's technical roadmap with its manager.", source: 'staff-engineer', line: 9 }],
     });
     // The same ids as show --json gives the same expectations.
-    const full = JSON.parse(runCli(['--ladder', uneven, 'show', 'staff', '--json']).stdout);
+    const full = JSON.parse((await runMain(['--ladder', uneven, 'show', 'staff', '--json'])).stdout);
     expect(full.sections[0].expectations.map((e: { id: string }) => e.id)).toContain(shown.sections[0].expectations[0].id);
   });
 
-  it('refuses --new with --own (exit 2)', () => {
-    const run = runCli(['show', 'vp', '--new', '--own']);
+  it('refuses --new with --own (exit 2)', async () => {
+    const run = await runMain(['show', 'vp', '--new', '--own']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("error: option '--own' cannot be used with option '--new'\n");
   });
