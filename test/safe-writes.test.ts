@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, cpSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -403,7 +403,18 @@ function catchError(action: () => void): LadderError {
 }
 
 /** Runs the built binary as the unprivileged user "nobody" (uid 65534). */
+/**
+ * Runs the built binary as the user "nobody", from a copy of the tool in a folder anyone may read: the
+ * checkout itself may sit in a folder only root can enter (a CI clone into a fresh temporary folder).
+ */
 function asNobody(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'ladder.js'), ...args], { uid: 65534, gid: 65534, env: { PATH: process.env.PATH }, cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  const tool = mkdtempSync('/tmp/ladder-nobody-tool-');
+  try {
+    chmodSync(tool, 0o755);
+    for (const part of ['bin', 'dist', 'package.json', join('node_modules', 'yaml')]) cpSync(join(repoRoot, part), join(tool, part), { recursive: true });
+    const result = spawnSync(process.execPath, [join(tool, 'bin', 'ladder.js'), ...args], { uid: 65534, gid: 65534, env: { PATH: process.env.PATH }, cwd, encoding: 'utf8' });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    rmSync(tool, { recursive: true, force: true });
+  }
 }
