@@ -59,6 +59,11 @@ async function openPage(options: Parameters<Browser['newPage']>[0] = {}): Promis
   return { page, problems };
 }
 
+/** The pages of an exported site, sorted: its `.ladder-export.json` list is no page. */
+function htmlPages(folder: string): string[] {
+  return readdirSync(folder).filter((name) => name.endsWith('.html')).sort();
+}
+
 async function visit(page: Page, url: string): Promise<void> {
   const response = await page.goto(url);
   expect(response?.status(), url).toBe(200);
@@ -66,8 +71,10 @@ async function visit(page: Page, url: string): Promise<void> {
 
 describe('the exported site in Chromium', () => {
   it('loads the index and every role page with no console error, and every link answers 200', async () => {
-    const pages = readdirSync(siteFolder).sort();
+    const pages = htmlPages(siteFolder);
     expect(pages).toEqual(['index.html', ...roles.map((r) => `${r.id}.html`)].sort());
+    // Beside the pages, only the export's own list of what it wrote.
+    expect(readdirSync(siteFolder).filter((name) => !pages.includes(name))).toEqual(['.ladder-export.json']);
     const { page, problems } = await openPage();
     const linked = new Set<string>();
     for (const file of pages) {
@@ -166,7 +173,7 @@ describe('the exported site in Chromium', () => {
   it('reads well at phone width: no sideways scrolling and text of a readable size', async () => {
     const { page, problems } = await openPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     for (const [server, files] of [
-      [site, readdirSync(siteFolder)],
+      [site, htmlPages(siteFolder)],
       [edgeSite, ['index.html', 'r-and-d-lead.html', 'engineer.html']],
     ] as const) {
       for (const file of files) {
