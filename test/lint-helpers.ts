@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { healthThresholds, ladderHealth } from '../src/diff/health.js';
+import { healthThresholds, ladderHealth } from '../src/health/health.js';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { lintLadder, type FindingWithFix } from '../src/lint/engine.js';

@@ -1,6 +1,6 @@
 import { compareLadders, hasChanges, type LadderSide } from '../diff/changes.js';
 import { buildGraph } from '../graph/build-graph.js';
-import { ladderConfig, problemLines } from '../graph/open-ladder.js';
+import { ladderConfig, problemLines } from '../ladder/open-ladder.js';
 import { loadLadderAtRevision } from '../load/git-revision.js';
 import { loadLadder } from '../load/load-ladder.js';
 import { locateLadder } from '../load/locate.js';

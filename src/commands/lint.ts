@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { at, LadderError } from '../errors.js';
-import { healthThresholds, ladderHealth } from '../diff/health.js';
-import { openLadder, type OpenLadder } from '../graph/open-ladder.js';
+import { healthThresholds, ladderHealth } from '../health/health.js';
+import { openLadder, type OpenLadder } from '../ladder/open-ladder.js';
 import { namedPath } from '../load/files.js';
 import { findLadder, locateLadder } from '../load/locate.js';
 import { forFiles, lintLadder, toReport, type FindingWithFix, type LintResult } from '../lint/engine.js';
@@ -12,7 +12,7 @@ import { formatJson } from '../format/json.js';
 import { chosenOutput, lintOutputs } from '../format/outputs.js';
 import { formatRuleList } from '../format/lint-rules.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
-import { whyNotReplaceable, writeFileAtomic } from './write-atomic.js';
+import { whyNotReplaceable, writeFileAtomic } from '../write/write-atomic.js';
 
 export interface LintOptions {
   format?: string;

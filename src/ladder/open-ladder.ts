@@ -6,8 +6,8 @@ import { loadLadder, type LoadedLadder, type LoadOptions } from '../load/load-la
 import { foldersWithoutRoles, locateLadder, type LocatedLadder, type LocateOptions } from '../load/locate.js';
 import type { LadderConfig } from '../schema/config.js';
 import type { Problem } from '../schema/parsed.js';
-import { buildGraph, type RoleGraph, type RoleNode } from './build-graph.js';
-import { findRole, matchRole } from './find-role.js';
+import { buildGraph, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
+import { findRole, matchRole } from '../graph/find-role.js';
 
 export interface OpenLadder {
   root: string;
