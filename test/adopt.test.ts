@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph } from '../src/graph/build-graph.js';
-import { surveyLadder } from '../src/graph/survey.js';
+import { surveyLadder } from '../src/adopt/survey.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { outlineRole } from '../src/load/parse-role.js';
 import { resolveRole } from '../src/resolve/resolve-role.js';

@@ -48,6 +48,20 @@ describe('ladder __complete (what the scripts call)', () => {
     expect((await runMain(['__complete', '--', 'show', ''], { env: { LADDER_DIR: root } })).stdout.split('\n').filter(Boolean).sort()).toEqual(['eng', 'se', 'senior', 'senior-dev']);
   });
 
+  it('names roles as the loader and graph do: folder ids for a shared file name, a refused id or alias list dropped', async () => {
+    const root = writeTree({
+      'backend/senior.md': role('Backend Senior', null),
+      'frontend/senior.md': role('Frontend Senior', null),
+      'odd.md': `---\nid: "$(rm -rf ~)"\naliases: [Odd One, "  "]\n---\n${role('Odd', null)}`,
+      'named.md': `---\r\nid: lead\r\naliases: [Tech Lead]\r\n---\r\n${role('Lead', null)}`,
+    });
+    const offered = (await complete('--ladder', root, 'show', '')).sort();
+    expect(offered).toEqual(['backend/senior', 'frontend/senior', 'lead', 'odd', 'tech-lead']);
+    const listed = await runMain(['--ladder', root, '--no-cache', 'list', '--json']);
+    const ids = (JSON.parse(listed.stdout) as { roles: { id: string }[] }).roles.map((r) => r.id);
+    expect(offered.filter((name) => name !== 'tech-lead')).toEqual([...ids].sort());
+  });
+
   it('leaves out files ladder.yaml ignores, and ignores a broken ladder.yaml rather than fail', async () => {
     const root = writeTree({
       'ladder.yaml': 'ignore: ["**/*_path.md"]\n',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateChain } from '../bench/generate-ladder.js';
 import { main } from '../src/cli.js';
-import { writeFileAtomic } from '../src/commands/write-atomic.js';
+import { writeFileAtomic } from '../src/write/write-atomic.js';
 import { exportJson } from '../src/format/export-json.js';
 import { formatJson } from '../src/format/json.js';
 import { buildGraph } from '../src/graph/build-graph.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { healthThresholds, ladderHealth } from '../src/diff/health.js';
+import { healthThresholds, ladderHealth } from '../src/health/health.js';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import type { LadderHealth } from '../src/schema/health.js';

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { healthThresholds, ladderHealth } from '../src/diff/health.js';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { lintLadder, type FindingWithFix } from '../src/lint/engine.js';
@@ -13,7 +12,7 @@ import { writeTree } from './helpers.js';
 export async function lintFolder(root: string, config: LadderConfig = {}): Promise<FindingWithFix[]> {
   const loaded = await loadLadder(root, { documents: true, config });
   const graph = buildGraph(loaded.roles);
-  return lintLadder({ root, loaded, graph, measureSteps: () => ladderHealth(graph, healthThresholds(config)) }, config).findings;
+  return lintLadder({ root, loaded, graph }, config).findings;
 }
 
 /** Lints an inline tree and returns `file:line rule` for each finding, the form the specifications list. */

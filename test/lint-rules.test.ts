@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintRules } from '../src/lint/rules/index.js';
@@ -375,6 +375,15 @@ describe('the lint engine', () => {
     expect(await lintTree({ ...tree(), 'drafts/b.md': role('Draft', null).trimEnd() }, { ignore: ['drafts/**'] })).toEqual(['a.md:5 trailing-whitespace', 'a.md:8 terminal-punctuation']);
   });
 
+  it('says nothing of a link it cannot follow in an ignored folder, and reports one outside it', async () => {
+    const root = writeTree({ ...tree(), 'drafts/b.md': role('Draft', null) });
+    symlinkSync(join(root, 'nowhere.md'), join(root, 'drafts/gone.md'));
+    symlinkSync(join(root, 'nowhere.md'), join(root, 'gone.md'));
+    const unreadable = async (config: LadderConfig) => (await lintFolder(root, config)).filter((f) => f.ruleId === 'unreadable-file').map((f) => f.file);
+    expect(await unreadable({})).toEqual(['drafts/gone.md', 'gone.md']);
+    expect(await unreadable({ ignore: ['drafts/**'] })).toEqual(['gone.md']);
+  });
+
   it('honours disable-next-line, disable and enable comments, for one rule or all', async () => {
     const text = [
       'Engineer', '---', '', '### Delivery',
@@ -398,8 +407,7 @@ describe('the lint engine', () => {
       meta: { id: 'sneaky', description: 'Fixes without saying so.', severity: 'warning', fixable: false },
       check: () => [{ file: 'a.md', line: 1, column: 1, message: 'x', fix: { line: 1, deleteLine: true } }],
     };
-    const measureSteps = () => { throw new Error('no rule here measures steps'); };
-    expect(() => lintLadder({ root, loaded, graph: buildGraph(loaded.roles), measureSteps }, {}, [sneaky])).toThrow(/does not declare it fixable/);
+    expect(() => lintLadder({ root, loaded, graph: buildGraph(loaded.roles) }, {}, [sneaky])).toThrow(/does not declare it fixable/);
   });
 });
 

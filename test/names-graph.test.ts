@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../src/graph/build-graph.js';
-import { surveyLadder } from '../src/graph/survey.js';
+import { surveyLadder } from '../src/adopt/survey.js';
 import type { ParsedRole } from '../src/schema/parsed.js';
 import { role, writeTree, type CliRun } from './helpers.js';
 import { runMain } from './in-process.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareLadders } from '../src/diff/changes.js';
 import { compareRoles } from '../src/diff/compare-roles.js';
-import { healthThresholds, ladderHealth } from '../src/diff/health.js';
+import { ladderHealth } from '../src/health/health.js';
 import { LadderError } from '../src/errors.js';
 import type { Exporter } from '../src/format/exporters.js';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../src/format/outputs.js';
 import { buildGraph, roleTitles } from '../src/graph/build-graph.js';
 import { ladderGraph } from '../src/graph/edges.js';
-import { lookUpRole, openLadder } from '../src/graph/open-ladder.js';
+import { lookUpRole, openLadder } from '../src/ladder/open-ladder.js';
 import { lintLadder, toReport } from '../src/lint/engine.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { resolveRole } from '../src/resolve/resolve-role.js';
@@ -41,7 +41,7 @@ const ladder = await openLadder({ flag: ladderDir, cwd: ladderDir, bundled: ladd
 const { graph } = ladder;
 const titles = roleTitles(graph);
 const roles = [...graph.roles.values()].map((node) => resolveRole(graph, node));
-const lintResult = lintLadder({ ...ladder, measureSteps: () => ladderHealth(graph, healthThresholds(ladder.config)) }, ladder.config);
+const lintResult = lintLadder(ladder, ladder.config);
 const changes = compareLadders(
   { graph: buildGraph((await loadLadder(writeTree(before))).roles), revision: 'v1', commit: '0123456789abcdef0123456789abcdef01234567' },
   { graph, revision: null, commit: null },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { diskCalls, whyNotReplaceable, writeFileAtomic, type WriteCalls } from '../src/commands/write-atomic.js';
+import { diskCalls, whyNotReplaceable, writeFileAtomic, type WriteCalls } from '../src/write/write-atomic.js';
 import { LadderError } from '../src/errors.js';
 import { repoRoot, role, writeTree } from './helpers.js';
 

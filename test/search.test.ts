@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { findRole } from '../src/graph/find-role.js';
 import { loadLadder } from '../src/load/load-ladder.js';
-import { searchLadder } from '../src/resolve/search.js';
+import { searchLadder } from '../src/search/search.js';
 import { formatSearch } from '../src/format/search-text.js';
 import { bundledLadder, role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';

@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { roleNames } from '../graph/role-names.js';
+import { roleNames } from '../ladder/role-names.js';
 import { locateLadder } from '../load/locate.js';
 import { bashCompletion } from '../format/completion-bash.js';
 import { fishCompletion } from '../format/completion-fish.js';

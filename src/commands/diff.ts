@@ -1,5 +1,5 @@
 import { roleTitles } from '../graph/build-graph.js';
-import { lookUpRole, openLadder, problemLines } from '../graph/open-ladder.js';
+import { lookUpRole, openLadder, problemLines } from '../ladder/open-ladder.js';
 import { compareRoles, hasDifferences } from '../diff/compare-roles.js';
 import { resolveRole } from '../resolve/resolve-role.js';
 import { diffOutputs, loadOutput } from '../format/outputs.js';

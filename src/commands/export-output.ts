@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { LadderError } from '../errors.js';
 import type { ExportFile, ExportFormat } from '../format/exporters.js';
 import { formatJson } from '../format/json.js';
-import { writeFileAtomic, writeFolderAtomic } from './write-atomic.js';
+import { writeFileAtomic, writeFolderAtomic } from '../write/write-atomic.js';
 
 /** The file in a site folder listing the pages ladder wrote there: only those are ever replaced or removed. */
 export const MANIFEST = '.ladder-export.json';

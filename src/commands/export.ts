@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { at, LadderError } from '../errors.js';
 import { roleTitles, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
-import { lookUpRole, openLadder, problemLines } from '../graph/open-ladder.js';
+import { lookUpRole, openLadder, problemLines } from '../ladder/open-ladder.js';
 import { chainOf, resolveRole } from '../resolve/resolve-role.js';
 import type { ExportFormat } from '../format/exporters.js';
 import { chosenOutput, exportOutputs } from '../format/outputs.js';
@@ -10,7 +10,7 @@ import type { LadderExport } from '../schema/export.js';
 import type { ResolvedRole } from '../schema/role.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 import { refuseForeignFile, refuseInsideLadder, writeSite } from './export-output.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../write/write-atomic.js';
 
 export interface ExportOptions {
   format: string;

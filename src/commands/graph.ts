@@ -1,5 +1,5 @@
 import { ladderGraph } from '../graph/edges.js';
-import { openLadder, problemLines } from '../graph/open-ladder.js';
+import { openLadder, problemLines } from '../ladder/open-ladder.js';
 import { graphOutputs, loadOutput } from '../format/outputs.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 

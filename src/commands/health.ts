@@ -1,5 +1,5 @@
-import { hasFlags, healthThresholds, ladderHealth } from '../diff/health.js';
-import { openLadder, problemLines } from '../graph/open-ladder.js';
+import { hasFlags, healthThresholds, ladderHealth } from '../health/health.js';
+import { openLadder, problemLines } from '../ladder/open-ladder.js';
 import { healthOutputs, loadOutput } from '../format/outputs.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 

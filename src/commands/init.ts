@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LadderError } from '../errors.js';
-import { surveyLadder } from '../graph/survey.js';
+import { surveyLadder } from '../adopt/survey.js';
 import { CONFIG_FILE } from '../load/config.js';
 import { findLadder, locateLadder } from '../load/locate.js';
 import { formatSurvey } from '../format/init-text.js';
 import { formatJson } from '../format/json.js';
 import { formatLadderYaml, readsBackAs } from '../format/ladder-yaml.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../write/write-atomic.js';
 
 export interface InitOptions {
   dir?: string;

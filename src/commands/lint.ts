@@ -1,18 +1,15 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { at, LadderError } from '../errors.js';
-import { healthThresholds, ladderHealth } from '../diff/health.js';
-import { openLadder, type OpenLadder } from '../graph/open-ladder.js';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { at } from '../errors.js';
+import { openLadder, type OpenLadder } from '../ladder/open-ladder.js';
 import { namedPath } from '../load/files.js';
 import { findLadder, locateLadder } from '../load/locate.js';
-import { forFiles, lintLadder, toReport, type FindingWithFix, type LintResult } from '../lint/engine.js';
-import { applyFixes, fixesByFile } from '../lint/fix.js';
+import { forFiles, lintLadder, toReport, type LintResult } from '../lint/engine.js';
+import { fixFiles } from '../lint/fix.js';
 import { lintRules } from '../lint/rules/index.js';
 import { formatJson } from '../format/json.js';
 import { chosenOutput, lintOutputs } from '../format/outputs.js';
 import { formatRuleList } from '../format/lint-rules.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
-import { whyNotReplaceable, writeFileAtomic } from './write-atomic.js';
 
 export interface LintOptions {
   format?: string;
@@ -77,13 +74,13 @@ async function lintAndFix(
   // README and the like are read too, for their links.
   const open = () => openLadder({ ...locateOptions(ctx), flag: root, documents: true });
   const lint = (ladder: OpenLadder) => {
-    const result = lintLadder({ ...ladder, measureSteps: () => ladderHealth(ladder.graph, healthThresholds(ladder.config)) }, ladder.config);
+    const result = lintLadder(ladder, ladder.config);
     return only ? forFiles(result, only) : result;
   };
   const ladder = await open();
   const result = lint(ladder);
   if (!fix) return { result, notFixed: [] };
-  const { changed, notFixed } = fixAll(ladder, result.findings);
+  const { changed, notFixed } = fixFiles(ladder.loaded, result.findings);
   // Lint the rewritten files afresh: what is reported is what remains.
   return { result: changed > 0 ? lint(await open()) : result, notFixed };
 }
@@ -124,42 +121,4 @@ function nameFiles(root: string, cwd: string, paths: string[]): { files: Set<str
 function notRead(given: ReadonlyMap<string, string>, result: LintResult, root: string): string[] {
   const linted = new Set(result.files);
   return [...given].filter(([file]) => !linted.has(file)).map(([, path]) => at(path, undefined, `not part of the ladder at ${root}; passed over`));
-}
-
-/**
- * Rewrites every file with fixable findings; returns how many files changed, and a warning for each file
- * left alone because it may not be replaced (read-only, or another user's).
- */
-function fixAll(ladder: OpenLadder, findings: FindingWithFix[]): { changed: number; notFixed: string[] } {
-  const byFile = fixesByFile(findings);
-  const sources = new Map(ladder.loaded.sources.map((source) => [source.file, source.text]));
-  // A file the loader could not read whole (bad front matter, parser limits) is never rewritten: a fix
-  // computed from a partial reading could damage what was not understood.
-  const unreadable = new Set(ladder.loaded.problems.map((problem) => problem.file));
-  let changed = 0;
-  const notFixed: string[] = [];
-  for (const [file, fixes] of byFile) {
-    if (unreadable.has(file)) continue;
-    const path = join(ladder.root, file);
-    let original: string;
-    try {
-      original = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new LadderError(`${file}: cannot read it again to fix it (${(error as NodeJS.ErrnoException).code}); run ladder lint --fix again`);
-    }
-    // The loader drops a byte order mark; put it back so nothing but the fixes changes.
-    const bom = original.startsWith('\uFEFF') ? '\uFEFF' : '';
-    const linted = sources.get(file);
-    if (original.slice(bom.length) !== linted) throw new LadderError(`${file}: changed while it was being linted; run ladder lint --fix again`);
-    const fixed = bom + applyFixes(linted, fixes);
-    if (fixed === original) continue;
-    const refusal = whyNotReplaceable(path, statSync(path));
-    if (refusal) {
-      notFixed.push(at(file, undefined, `not fixed: ${refusal}`));
-      continue;
-    }
-    writeFileAtomic(path, fixed);
-    changed++;
-  }
-  return { changed, notFixed };
 }

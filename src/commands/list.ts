@@ -1,4 +1,4 @@
-import { openLadder, problemLines } from '../graph/open-ladder.js';
+import { openLadder, problemLines } from '../ladder/open-ladder.js';
 import { summarize } from '../resolve/resolve-role.js';
 import { formatJson } from '../format/json.js';
 import { formatChart } from '../format/role-chart.js';

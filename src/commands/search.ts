@@ -1,6 +1,6 @@
 import { roleTitles } from '../graph/build-graph.js';
-import { lookUpRole, openLadder, problemLines } from '../graph/open-ladder.js';
-import { searchLadder } from '../resolve/search.js';
+import { lookUpRole, openLadder, problemLines } from '../ladder/open-ladder.js';
+import { searchLadder } from '../search/search.js';
 import { formatJson } from '../format/json.js';
 import { formatSearch } from '../format/search-text.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';

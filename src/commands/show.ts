@@ -1,5 +1,5 @@
 import { roleTitles, type RoleNode } from '../graph/build-graph.js';
-import { lookUpRole, openLadder, problemLines, type OpenLadder } from '../graph/open-ladder.js';
+import { lookUpRole, openLadder, problemLines, type OpenLadder } from '../ladder/open-ladder.js';
 import { LadderError, quoted } from '../errors.js';
 import { sectionMatches } from '../text/slug.js';
 import { resolveRole } from '../resolve/resolve-role.js';

@@ -83,7 +83,7 @@ export function buildGraph(parsed: ParsedRole[], options: GraphOptions = {}): Ro
  * folder ids (`backend/senior`), so both load. An id set in front matter is the maintainers' and never
  * changes, and a unique file name keeps its short id, so existing ladders keep theirs.
  */
-function withFolderIds(parsed: ParsedRole[]): ParsedRole[] {
+export function withFolderIds<Role extends Pick<ParsedRole, 'id' | 'file' | 'frontMatter'>>(parsed: Role[]): Role[] {
   const count = new Map<string, number>();
   for (const role of parsed) count.set(role.id, (count.get(role.id) ?? 0) + 1);
   return parsed.map((role) => (role.frontMatter?.id === undefined && count.get(role.id)! > 1 ? { ...role, id: folderRoleId(role.file) } : role));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import picomatch from 'picomatch';
 import type { RoleGraph } from '../graph/build-graph.js';
+import { healthThresholds, ladderHealth } from '../health/health.js';
 import type { LoadedLadder, SourceFile } from '../load/load-ladder.js';
 import type { LadderConfig } from '../schema/config.js';
 import type { LadderHealth } from '../schema/health.js';
@@ -27,23 +27,17 @@ export interface LintInput {
   root: string;
   loaded: LoadedLadder;
   graph: RoleGraph;
-  /**
-   * Measures the ladder's promotion steps, as `ladder health` does. The caller supplies it: measuring
-   * compares roles, which is diff's work, and lint sits beside diff in the pipeline, not above it.
-   * Called at most once, and only when an enabled rule asks.
-   */
-  measureSteps: () => LadderHealth;
 }
 
 const SEVERITY = { off: 'off', warn: 'warning', error: 'error' } as const;
 
 /**
  * Runs every enabled rule over a ladder. The engine, not the rules, decides severity (ladder.yaml over the
- * rule's default), drops what ignore globs and disable comments switch off, and sorts the findings.
+ * rule's default), drops what disable comments switch off, and sorts the findings. Ignored files are not
+ * here to lint: the loader left them out.
  */
 export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: readonly LintRule[] = lintRules): LintResult {
-  const ctx = contextOf(input);
-  const ignored = picomatch(config.ignore ?? [], { dot: true });
+  const ctx = contextOf(input, config);
   const disabled = new Map<string, IsDisabled>();
   const isDisabled = (file: string, ruleId: string, line: number) => {
     const source = ctx.source(file);
@@ -61,7 +55,7 @@ export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: r
         throw new Error(`lint rule "${rule.meta.id}" proposed a fix but its meta does not declare it fixable`);
       }
       const line = Math.max(1, report.line);
-      if (ignored(report.file) || isDisabled(report.file, rule.meta.id, line)) continue;
+      if (isDisabled(report.file, rule.meta.id, line)) continue;
       findings.push({
         ruleId: rule.meta.id,
         severity,
@@ -77,7 +71,7 @@ export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: r
   }
   findings.sort(byPlace);
   const linted = [...input.loaded.sources, ...(input.loaded.documents ?? [])].map((s) => s.file);
-  const files = [...new Set([...linted, ...findings.map((f) => f.file)])].filter((f) => !ignored(f)).sort();
+  const files = [...new Set([...linted, ...findings.map((f) => f.file)])].sort();
   return { findings, files };
 }
 
@@ -102,7 +96,7 @@ export function toReport(findings: FindingWithFix[]): LintReport {
   };
 }
 
-function contextOf({ root, loaded, graph, measureSteps }: LintInput): LintContext {
+function contextOf({ root, loaded, graph }: LintInput, config: LadderConfig): LintContext {
   // Only the last file's lines are kept: rules walk the ladder a file at a time, and keeping every file's
   // lines for the whole run held tens of MiB on a large ladder for a split that takes microseconds.
   let last: { source: SourceFile; lines: string[] } | undefined;
@@ -113,7 +107,8 @@ function contextOf({ root, loaded, graph, measureSteps }: LintInput): LintContex
     root,
     loaded,
     graph,
-    health: () => (health ??= measureSteps()),
+    // Measured at most once, and only when an enabled rule asks.
+    health: () => (health ??= ladderHealth(graph, healthThresholds(config))),
     exists: (file) => found.get(file) ?? found.set(file, existsSync(resolve(root, file))).get(file)!,
     roles: [...graph.roles.values()],
     problems: [...loaded.problems, ...graph.problems],

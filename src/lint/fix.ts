@@ -1,3 +1,8 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { at, LadderError } from '../errors.js';
+import type { LoadedLadder } from '../load/load-ladder.js';
+import { whyNotReplaceable, writeFileAtomic } from '../write/write-atomic.js';
 import { dominantEol, splitLines } from './lines.js';
 
 /**
@@ -11,6 +16,47 @@ export function fixesByFile(findings: { file: string; fix?: Fix }[]): Map<string
   const byFile = new Map<string, Fix[]>();
   for (const { file, fix } of findings) if (fix) byFile.set(file, [...(byFile.get(file) ?? []), fix]);
   return byFile;
+}
+
+/**
+ * Rewrites every file of `ladder` with fixable findings; returns how many files changed, and a warning for
+ * each file left alone because it may not be replaced (read-only, or another user's).
+ */
+export function fixFiles(ladder: LoadedLadder, findings: { file: string; fix?: Fix }[]): { changed: number; notFixed: string[] } {
+  const sources = new Map(ladder.sources.map((source) => [source.file, source.text]));
+  // A file the loader could not read whole (bad front matter, parser limits) is never rewritten: a fix
+  // computed from a partial reading could damage what was not understood.
+  const unreadable = new Set(ladder.problems.map((problem) => problem.file));
+  let changed = 0;
+  const notFixed: string[] = [];
+  for (const [file, fixes] of fixesByFile(findings)) {
+    if (unreadable.has(file)) continue;
+    const path = join(ladder.root, file);
+    const original = readAgain(file, path);
+    // The loader drops a byte order mark; put it back so nothing but the fixes changes.
+    const bom = original.startsWith('\uFEFF') ? '\uFEFF' : '';
+    const linted = sources.get(file);
+    if (original.slice(bom.length) !== linted) throw new LadderError(`${file}: changed while it was being linted; run ladder lint --fix again`);
+    const fixed = bom + applyFixes(linted, fixes);
+    if (fixed === original) continue;
+    const refusal = whyNotReplaceable(path, statSync(path));
+    if (refusal) {
+      notFixed.push(at(file, undefined, `not fixed: ${refusal}`));
+      continue;
+    }
+    writeFileAtomic(path, fixed);
+    changed++;
+  }
+  return { changed, notFixed };
+}
+
+/** The file as it is on disk now, BOM included, to check it is still what was linted. */
+function readAgain(file: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new LadderError(`${file}: cannot read it again to fix it (${(error as NodeJS.ErrnoException).code}); run ladder lint --fix again`);
+  }
 }
 
 /**

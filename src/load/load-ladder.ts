@@ -48,7 +48,7 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
   const files = await notIgnored(walked.files, options.config?.ignore);
   const documents = options.documents ? await notIgnored(walked.documents, options.config?.ignore) : [];
   const ladder: LoadedLadder = { root, roles: [], sources: [], problems: [], ...(options.documents ? { documents: [] } : {}) };
-  for (const { file, reason } of walked.skipped) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
+  for (const { file, reason } of await notIgnored(walked.skipped, options.config?.ignore)) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
   const inheritPatterns = options.config?.inherits?.patterns ?? [];
   // Parses depend on the phrasings in use: a cache written under other phrasings is not reused.
   const cache = options.cache ? new ParseCache(realpathSync(root), options.cache, inheritPatterns.join('\n')) : undefined;

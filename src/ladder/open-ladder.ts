@@ -6,8 +6,8 @@ import { loadLadder, type LoadedLadder, type LoadOptions } from '../load/load-la
 import { foldersWithoutRoles, locateLadder, type LocatedLadder, type LocateOptions } from '../load/locate.js';
 import type { LadderConfig } from '../schema/config.js';
 import type { Problem } from '../schema/parsed.js';
-import { buildGraph, type RoleGraph, type RoleNode } from './build-graph.js';
-import { findRole, matchRole } from './find-role.js';
+import { buildGraph, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
+import { findRole, matchRole } from '../graph/find-role.js';
 
 export interface OpenLadder {
   root: string;
@@ -30,6 +30,34 @@ export async function openLadder(options: LocateOptions & LoadOptions): Promise<
     throw new LadderError(`${root}: no role files in this folder (Markdown files with a title); give --ladder the folder that holds your roles`);
   }
   return { root, located, config, loaded, graph: buildGraph(loaded.roles, config) };
+}
+
+/** The ladder at a git revision, or in the working tree (revision null), linked: one side of `changes`. */
+export interface LadderAtRevision {
+  revision: string | null;
+  commit: string | null;
+  loaded: LoadedLadder;
+  graph: RoleGraph;
+}
+
+/**
+ * Finds the ladder and reads it at `older` and at `newer` (the working tree when null). Today's
+ * `ladder.yaml` reads both sides, so a change to it alone does not show as changed roles.
+ */
+export async function openLadderRevisions(
+  options: LocateOptions & LoadOptions,
+  { older, newer, gitEnv }: { older: string; newer: string | null; gitEnv: Record<string, string | undefined> },
+): Promise<{ older: LadderAtRevision; newer: LadderAtRevision }> {
+  const { root } = locateLadder(options);
+  const config = await ladderConfig(root);
+  // git is needed by `changes` alone: the other commands do not load it.
+  const { loadLadderAtRevision } = await import('../load/git-revision.js');
+  const at = async (revision: string | null): Promise<LadderAtRevision> => {
+    const { commit, loaded } =
+      revision === null ? { commit: null, loaded: await loadLadder(root, { ...options, config }) } : await loadLadderAtRevision(root, revision, { env: gitEnv, config });
+    return { revision, commit, loaded, graph: buildGraph(loaded.roles, config) };
+  };
+  return { older: await at(older), newer: await at(newer) };
 }
 
 /**

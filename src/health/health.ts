@@ -5,7 +5,7 @@ import type { LadderConfig } from '../schema/config.js';
 import type { HealthFlag, HealthStep, HealthThresholds, LadderHealth, NeverGrowing } from '../schema/health.js';
 import type { ResolvedRole } from '../schema/role.js';
 import { slug } from '../text/slug.js';
-import { compareRoles } from './compare-roles.js';
+import { compareRoles } from '../diff/compare-roles.js';
 
 export const DEFAULT_THRESHOLDS: HealthThresholds = { minStep: 3, minRatio: 0.5 };
 

@@ -3,7 +3,7 @@ import { descendants, type RoleGraph, type RoleNode } from '../graph/build-graph
 import type { SearchHit, SearchMatch } from '../schema/search.js';
 import { fold } from '../text/fold.js';
 import { sectionMatches } from '../text/slug.js';
-import { resolveRole } from './resolve-role.js';
+import { resolveRole } from '../resolve/resolve-role.js';
 
 export interface SearchOptions {
   /** Search what this role holds (own and inherited) instead of every written text once. */

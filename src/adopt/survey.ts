@@ -4,9 +4,9 @@ import { loadLadder, notIgnored, type LoadedLadder, type LoadOptions } from '../
 import type { LadderConfig } from '../schema/config.js';
 import type { LadderSurvey, NotARole, ParentNote } from '../schema/survey.js';
 import { slug } from '../text/slug.js';
-import { buildGraph, type RoleGraph, type RoleNode } from './build-graph.js';
-import { lookalikes } from './find-role.js';
-import { leftOutFolders } from './open-ladder.js';
+import { buildGraph, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
+import { lookalikes } from '../graph/find-role.js';
+import { leftOutFolders } from '../ladder/open-ladder.js';
 
 /** Words in a file name or title that mark an old copy kept for history. */
 const DEPRECATED = /deprecated|obsolete|archived?|legacy/i;
