@@ -1,12 +1,13 @@
 import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintRules } from '../src/lint/rules/index.js';
+import { lintRules, type RuleId } from '../src/lint/rules/index.js';
 import { articleFor } from '../src/lint/rules/indefinite-article.js';
 import { lintLadder } from '../src/lint/engine.js';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
-import { LINT_RULE_IDS, type LadderConfig } from '../src/schema/config.js';
+import type { LadderConfig } from '../src/schema/config.js';
+import { renderJsonSchema } from '../src/schema/json-schemas.js';
 import type { LintRule } from '../src/lint/rule.js';
 import { bundledLadder, fixture, repoRoot, role, writeTree } from './helpers.js';
 import { lintFolder, lintTree } from './lint-helpers.js';
@@ -14,7 +15,7 @@ import { lintFolder, lintTree } from './lint-helpers.js';
 type Tree = Record<string, string | Buffer>;
 
 /** Each rule: a ladder that triggers it (with the `file:line` it must flag) and one that must stay clean. */
-const specs: Record<string, { triggers: Tree; flags: string[]; message?: string; clean: Tree; config?: LadderConfig }> = {
+const specs: Record<RuleId, { triggers: Tree; flags: string[]; message?: string; clean: Tree; config?: LadderConfig }> = {
   'unknown-parent': {
     triggers: { 'e.md': role('Engineer', null), 's.md': role('Senior', 'Enginer') },
     flags: ['s.md:3'],
@@ -288,7 +289,10 @@ const specs: Record<string, { triggers: Tree; flags: string[]; message?: string;
 describe('lint rules', () => {
   it('has a specification below for every rule, and the config schema knows exactly these rule ids', () => {
     expect(Object.keys(specs).sort()).toEqual(lintRules.map((r) => r.meta.id).sort());
-    expect([...LINT_RULE_IDS]).toEqual(lintRules.map((r) => r.meta.id));
+    const ids = lintRules.map((r) => r.meta.id);
+    const published = JSON.parse(renderJsonSchema('ladder-config.schema.json', ids)).properties.rules;
+    expect(Object.keys(published.properties)).toEqual(ids);
+    expect(published.additionalProperties).toBe(false);
   });
 
   it('gives every rule a description, a default severity and an honest fixable flag', () => {
@@ -306,7 +310,7 @@ describe('lint rules', () => {
         const findings = (await lintFolder(writeTree(spec.triggers), spec.config)).filter((f) => f.ruleId === rule.meta.id);
         expect(findings.map((f) => `${f.file}:${f.line}`)).toEqual(spec.flags);
         if (spec.message) expect(findings[0]!.message).toContain(spec.message);
-        const configured = spec.config?.rules?.[rule.meta.id as keyof NonNullable<LadderConfig['rules']>];
+        const configured = spec.config?.rules?.[rule.meta.id];
         for (const finding of findings) {
           expect(finding.severity).toBe(configured === 'warn' ? 'warning' : (configured ?? rule.meta.severity));
           expect(finding.fixable).toBe(rule.meta.fixable);

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { ParsedRole, Problem } from '../schema/parsed.js';
+import type { ParsedRole, Problem, ProblemCode } from '../schema/parsed.js';
 import { fileRoleId, folderRoleId } from '../text/role-id.js';
 import { slug } from '../text/slug.js';
 import { reportLinesNamingRoles } from './lines-naming-roles.js';
@@ -124,7 +124,7 @@ function ancestorsOf(graph: RoleGraph, id: string): string[] {
 }
 
 /** A parent line's reading: the parent found, or the defect that stops it. */
-type ParentFound = { id: string; match: ParentMatch; name: string } | { code: string; message: string; candidates?: string[] };
+type ParentFound = { id: string; match: ParentMatch; name: string } | { code: ProblemCode; message: string; candidates?: string[] };
 
 function linkParent(graph: RoleGraph, node: RoleNode, byFile: Map<string, string>, aliases: Map<string, string>): void {
   const ref = node.parent;
@@ -138,7 +138,7 @@ function linkParent(graph: RoleGraph, node: RoleNode, byFile: Map<string, string
   graph.roles.get(found.id)!.children.push(node.id);
 }
 
-function reportParent(graph: RoleGraph, node: RoleNode, { code, message, candidates }: { code: string; message: string; candidates?: string[] }): void {
+function reportParent(graph: RoleGraph, node: RoleNode, { code, message, candidates }: { code: ProblemCode; message: string; candidates?: string[] }): void {
   const ref = node.parent!;
   const found = { ...problem(code, node, ref.line, message, ref.column), ...(candidates ? { candidates } : {}) };
   graph.problems.push(found);
@@ -317,7 +317,7 @@ function markBroken(graph: RoleGraph): void {
   }
 }
 
-function problem(code: string, role: ParsedRole, line: number, message: string, column = 1): Problem {
+function problem(code: ProblemCode, role: ParsedRole, line: number, message: string, column = 1): Problem {
   return { code, message, file: role.file, line, column };
 }
 

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { at, LadderError } from '../errors.js';
 import type { RoleGraph } from '../graph/build-graph.js';
 import { healthThresholds, ladderHealth } from '../health/health.js';
+import { CONFIG_FILE, ruleSettingLine } from '../load/config.js';
 import type { LoadedLadder, SourceFile } from '../load/load-ladder.js';
 import type { LadderConfig } from '../schema/config.js';
 import type { LadderHealth } from '../schema/health.js';
@@ -37,6 +39,7 @@ const SEVERITY = { off: 'off', warn: 'warning', error: 'error' } as const;
  * here to lint: the loader left them out.
  */
 export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: readonly LintRule[] = lintRules): LintResult {
+  checkRuleIds(input.root, config);
   const ctx = contextOf(input, config);
   const disabled = new Map<string, IsDisabled>();
   const isDisabled = (file: string, ruleId: string, line: number) => {
@@ -47,7 +50,7 @@ export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: r
   };
   const findings: FindingWithFix[] = [];
   for (const rule of rules) {
-    const setting = config.rules?.[rule.meta.id as keyof NonNullable<LadderConfig['rules']>];
+    const setting = config.rules?.[rule.meta.id];
     const severity = setting === undefined ? rule.meta.severity : SEVERITY[setting];
     if (severity === 'off') continue;
     for (const report of rule.check(ctx)) {
@@ -73,6 +76,14 @@ export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: r
   const linted = [...input.loaded.sources, ...(input.loaded.documents ?? [])].map((s) => s.file);
   const files = [...new Set([...linted, ...findings.map((f) => f.file)])].sort();
   return { findings, files };
+}
+
+/** ladder.yaml may set only rules the registry knows: a misspelt id would otherwise silently change nothing. */
+function checkRuleIds(root: string, config: LadderConfig): void {
+  const known = new Set<string>(lintRules.map((rule) => rule.meta.id));
+  const unknown = Object.keys(config.rules ?? {}).find((id) => !known.has(id));
+  if (unknown === undefined) return;
+  throw new LadderError(at(CONFIG_FILE, ruleSettingLine(root, unknown), `unknown rule "${unknown}"; run "ladder lint --list-rules" for the rule ids`));
 }
 
 /**

@@ -35,7 +35,12 @@ export interface Report {
   fix?: Fix;
 }
 
-export interface LintRule {
-  meta: LintRuleMeta;
+export interface LintRule<Id extends string = string> {
+  meta: LintRuleMeta & { id: Id };
   check(ctx: LintContext): Report[];
+}
+
+/** Declares a rule, keeping its id a literal type: the registry derives the union of rule ids from them. */
+export function defineRule<const Id extends string>(rule: LintRule<Id>): LintRule<Id> {
+  return rule;
 }

@@ -7,7 +7,8 @@ export const CONFIG_FILE = 'ladder.yaml';
 
 /**
  * Reads `ladder.yaml` at the ladder root; no file means the defaults. yaml and zod load here, on first use.
- * Bad YAML, unknown keys and unknown rule ids are errors (exit 2) naming the line, never silently ignored.
+ * Bad YAML, unknown keys and bad rule severities are errors (exit 2) naming the line, never silently ignored.
+ * The rule ids are lint's to check (load cannot import the rule registry): see `ruleSettingLine`.
  */
 export async function readLadderConfig(root: string): Promise<LadderConfig> {
   let text: string;
@@ -42,9 +43,7 @@ export async function readLadderConfig(root: string): Promise<LadderConfig> {
   const issue = result.error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
-    const what = issue.path[0] === 'rules'
-      ? `unknown rule "${key}"; run "ladder lint --list-rules" for the rule ids`
-      : `unknown key "${key}"${issue.path.length ? ` in "${issue.path.join('.')}"` : ''}; ${keysAt(LadderConfigSchema, issue.path)}`;
+    const what = `unknown key "${key}"${issue.path.length ? ` in "${issue.path.join('.')}"` : ''}; ${keysAt(LadderConfigSchema, issue.path)}`;
     throw new LadderError(at(CONFIG_FILE, lineOf(issue.path, key), what));
   }
   const where = issue.path.join('.');
@@ -80,4 +79,24 @@ export function configLineOf(root: string, text: string): number {
   }
   const index = config.split(/\r?\n/).findIndex((line) => line.includes(text));
   return index + 1 || 1;
+}
+
+/**
+ * The line of ladder.yaml that sets rule `id` under "rules:", so lint can point at a rule id it does not
+ * know; the "rules:" line itself when the id is not on a line of its own (flow style), else 1.
+ */
+export function ruleSettingLine(root: string, id: string): number {
+  let lines: string[];
+  try {
+    lines = readFileSync(join(root, CONFIG_FILE), 'utf8').split(/\r?\n/);
+  } catch {
+    return 1;
+  }
+  const rules = lines.findIndex((line) => /^rules\s*:/.test(line));
+  if (rules < 0) return 1;
+  const block = lines.slice(rules + 1);
+  const end = block.findIndex((line) => /^[^\s#]/.test(line));
+  const setting = new RegExp(`^\\s+(["']?)${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1\\s*:`);
+  const found = (end < 0 ? block : block.slice(0, end)).findIndex((line) => setting.test(line));
+  return rules + 1 + (found < 0 ? 0 : found + 1);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LadderChangesSchema } from './changes.js';
 import { RoleDiffSchema } from './diff.js';
-import { LadderConfigSchema } from './config.js';
+import { LadderConfigSchema, RuleSettingSchema, RuleSettingsSchema } from './config.js';
 import { LadderExportSchema } from './export.js';
 import { LadderGraphSchema } from './graph.js';
 import { LadderHealthSchema } from './health.js';
@@ -30,12 +30,37 @@ export const publishedSchemas: Record<string, { title: string; schema: z.ZodType
   'ladder-config.schema.json': { title: 'ladder.yaml: ignored files, parent aliases, inheritance phrasings and lint rule severities', schema: LadderConfigSchema },
 };
 
-/** The JSON text of one published schema, as committed under schemas/. */
-export function renderJsonSchema(file: string): string {
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * The JSON text of one published schema, as committed under schemas/. `ruleIds` are the lint rule ids, from
+ * the rule registry (src/schema cannot import src/lint): they are listed wherever ladder.yaml sets rule severities.
+ */
+export function renderJsonSchema(file: string, ruleIds: readonly string[]): string {
   const { title, schema } = publishedSchemas[file]!;
-  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', override: dropSafeIntegerBounds });
+  const { $schema: _, ...ruleSettings } = toJsonSchema(z.object(Object.fromEntries(ruleIds.map((id) => [id, RuleSettingSchema.optional()]))).strict());
+  const generated = toJsonSchema(schema, ({ zodSchema, jsonSchema }) => {
+    if (zodSchema === RuleSettingsSchema) replaceWith(jsonSchema, ruleSettings);
+  });
   const body = { $id: `https://github.com/ladder/ladder/schemas/${file}`, title, ...generated };
   return JSON.stringify(body, null, 2) + '\n';
+}
+
+function toJsonSchema(schema: z.ZodType, override?: (ctx: { zodSchema: unknown; jsonSchema: JsonSchema }) => void): JsonSchema {
+  return z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io: 'output',
+    override: (ctx) => {
+      dropSafeIntegerBounds(ctx);
+      override?.(ctx);
+    },
+  });
+}
+
+/** zod's override hook edits the generated node in place. */
+function replaceWith(node: JsonSchema, replacement: JsonSchema): void {
+  for (const key of Object.keys(node)) delete node[key];
+  Object.assign(node, replacement);
 }
 
 /**

@@ -9,9 +9,30 @@ export type Position = z.infer<typeof PositionSchema>;
 export const MarkdownLinkSchema = z.object({ url: z.string(), line: z.number().int(), column: z.number().int() });
 export type MarkdownLink = z.infer<typeof MarkdownLinkSchema>;
 
+/**
+ * Every kind of problem the loader and the graph report. Each is reported by exactly one lint rule (the
+ * rule registry fails to compile otherwise), so a new code cannot vanish from lint.
+ */
+export const PROBLEM_CODES = [
+  'unreadable',
+  'encoding',
+  'front-matter',
+  'missing-title',
+  'unrecognised-parent-line',
+  'unused-inherits-pattern',
+  'duplicate-id',
+  'duplicate-title',
+  'unknown-parent',
+  'ambiguous-parent',
+  'unknown-track-start',
+  'self-parent',
+  'cycle',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
 /** Something wrong with a file that the loader or the graph noticed; lint turns these into findings. */
 export const ProblemSchema = z.object({
-  code: z.string(),
+  code: z.enum(PROBLEM_CODES),
   message: z.string(),
   file: z.string(),
   line: z.number().int(),

@@ -2,12 +2,12 @@ import { posix } from 'node:path';
 import type { SourceFile } from '../../load/load-ladder.js';
 import type { MarkdownLink } from '../../schema/parsed.js';
 import { closest } from '../../text/edit-distance.js';
-import type { LintContext, LintRule, Report } from '../rule.js';
+import { defineRule, type LintContext, type Report } from '../rule.js';
 
 /** Links the ladder cannot check: a scheme (https:, mailto:), protocol-relative, or absolute to a site or repository root. */
 const NOT_RELATIVE = /^(?:[a-z][a-z0-9+.-]*:|\/)/i;
 
-export const brokenLink: LintRule = {
+export const brokenLink = defineRule({
   meta: {
     id: 'broken-link',
     description: 'A relative link in a role file or a README points to a file, or a "#anchor", that does not exist.',
@@ -19,7 +19,7 @@ export const brokenLink: LintRule = {
     const names = files.map((source) => source.file);
     return files.flatMap((source) => source.links.flatMap((link) => checkLink(ctx, source, link, names)));
   },
-};
+});
 
 /**
  * A target file is looked up relative to the linking file, inside the ladder folder or outside it (a

@@ -1,11 +1,11 @@
 import type { ParsedExpectation } from '../../schema/parsed.js';
 import { short } from '../../text/short.js';
 import { jaccardSorted } from '../../text/similarity.js';
-import type { LintRule, Report } from '../rule.js';
+import { defineRule, type Report } from '../rule.js';
 import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
 import { expectationsOf } from './each-expectation.js';
 
-export const duplicateExpectation: LintRule = {
+export const duplicateExpectation = defineRule({
   meta: {
     id: 'duplicate-expectation',
     description: 'A role states the same expectation twice, word for word or nearly.',
@@ -32,4 +32,4 @@ export const duplicateExpectation: LintRule = {
       }
       return reports;
     }),
-};
+});

@@ -1,7 +1,7 @@
 import { slug } from '../../text/slug.js';
-import type { LintRule, Report } from '../rule.js';
+import { defineRule, type Report } from '../rule.js';
 
-export const duplicateSection: LintRule = {
+export const duplicateSection = defineRule({
   meta: {
     id: 'duplicate-section',
     description: 'A role has the same "###" section twice.',
@@ -28,4 +28,4 @@ export const duplicateSection: LintRule = {
       }
       return reports;
     }),
-};
+});

@@ -1,7 +1,7 @@
-import type { LintRule, Report } from '../rule.js';
+import { defineRule, type Report } from '../rule.js';
 import { expectationsOf } from './each-expectation.js';
 
-export const emptyExpectation: LintRule = {
+export const emptyExpectation = defineRule({
   meta: {
     id: 'empty-expectation',
     description: 'A bullet with nothing after it ("* " or "-"): Markdown keeps an empty item, and the role drops it without a word.',
@@ -23,7 +23,7 @@ export const emptyExpectation: LintRule = {
         }),
       );
     }),
-};
+});
 
 const BARE_MARKER = /^\s*(?:[*+-]|\d{1,9}[.)])[ \t]*$/;
 const ITEM_START = /^\s*(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)/;

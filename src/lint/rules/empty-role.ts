@@ -1,6 +1,6 @@
-import type { LintRule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const emptyRole: LintRule = {
+export const emptyRole = defineRule({
   meta: {
     id: 'empty-role',
     description: 'A role has no expectations of its own and inherits none either.',
@@ -16,4 +16,4 @@ export const emptyRole: LintRule = {
         column: 1,
         message: `Role "${role.title}" has no expectations and no parent; add a section with "* " items or an "(Inherits the role expectations of …)" line.`,
       })),
-};
+});

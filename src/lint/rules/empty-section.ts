@@ -1,6 +1,6 @@
-import type { LintRule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const emptySection: LintRule = {
+export const emptySection = defineRule({
   meta: {
     id: 'empty-section',
     description: 'A "###" section has no expectations.',
@@ -18,4 +18,4 @@ export const emptySection: LintRule = {
           message: `Section "${section.title}" has no expectations; add "* " items under it or remove it.`,
         })),
     ),
-};
+});

@@ -1,7 +1,7 @@
 import { short } from '../../text/short.js';
-import type { LintRule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const expectationOutsideSection: LintRule = {
+export const expectationOutsideSection = defineRule({
   meta: {
     id: 'expectation-outside-section',
     description: 'A list item comes before any "###" section, so it belongs to no section.',
@@ -17,4 +17,4 @@ export const expectationOutsideSection: LintRule = {
         message: `Expectation "${short(expectation.text)}" is not under any "###" section; move it under one.`,
       })),
     ),
-};
+});

@@ -1,7 +1,7 @@
-import type { LintRule, Report } from '../rule.js';
+import { defineRule, type Report } from '../rule.js';
 import type { SourceFile } from '../../load/load-ladder.js';
 
-export const finalNewline: LintRule = {
+export const finalNewline = defineRule({
   meta: {
     id: 'final-newline',
     description: 'A file does not end with exactly one line ending: its last line has none, or blank lines follow it.',
@@ -12,7 +12,7 @@ export const finalNewline: LintRule = {
     ctx.loaded.sources
       .filter((source) => source.text.trim() !== '')
       .flatMap((source) => (/[\r\n]$/.test(source.text) ? trailingBlankLines(source, ctx.lines(source)) : [missingLineEnding(source, ctx.lines(source))])),
-};
+});
 
 function missingLineEnding(source: SourceFile, lines: string[]): Report {
   const last = lines.at(-1)!;

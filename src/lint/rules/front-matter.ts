@@ -1,12 +1,11 @@
-import type { LintRule } from '../rule.js';
-import { fromProblems } from './from-problems.js';
+import { problemRule } from './from-problems.js';
 
-export const frontMatter: LintRule = {
+export const frontMatter = problemRule({
   meta: {
     id: 'front-matter',
     description: 'Front matter is not valid YAML, is never closed, or has unknown keys or wrong types.',
     severity: 'error',
     fixable: false,
   },
-  check: (ctx) => fromProblems(ctx, ['front-matter']),
-};
+  problemCodes: ['front-matter'],
+});

@@ -1,6 +1,6 @@
-import type { LintRule, Report } from '../rule.js';
+import { defineRule, type Report } from '../rule.js';
 
-export const indefiniteArticle: LintRule = {
+export const indefiniteArticle = defineRule({
   meta: {
     id: 'indefinite-article',
     description: 'The wrong indefinite article before a role title, such as "a Engineering Manager".',
@@ -30,7 +30,7 @@ export const indefiniteArticle: LintRule = {
       return reports;
     });
   },
-};
+});
 
 /**
  * Titles by their lower-case text. A lookup tries each word end of the text after an article, up to the

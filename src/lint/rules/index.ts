@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../../schema/parsed.js';
 import type { LintRule } from '../rule.js';
 import { brokenLink } from './broken-link.js';
 import { duplicateExpectation } from './duplicate-expectation.js';
@@ -31,7 +32,7 @@ import { yearsOfExperience } from './years-of-experience.js';
  * Every lint rule, in the order docs and `--list-rules` show them: structure (errors) first, then content.
  * The single source for the README table, SARIF rule descriptors and the rule ids ladder.yaml accepts.
  */
-export const lintRules: readonly LintRule[] = [
+export const lintRules = [
   unknownParent,
   unrecognisedParentLine,
   inheritanceCycle,
@@ -59,4 +60,18 @@ export const lintRules: readonly LintRule[] = [
   looseParent,
   unusedInheritsPattern,
   thinStep,
-];
+] as const satisfies readonly LintRule[];
+
+/** The id of every lint rule, as a type. */
+export type RuleId = (typeof lintRules)[number]['meta']['id'];
+
+/** The ids of the rules that list problem code `Code` in their `problemCodes`. */
+type RulesReporting<Code extends ProblemCode, Rule = (typeof lintRules)[number]> = Rule extends { meta: { id: infer Id }; problemCodes: readonly (infer Taken)[] }
+  ? Code extends Taken ? Id : never
+  : never;
+type IsUnion<T, All = T> = T extends unknown ? ([All] extends [T] ? false : true) : never;
+/** Problem codes that no rule reports (they would vanish from lint), or that two rules report. */
+type Misassigned = { [Code in ProblemCode]: [RulesReporting<Code>] extends [never] ? Code : true extends IsUnion<RulesReporting<Code>> ? Code : never }[ProblemCode];
+type NoProblemCodes<Codes extends never> = Codes;
+/** Fails to compile, naming the code, unless every loader and graph problem code is reported by exactly one rule. */
+export type EveryProblemCodeHasOneRule = NoProblemCodes<Misassigned>;

@@ -1,12 +1,11 @@
-import type { LintRule } from '../rule.js';
-import { fromProblems } from './from-problems.js';
+import { problemRule } from './from-problems.js';
 
-export const inheritanceCycle: LintRule = {
+export const inheritanceCycle = problemRule({
   meta: {
     id: 'inheritance-cycle',
     description: 'Roles inherit from each other in a loop, or a role inherits from itself.',
     severity: 'error',
     fixable: false,
   },
-  check: (ctx) => fromProblems(ctx, ['cycle', 'self-parent']),
-};
+  problemCodes: ['cycle', 'self-parent'],
+});

@@ -1,9 +1,9 @@
 import type { RoleNode } from '../../graph/build-graph.js';
-import type { LintContext, LintRule, Report } from '../rule.js';
+import { defineRule, type LintContext, type Report } from '../rule.js';
 import type { Fix } from '../fix.js';
 import { articleFor, withCase } from './indefinite-article.js';
 
-export const inheritsTitleMismatch: LintRule = {
+export const inheritsTitleMismatch = defineRule({
   meta: {
     id: 'inherits-title-mismatch',
     description: "The parent line names the parent differently from its title (case, spacing, a title since renamed); the fix writes the exact title.",
@@ -11,7 +11,7 @@ export const inheritsTitleMismatch: LintRule = {
     fixable: true,
   },
   check: (ctx) => ctx.roles.flatMap((role) => mismatch(ctx, role)),
-};
+});
 
 /**
  * Only a parent named in the file's text by its name as a slug (another case or spacing, or its id after a

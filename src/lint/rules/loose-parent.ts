@@ -1,8 +1,8 @@
 import type { RoleNode } from '../../graph/build-graph.js';
-import type { LintContext, LintRule, Report } from '../rule.js';
+import { defineRule, type LintContext, type Report } from '../rule.js';
 import { titleReports } from './inherits-title-mismatch.js';
 
-export const looseParent: LintRule = {
+export const looseParent = defineRule({
   meta: {
     id: 'loose-parent',
     description: 'The parent line names its parent by some of the whole words of its title ("Same as Principal"); the fix writes the full title of the one role they name.',
@@ -10,7 +10,7 @@ export const looseParent: LintRule = {
     fixable: true,
   },
   check: (ctx) => ctx.roles.flatMap((role) => loose(ctx, role)),
-};
+});
 
 /**
  * A loose name holds today because exactly one role has those words; a role added later can make it

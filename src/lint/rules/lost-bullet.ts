@@ -1,7 +1,7 @@
-import type { LintRule, Report } from '../rule.js';
+import { defineRule, type Report } from '../rule.js';
 import { checkExpectations } from './each-expectation.js';
 
-export const lostBullet: LintRule = {
+export const lostBullet = defineRule({
   meta: {
     id: 'lost-bullet',
     description: 'A line without a bullet right under a list reads as its own expectation, but Markdown merges it into the item above.',
@@ -22,7 +22,7 @@ export const lostBullet: LintRule = {
       }
       return reports;
     }),
-};
+});
 
 /** Words a line cannot end an expectation on: the next line must go on with it. */
 const UNFINISHED = /(?:^|\s)(?:a|an|and|as|at|by|for|from|in|into|of|on|or|than|that|the|to|with)$/i;

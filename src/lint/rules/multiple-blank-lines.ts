@@ -1,6 +1,6 @@
-import type { LintRule, Report } from '../rule.js';
+import { defineRule, type Report } from '../rule.js';
 
-export const multipleBlankLines: LintRule = {
+export const multipleBlankLines = defineRule({
   meta: {
     id: 'multiple-blank-lines',
     description: 'Two or more blank lines in a row; one is enough.',
@@ -28,7 +28,7 @@ export const multipleBlankLines: LintRule = {
       });
       return reports;
     }),
-};
+});
 
 /**
  * Where the blank lines after the last text begin: those are final-newline's, so each gets one finding,

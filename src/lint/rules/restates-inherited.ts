@@ -3,7 +3,7 @@ import type { ParsedExpectation } from '../../schema/parsed.js';
 import { expectationKey } from '../../text/expectation-key.js';
 import { short } from '../../text/short.js';
 import { jaccardSorted } from '../../text/similarity.js';
-import type { LintContext, LintRule, Report } from '../rule.js';
+import { defineRule, type LintContext, type Report } from '../rule.js';
 import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
 import { expectationsOf } from './each-expectation.js';
 
@@ -13,7 +13,7 @@ interface Entry {
   words: WordIds;
 }
 
-export const restatesInherited: LintRule = {
+export const restatesInherited = defineRule({
   meta: {
     id: 'restates-inherited',
     description: 'An expectation repeats, or nearly repeats, one the role already inherits from an ancestor.',
@@ -44,7 +44,7 @@ export const restatesInherited: LintRule = {
     }
     return reports;
   },
-};
+});
 
 /** Every expectation's word set, one at a time: an array of 200,000 of them would only add to the peak. */
 function* allWordSets(ctx: LintContext): Generator<WordIds> {

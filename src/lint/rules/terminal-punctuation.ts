@@ -1,11 +1,11 @@
 import { short } from '../../text/short.js';
-import type { LintRule } from '../rule.js';
+import { defineRule } from '../rule.js';
 import { checkExpectations } from './each-expectation.js';
 
 /** Ends like a sentence, allowing closing emphasis, code, quotes or brackets after the mark; ":" opens a sub-list. */
 const ENDS_SENTENCE = /[.!?:;…][*_`"'”’)\]]*$/;
 
-export const terminalPunctuation: LintRule = {
+export const terminalPunctuation = defineRule({
   meta: {
     id: 'terminal-punctuation',
     description: 'An expectation does not end with a period (or "!", "?", ":").',
@@ -26,4 +26,4 @@ export const terminalPunctuation: LintRule = {
         },
       ];
     }),
-};
+});

@@ -1,6 +1,6 @@
-import type { LintRule } from '../rule.js';
+import { defineRule } from '../rule.js';
 
-export const thinStep: LintRule = {
+export const thinStep = defineRule({
   meta: {
     id: 'thin-step',
     description: 'A role adds fewer new expectations to its parent than the health thresholds ask (off unless ladder.yaml sets it to warn or error).',
@@ -24,4 +24,4 @@ export const thinStep: LintRule = {
       ];
     });
   },
-};
+});

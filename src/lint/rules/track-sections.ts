@@ -1,8 +1,8 @@
 import type { RoleNode } from '../../graph/build-graph.js';
 import { slug } from '../../text/slug.js';
-import type { LintRule, Report } from '../rule.js';
+import { defineRule, type Report } from '../rule.js';
 
-export const trackSections: LintRule = {
+export const trackSections = defineRule({
   meta: {
     id: 'track-sections',
     description: 'A role lacks a section that every other role of its track has.',
@@ -14,7 +14,7 @@ export const trackSections: LintRule = {
     for (const role of ctx.roles) tracks.set(role.track, [...(tracks.get(role.track) ?? []), role]);
     return [...tracks.entries()].flatMap(([track, roles]) => missingSections(track, roles));
   },
-};
+});
 
 /** "Every other role" means something only with two others or more, so smaller tracks are left alone. */
 function missingSections(track: string, roles: RoleNode[]): Report[] {

@@ -1,6 +1,6 @@
-import type { LintRule, Report } from '../rule.js';
+import { defineRule, type Report } from '../rule.js';
 
-export const trailingWhitespace: LintRule = {
+export const trailingWhitespace = defineRule({
   meta: {
     id: 'trailing-whitespace',
     description: 'A line ends with spaces or tabs (two spaces before a line that continues the paragraph are a Markdown line break and stay).',
@@ -24,7 +24,7 @@ export const trailingWhitespace: LintRule = {
       });
       return reports;
     }),
-};
+});
 
 /**
  * Exactly two spaces after text, with the paragraph going on below, is Markdown's hard line break:

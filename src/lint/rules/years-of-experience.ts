@@ -1,5 +1,5 @@
 import type { RoleNode } from '../../graph/build-graph.js';
-import type { LintContext, LintRule, Report } from '../rule.js';
+import { defineRule, type LintContext, type Report } from '../rule.js';
 
 /** "5 years", "0–2 years", "10+ years": the first number is the least a role asks for. English only. */
 const YEARS = /\b(\d+)(?:\s*(?:–|-|to)\s*\d+)?\+?\s+years?\b/i;
@@ -10,7 +10,7 @@ interface Years {
   column: number;
 }
 
-export const yearsOfExperience: LintRule = {
+export const yearsOfExperience = defineRule({
   meta: {
     id: 'years-of-experience',
     description: 'The years of experience a role description asks for do not increase up the inheritance chain.',
@@ -38,7 +38,7 @@ export const yearsOfExperience: LintRule = {
     }
     return reports;
   },
-};
+});
 
 /** The first years statement in the role description, with where it is in the file. */
 function yearsOf(ctx: LintContext, role: RoleNode): Years | null {
