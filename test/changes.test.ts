@@ -7,19 +7,10 @@ import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadderAtRevision } from '../src/load/git-revision.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import type { LadderChanges, RoleChanges } from '../src/schema/changes.js';
-import { role, writeTree } from './helpers.js';
+import { gitEnv, role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 import { validateAgainst } from './validate.js';
 
-const gitEnv = {
-  PATH: process.env.PATH!,
-  HOME: '/nonexistent',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-};
 
 /** A real git repository in a temp folder, the ladder in its `ladder/` folder, as a project would keep it. */
 function repository(tree: Record<string, string>) {

@@ -2,17 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ECHO_LIMIT, quoted } from '../src/errors.js';
-import { role, writeTree } from './helpers.js';
+import { gitEnv, role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 
-const gitEnv = {
-  HOME: '/nonexistent',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-};
 
 describe('quoted user input', () => {
   it('repeats a short input whole and cuts a long one to ECHO_LIMIT characters, saying how long it was', () => {

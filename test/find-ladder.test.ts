@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findLadder, looksLikeRole } from '../src/load/locate.js';
-import { role, writeTree } from './helpers.js';
+import { gitEnv, role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 
 interface Run {
@@ -59,7 +59,6 @@ describe('finding the ladder without flags', () => {
   });
 
   it('changes compares that ladder between revisions, a docs page being no role', async () => {
-    const gitEnv = { PATH: process.env.PATH!, HOME: '/nonexistent', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
     const repo = ladderRepository();
     rmSync(join(repo, '.git'), { recursive: true });
     const git = (...args: string[]) => expect(spawnSync('git', args, { cwd: repo, env: gitEnv }).status).toBe(0);

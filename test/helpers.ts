@@ -49,3 +49,14 @@ export function role(title: string, parent: string | null, sections: Record<stri
   }
   return lines.join('\n');
 }
+
+/** What git needs in a test: a fixed author, no user or system settings. */
+export const gitEnv: Record<string, string> = {
+  PATH: process.env.PATH!,
+  HOME: '/nonexistent',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+};

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectationKey } from '../src/text/expectation-key.js';
-import { repoRoot, role, writeTree } from './helpers.js';
+import { gitEnv, repoRoot, role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 
 /**
@@ -72,15 +72,6 @@ describe('src/text, the vocabulary every layer shares', () => {
   });
 });
 
-const gitEnv = {
-  PATH: process.env.PATH!,
-  HOME: '/nonexistent',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-};
 
 /** A git repository holding `tree`, committed and tagged v1. */
 function committed(tree: Record<string, string>): string {
