@@ -28,8 +28,8 @@ export function positionOf(role: Pick<RoleNode, 'file' | 'frontMatter'>, order: 
 }
 
 const HOW: Record<'filename' | 'frontmatter', string> = {
-  filename: 'the number in its file name',
-  frontmatter: `an order key in its front matter (${ORDER_KEYS.join(', ')})`,
+  filename: 'number in the file name',
+  frontmatter: `order key in the front matter (${ORDER_KEYS.join(', ')})`,
 };
 
 /**
@@ -55,18 +55,18 @@ export function linkByLevelOrder(graph: RoleGraph, levels: LevelsSetting): void 
 function orderTrack(graph: RoleGraph, roles: RoleNode[], order: LevelOrder): RoleNode[] | undefined {
   const placed = roles.map((role) => ({ role, at: positionOf(role, order) }));
   if (placed.every((p) => p.at === undefined)) return undefined;
-  const how = Array.isArray(order) ? 'a place in "levels.order" of ladder.yaml' : HOW[order];
+  const how = Array.isArray(order) ? 'place in "levels.order" of ladder.yaml' : HOW[order];
   const defects: { role: RoleNode; problem: Problem }[] = [];
   // A role with a parent line of its own needs no place in the order.
   for (const { role } of placed.filter((p) => p.at === undefined && p.role.parent === null)) {
-    defects.push(defect(role, `${role.file} has no ${how}, unlike the other levels of track "${role.track}"; give it one, give it a parent line, or add it to "ignore:" in ladder.yaml`));
+    defects.push(defect(role, `the level order gives no place to ${role.file}, which has no ${how}, unlike the other levels of track "${role.track}"; give it one, give it a parent line, or add it to "ignore:" in ladder.yaml`));
   }
   const byPlace = new Map<number, RoleNode[]>();
   for (const { role, at } of placed) if (at !== undefined) byPlace.set(at, [...(byPlace.get(at) ?? []), role]);
   for (const [at, same] of byPlace) {
     if (same.length < 2) continue;
     const files = same.map((r) => r.file).join(', ');
-    for (const role of same) defects.push(defect(role, `${files} share the place ${at} (by ${how}) in track "${role.track}", so which level comes first is unclear; give each level its own`));
+    for (const role of same) defects.push(defect(role, `the level order puts ${files} at the same place (${at}, by the ${how}) in track "${role.track}", so which level comes first is unclear; give each level its own`));
   }
   if (defects.length > 0) {
     for (const { role, problem } of defects) {
