@@ -7,6 +7,7 @@ import { formatLadderYaml, readsBackAs } from '../src/format/ladder-yaml.js';
 import type { LadderSurvey } from '../src/schema/survey.js';
 import { fixture, gitEnv, writeTree, type CliRun } from './helpers.js';
 import { runMain } from './in-process.js';
+import { validateAgainst } from './validate.js';
 
 /** A fresh copy of a fixture ladder, so `init --write` never touches the committed one. */
 function copyOf(name: string): string {
@@ -39,7 +40,9 @@ describe('one file per level, ordered by the number in the file name', () => {
       'Shape: one file per level, ordered by the number in the file name, each level building on the one before: engineering/: 01-junior → 02-mid → 03-senior → 04-staff; management/: level_1 → level_2',
     );
     expect(proposal.stdout).toContain('With the proposed ladder.yaml every role resolves.');
-    expect(json(await runMain(['init', '--dir', root, '--json'])).config).toEqual({ levels: { order: 'filename', inherit: 'previous' } });
+    const survey = json(await runMain(['init', '--dir', root, '--json']));
+    expect(survey.config).toEqual({ levels: { order: 'filename', inherit: 'previous' } });
+    expect(validateAgainst('init.schema.json', survey)).toEqual([]);
 
     const written = await runMain(['init', '--dir', root, '--write']);
     expect(written.code, written.stderr).toBe(0);
