@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { buildGraph, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
-import { fileNumber, frontMatterOrder, positionOf, type LevelsSetting } from '../graph/level-order.js';
+import { fileNumber, frontMatterOrder, positionOf, tracksOf, type LevelsSetting } from '../graph/level-order.js';
 import type { LadderSurvey } from '../schema/survey.js';
 
 /** What init makes of a ladder in which no role names a parent: the setting that orders it, or why none can. */
@@ -50,12 +50,6 @@ function noOrder(track: RoleNode[]): LadderSurvey['unsettled'][number] {
     `no role of track "${track[0]!.track}" names a parent, and its ${track.length} files carry no order (a number in the file name, ` +
     'or weight, order, sidebar_position, nav_order or level in front matter), so every role would stand alone; add parent lines, number the files, or list them lowest first under "levels: order:" in ladder.yaml';
   return { file: track[0]!.file, line: 1, message };
-}
-
-function tracksOf(roles: RoleNode[]): RoleNode[][] {
-  const tracks = new Map<string, RoleNode[]>();
-  for (const role of roles) tracks.set(role.track, [...(tracks.get(role.track) ?? []), role]);
-  return [...tracks.values()];
 }
 
 /** A track's files, lowest first, as "L1 → L6" (every file named, so a long ladder shows every step). */

@@ -27,6 +27,17 @@ export function positionOf(role: Pick<RoleNode, 'file' | 'frontMatter'>, order: 
   return index < 0 ? undefined : index;
 }
 
+/** Roles grouped by track, each in file order: a level order runs within one track. */
+export function tracksOf(roles: RoleNode[]): RoleNode[][] {
+  const tracks = new Map<string, RoleNode[]>();
+  for (const role of roles) {
+    const track = tracks.get(role.track);
+    if (track) track.push(role);
+    else tracks.set(role.track, [role]);
+  }
+  return [...tracks.values()];
+}
+
 const HOW: Record<'filename' | 'frontmatter', string> = {
   filename: 'number in the file name',
   frontmatter: `order key in the front matter (${ORDER_KEYS.join(', ')})`,
@@ -40,9 +51,7 @@ const HOW: Record<'filename' | 'frontmatter', string> = {
  */
 export function linkByLevelOrder(graph: RoleGraph, levels: LevelsSetting): void {
   if (Array.isArray(levels.order)) reportUnlistedFiles(graph, levels.order);
-  const tracks = new Map<string, RoleNode[]>();
-  for (const role of graph.roles.values()) tracks.set(role.track, [...(tracks.get(role.track) ?? []), role]);
-  for (const roles of tracks.values()) {
+  for (const roles of tracksOf([...graph.roles.values()])) {
     const ordered = orderTrack(graph, roles, levels.order);
     ordered?.forEach((role, i) => {
       if (levels.inherit === 'none') role.declaredLevel ??= i + 1;
@@ -62,7 +71,7 @@ function orderTrack(graph: RoleGraph, roles: RoleNode[], order: LevelOrder): Rol
     defects.push(defect(role, `the level order gives no place to ${role.file}, which has no ${how}, unlike the other levels of track "${role.track}"; give it one, give it a parent line, or add it to "ignore:" in ladder.yaml`));
   }
   const byPlace = new Map<number, RoleNode[]>();
-  for (const { role, at } of placed) if (at !== undefined) byPlace.set(at, [...(byPlace.get(at) ?? []), role]);
+  for (const { role, at } of placed) if (at !== undefined) byPlace.set(at, byPlace.get(at)?.concat(role) ?? [role]);
   for (const [at, same] of byPlace) {
     if (same.length < 2) continue;
     const files = same.map((r) => r.file).join(', ');
