@@ -26,6 +26,7 @@ const ladders: Record<ProblemCode, { tree: Record<string, string | Buffer>; conf
     tree: { 'de.md': role('Director of Engineering', null), 'dp.md': role('Director of Platform', null), 'vp.md': role('VP', 'Director') },
   },
   'unknown-track-start': { tree: { 'e.md': role('Engineer', null) }, config: { tracks: { management: 'manager' } } },
+  'level-order': { tree: { 'L1.md': role('Junior', null), 'l-1.md': role('Junior Two', null) }, config: { levels: { order: 'filename', inherit: 'previous' } } },
   'self-parent': { tree: { 'g.md': role('Gamma', 'Gamma') } },
   cycle: { tree: { 'a.md': role('Alpha', 'Beta'), 'b.md': role('Beta', 'Alpha') } },
 };

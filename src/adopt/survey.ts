@@ -7,6 +7,7 @@ import { slug } from '../text/slug.js';
 import { buildGraph, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
 import { lookalikes } from '../graph/find-role.js';
 import { leftOutFolders } from '../ladder/open-ladder.js';
+import { levelShape } from './level-shape.js';
 
 /** Words in a file name or title that mark an old copy kept for history. */
 const DEPRECATED = /deprecated|obsolete|archived?|legacy/i;
@@ -35,11 +36,13 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   const parents = [...graph.roles.values()].flatMap((role) => parentNote(graph, role) ?? []);
   const aliases = { ...proposedAliases(parents), ...existing.aliases };
   const tracks = existing.tracks ?? proposedTracks(buildGraph(kept, { aliases }));
+  const shape = existing.levels ? undefined : levelShape(graph);
   const proposed: LadderConfig = {
     ...existing,
     ...(ignore.length ? { ignore } : {}),
     ...(Object.keys(aliases).length ? { aliases } : {}),
     ...(tracks ? { tracks } : {}),
+    ...(shape?.levels ? { levels: shape.levels } : {}),
   };
   const checked = buildGraph(kept, proposed);
   return {
@@ -51,7 +54,8 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
     leftOut,
     parents,
     unresolved: [...new Set(checked.broken.values())].map(({ file, line, message }) => ({ file, line, message })),
-    unsettled: await unsettled(loaded, ignore, checked),
+    unsettled: [...(await unsettled(loaded, ignore, checked)), ...(shape?.unsettled ?? [])],
+    ...(shape?.seen ? { shape: shape.seen } : {}),
     config: proposed,
   };
 }

@@ -21,6 +21,7 @@ export function formatSurvey(survey: LadderSurvey, { color, yaml, outcome }: Ini
   const lines = [
     c.bold(`${survey.root}: ${plural(survey.files, 'Markdown file')}, ${plural(survey.roles.length, 'role')} in ${plural(tracks.length, 'track')} (${tracks.join(', ')})`),
   ];
+  if (survey.shape) lines.push('', `${c.bold('Shape:')} ${survey.shape}`);
   if (survey.chains.length) {
     lines.push('', c.bold('Lines of roles, root first'));
     for (const chain of survey.chains) lines.push(`  ${chain.map((id) => title.get(id) ?? id).join(' → ')}`);

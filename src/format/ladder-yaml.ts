@@ -42,6 +42,11 @@ export function formatLadderYaml(survey: LadderSurvey): string {
     lines.push('', '# Track name -> the role it starts at; roles below it belong to it.', 'tracks:');
     for (const [track, id] of tracks) lines.push(`  ${q(track)}: ${q(id)}`);
   }
+  if (config.levels) {
+    const { order, inherit } = config.levels;
+    lines.push('', `# ${survey.shape ? `Seen: ${survey.shape}.` : 'How the levels are ordered, and whether each builds on the one before.'}`.replace(COMMENT_BREAKER, escapedChar), 'levels:');
+    lines.push(...(Array.isArray(order) ? ['  order:', ...order.map((file) => `    - ${q(file)}`)] : [`  order: ${q(order)}`]), `  inherit: ${q(inherit)}`);
+  }
   if (config.inherits) {
     lines.push('', 'inherits:', '  patterns:', ...config.inherits.patterns.map((p) => `    - ${q(p)}`));
   }

@@ -4,6 +4,7 @@ import { fileRoleId, folderRoleId } from '../text/role-id.js';
 import { slug } from '../text/slug.js';
 import { reportLinesNamingRoles } from './lines-naming-roles.js';
 import { describeRoles, lookalikes, matchRole } from './find-role.js';
+import { linkByLevelOrder, type LevelsSetting } from './level-order.js';
 
 /** How a role's parent line met its parent: a link, a `ladder.yaml` alias, the exact name, or loosely. */
 export type ParentMatch = 'link' | 'alias' | 'exact' | 'loose';
@@ -34,6 +35,8 @@ export interface GraphOptions {
   aliases?: Record<string, string>;
   /** `ladder.yaml` tracks: a track name → the id of the role it starts at. */
   tracks?: Record<string, string>;
+  /** `ladder.yaml` levels: a ladder of one file per level, ordered, with no parent lines. */
+  levels?: LevelsSetting;
 }
 
 /** Links roles to their parents and derives levels. Never throws: defects become problems. */
@@ -70,6 +73,7 @@ export function buildGraph(parsed: ParsedRole[], options: GraphOptions = {}): Ro
   const nodes = [...graph.roles.values()];
   nodes.filter((node) => !namesSeveral(node)).forEach(link);
   linkWhenAncestorsKnown(graph, nodes.filter(namesSeveral), aliases, link);
+  if (options.levels) linkByLevelOrder(graph, options.levels);
   reportLinesNamingRoles(graph);
   findCycles(graph);
   if (options.tracks) assignTracks(graph, options.tracks);
@@ -242,7 +246,9 @@ function findCycles(graph: RoleGraph): void {
       const names = [...cycle, id].map((r) => graph.roles.get(r)!.title).join(' → ');
       for (const member of cycle) {
         const node = graph.roles.get(member)!;
-        const found = problem('cycle', node, node.parent!.line, `inheritance cycle: ${names}; one of these roles must inherit from something else`, node.parent!.column);
+        // A role linked by level order has no parent line: its title line is where it joins the cycle.
+        const at = node.parent ?? { line: node.titleLine, column: 1 };
+        const found = problem('cycle', node, at.line, `inheritance cycle: ${names}; one of these roles must inherit from something else`, at.column);
         graph.problems.push(found);
         graph.broken.set(member, found);
       }

@@ -14,7 +14,7 @@ export function reportLinesNamingRoles(graph: RoleGraph): void {
   const titles = new Map<string, string>();
   for (const role of graph.roles.values()) titles.set(words(role.title).join(' '), role.title);
   for (const role of graph.roles.values()) {
-    if (role.parent !== null || !role.shortLines) continue;
+    if (role.parent !== null || role.parentId !== null || !role.shortLines) continue;
     for (const found of role.shortLines) {
       const named = namedTitle(found.text, titles, role.title);
       if (!named) continue;

@@ -29,7 +29,7 @@ export function splitFrontMatter(text: string): SplitFrontMatter {
  * the valid rest still applies.
  */
 export async function readFrontMatter(yamlText: string, file: string): Promise<{ frontMatter: FrontMatter; problems: Problem[] }> {
-  const [{ parseDocument, LineCounter, isMap, isScalar }, { FrontMatterSchema }] = await Promise.all([
+  const [{ parseDocument, LineCounter, isMap, isScalar }, { FrontMatterSchema, STATIC_SITE_KEYS }] = await Promise.all([
     import('yaml'),
     import('../schema/front-matter.js'),
   ]);
@@ -57,7 +57,9 @@ export async function readFrontMatter(yamlText: string, file: string): Promise<{
     report('front matter must be a mapping of keys to values', 0);
     return { frontMatter: {}, problems };
   }
-  const result = FrontMatterSchema.safeParse(data);
+  // A static-site page's own keys (layout, date, tags…) are no defect of the role: dropped before checking.
+  const fields = Object.fromEntries(Object.entries(data).filter(([key]) => !STATIC_SITE_KEYS.has(key)));
+  const result = FrontMatterSchema.safeParse(fields);
   if (result.success) return { frontMatter: result.data, problems };
 
   const keyOffset = (key: string) => {
@@ -70,11 +72,11 @@ export async function readFrontMatter(yamlText: string, file: string): Promise<{
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '')];
     for (const key of keys) {
       bad.add(key);
-      const what = issue.code === 'unrecognized_keys' ? `unknown key "${key}" (known: id, title, track, level, aliases, inherits)` : `"${key}" ${issue.message}, found ${shown((data as Record<string, unknown>)[key])}`;
+      const what = issue.code === 'unrecognized_keys' ? `unknown key "${key}" (known: ${Object.keys(FrontMatterSchema.shape).join(', ')})` : `"${key}" ${issue.message}, found ${shown(fields[key])}`;
       report(`front matter: ${what}`, keyOffset(key));
     }
   }
-  const kept = Object.fromEntries(Object.entries(data).filter(([key]) => !bad.has(key)));
+  const kept = Object.fromEntries(Object.entries(fields).filter(([key]) => !bad.has(key)));
   return { frontMatter: FrontMatterSchema.parse(kept), problems };
 }
 

@@ -34,6 +34,19 @@ export const LadderConfigSchema = z
       .strict()
       .optional()
       .describe('How roles name their parent, beyond the built-in phrasings'),
+    /** For ladders kept as one file per level with no parent lines: how the levels are ordered, and whether each builds on the one before. */
+    levels: z
+      .object({
+        order: z
+          .union([z.enum(['filename', 'frontmatter']), z.array(z.string().min(1)).min(1)])
+          .describe('filename: by the number in the file name (L1.md, 01-junior.md, engineer-2.md); frontmatter: by weight, order, sidebar_position, nav_order or level; or the role files (relative to the ladder root) listed lowest first'),
+        inherit: z
+          .enum(['previous', 'none'])
+          .describe('previous: each level inherits the one before it in its track (levels are cumulative); none: each level restates everything, and the order only sets its level'),
+      })
+      .strict()
+      .optional()
+      .describe('How to read a ladder of one file per level that names no parents; a parent line, where a role has one, still wins'),
     /** When `ladder health` (and the thin-step rule) calls a promotion step thin. */
     health: z
       .object({

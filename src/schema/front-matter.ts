@@ -13,7 +13,29 @@ export const FrontMatterSchema = z
     level: z.number().int().min(1).optional(),
     aliases: z.array(z.string().trim().min(1)).optional(),
     inherits: z.string().trim().min(1).nullable().optional(),
+    /** Kept as the role description when the body has none (static-site generators put it here). */
+    description: z.string().trim().min(1).optional(),
+    /** Order keys of static-site generators: they order the levels when ladder.yaml says `levels: { order: frontmatter }`. */
+    weight: z.number().optional(),
+    order: z.number().optional(),
+    sidebar_position: z.number().optional(),
+    nav_order: z.number().optional(),
   })
   .strict();
 
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
+
+/** Front matter keys that order levels, in the order they are looked at; `level` also sets the level itself. */
+export const ORDER_KEYS = ['weight', 'order', 'sidebar_position', 'nav_order', 'level'] as const;
+
+/**
+ * Keys that static-site generators (Hugo, Jekyll, Docusaurus, Gatsby, MkDocs) put in front matter and that
+ * say nothing about the role: accepted and ignored quietly. Any other unknown key is still reported, so a
+ * typo of a key ladder reads is caught.
+ */
+export const STATIC_SITE_KEYS = new Set([
+  'date', 'lastmod', 'publishdate', 'expirydate', 'linktitle', 'layout', 'permalink', 'slug', 'url', 'type', 'draft',
+  'tags', 'categories', 'keywords', 'summary', 'author', 'authors', 'menu', 'toc', 'hide', 'hide_title',
+  'hide_table_of_contents', 'sidebar_label', 'sidebar_class_name', 'pagination_label', 'pagination_next',
+  'pagination_prev', 'nav_exclude', 'has_children', 'has_toc', 'image', 'template', 'headless', 'search_exclude',
+]);

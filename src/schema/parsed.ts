@@ -25,6 +25,7 @@ export const PROBLEM_CODES = [
   'unknown-parent',
   'ambiguous-parent',
   'unknown-track-start',
+  'level-order',
   'self-parent',
   'cycle',
 ] as const;

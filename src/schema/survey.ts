@@ -53,6 +53,10 @@ export const LadderSurveySchema = z
     unsettled: z
       .array(z.object({ file: z.string(), line: z.number().int(), message: z.string() }))
       .describe('Markdown files not read as roles yet not ignored, and what the loader could not use (a parent-like line it does not recognise, bad front matter): a person fixes these, or ignores the file'),
+    shape: z
+      .string()
+      .optional()
+      .describe('How the ladder is kept, when init recognised a shape that needs a setting: "one file per level, ordered by the number in the file name: L1 → L6"'),
     config: LadderConfigSchema.describe('The proposed ladder.yaml'),
   })
   .describe('What ladder init found in a ladder folder (ladder init --json)');
