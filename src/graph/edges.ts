@@ -1,5 +1,5 @@
 import type { LadderGraph } from '../schema/graph.js';
-import type { RoleGraph } from './build-graph.js';
+import type { RoleGraph } from './role-graph.js';
 
 /**
  * The ladder as nodes and inheritance edges (child → parent), for `ladder graph`. Reads only links the

@@ -1,7 +1,7 @@
 import { LadderError, quoted } from '../errors.js';
 import { closest } from '../text/edit-distance.js';
 import { slug } from '../text/slug.js';
-import type { RoleGraph, RoleNode } from './build-graph.js';
+import type { RoleGraph, RoleNode } from './role-graph.js';
 
 /** How a name met its roles: exactly (id, title or alias) or loosely (whole words, or on the command line a prefix, the start of a word, initials). */
 export interface RoleMatch {

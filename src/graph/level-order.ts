@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { LadderConfig } from '../schema/config.js';
 import { ORDER_KEYS } from '../schema/front-matter.js';
 import type { Problem } from '../schema/parsed.js';
-import type { RoleGraph, RoleNode } from './build-graph.js';
+import type { RoleGraph, RoleNode } from './role-graph.js';
 
 export type LevelsSetting = NonNullable<LadderConfig['levels']>;
 export type LevelOrder = LevelsSetting['order'];

@@ -1,4 +1,4 @@
-import type { RoleGraph } from './build-graph.js';
+import type { RoleGraph } from './role-graph.js';
 
 /** Titles longer than this many words are not looked for in a line: none is that long. */
 const MAX_TITLE_WORDS = 8;

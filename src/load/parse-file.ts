@@ -2,7 +2,6 @@ import type { ParsedRole, Problem } from '../schema/parsed.js';
 import { readFrontMatter, splitFrontMatter } from './front-matter.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { overLimit } from './markdown-limits.js';
-import type { ParseJob } from './parse-pool.js';
 import { outlineRole, parseMarkdown, toParsedRole, type OutlineOptions, type UnrecognisedParentLine } from './parse-role.js';
 
 /**
@@ -14,6 +13,14 @@ export interface ParsedFile extends LinksAndAnchors {
   problems: Problem[];
   /** The `ladder.yaml` inheritance pattern that read the role's parent line, so unused ones can be reported. */
   inheritPattern?: string;
+}
+
+/** One file to parse, as the loader read it. */
+export interface ParseJob {
+  file: string;
+  text: string;
+  /** A README or the like beside the roles: read for its links only. */
+  document?: boolean;
 }
 
 const unparsed = { links: [], anchors: [] };

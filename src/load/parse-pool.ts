@@ -2,15 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { ParsedFile } from './parse-file.js';
+import type { ParsedFile, ParseJob } from './parse-file.js';
 import type { OutlineOptions } from './parse-role.js';
-
-export interface ParseJob {
-  file: string;
-  text: string;
-  /** A README or the like beside the roles: read for its links only. */
-  document?: boolean;
-}
 
 /** What a worker is sent: a batch of files and how to read them. */
 export interface ParseMessage {
