@@ -134,6 +134,22 @@ describe('finding the ladder without flags', () => {
     expect(roleIds(await ladder(['list', '--json'], repo))).toEqual(ourRoles);
   });
 
+  it('finds level files without parent lines in a folder by the section headings they share, not a lone docs page', async () => {
+    const level = (title: string, item: string) => `# ${title}\n\n## Impact\n\n- ${item}\n\n## Craft\n\n- Writes clear code.\n`;
+    const repo = writeTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'levels/L1.md': level('Engineer I', 'Finishes scoped tasks.'),
+      'levels/L2.md': level('Engineer II', 'Owns a feature end to end.'),
+      'docs/how-to-promote.md': '# How promotions work\n\n## Steps\n\n* Write a packet.\n',
+    });
+    const listed = await ladder(['list', '--json'], join(repo, 'docs'));
+    expect(listed.stderr).toBe('');
+    expect(roleIds(listed)).toEqual(['L1', 'L2']);
+    const proposal = await ladder(['init'], repo);
+    expect(proposal.stdout).toContain('- "docs/**"');
+    expect(proposal.stdout).not.toContain('levels/**');
+  });
+
   it('counts as a role a file with a title and a parent line or a section of list items, not a docs page', () => {
     expect(looksLikeRole('Senior\n======\n*Same as Engineer, plus:*\n')).toBe(true);
     expect(looksLikeRole('# Staff\n\nBuilds on [Senior](senior.md).\n')).toBe(true);

@@ -177,10 +177,25 @@ function readFolder(dir: string): Dirent[] {
 }
 
 function hasRoleFile(dir: string, entries: Dirent[]): boolean {
-  return entries
+  const heads = entries
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isRoleFilePath(entry.name))
     .slice(0, FILES_PER_FOLDER)
-    .some((entry) => looksLikeRole(readHead(join(dir, entry.name))));
+    .map((entry) => readHead(join(dir, entry.name)).replace(/\r\n?/g, '\n'));
+  return heads.some(looksLikeRole) || sharesSections(heads.filter((head) => TITLE.test(head)));
+}
+
+/**
+ * Level files written without parent lines (`L1.md`, `L2.md`): two titled files or more whose sections with
+ * list items share a heading ("## Impact" in each), as the levels of one ladder do and docs pages rarely.
+ */
+function sharesSections(heads: string[]): boolean {
+  const seen = new Set<string>();
+  for (const head of heads) {
+    const headings = new Set([...head.matchAll(SECTION_HEADINGS)].map((match) => match[1]!.trim().toLowerCase()));
+    for (const heading of headings) if (seen.has(heading)) return true;
+    for (const heading of headings) seen.add(heading);
+  }
+  return false;
 }
 
 /** A title line, and a parent line or a `###` section with list items: what a role has and a docs page rarely does. */
@@ -188,6 +203,8 @@ const TITLE = /^(?:#{1,2} +\S.*|[^\s#>*+-].*\n *(?:-{3,}|={3,}) *)$/m;
 /** A line that opens with one of the built-in parent phrasings (see parent-line.ts), emphasis or a bracket before it. */
 const PARENT_LINE = /^[ \t]*[(*_]{0,3}[ \t]*(?:inherits|same as|builds (?:on|upon)|everything (?:in|from)|(?:has )?performed the role of)\b/im;
 const SECTION_WITH_ITEMS = /^### +\S.*\n(?:[ \t]*\n)*(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+\S)/m;
+/** A `##` or `###` heading with a list item under it; the heading's text is captured. */
+const SECTION_HEADINGS = /^#{2,3} +(\S.*)\n(?:[ \t]*\n)*[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+\S/gm;
 
 export function looksLikeRole(head: string): boolean {
   const text = head.replace(/\r\n?/g, '\n');
