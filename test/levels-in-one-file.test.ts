@@ -76,6 +76,17 @@ describe('reader: several levels in one file', () => {
     ]);
   });
 
+  it('a parse cache written under one reader is not reused under another', async () => {
+    const root = copyOf('levels-in-one-file');
+    const env = { LADDER_CACHE_DIR: mkdtempSync(join(tmpdir(), 'ladder-cache-')) };
+    const ids = async () => json(await runMain(['--ladder', root, 'list', '--json'], { env })).roles.map((r: { id: string }) => r.id);
+    expect(await ids()).toHaveLength(3);
+    writeFileSync(join(root, 'ladder.yaml'), 'rules: {}\n');
+    expect(await ids()).toEqual(['platform']);
+    writeFileSync(join(root, 'ladder.yaml'), FORMAT);
+    expect(await ids()).toHaveLength(3);
+  });
+
   it('rejects an unknown reader with the ladder.yaml line', async () => {
     const root = writeTree({ 'ladder.yaml': 'rules: {}\nformat: levels-per-page\n', 'a.md': '## A\n\n### X\n\n* y.\n' });
     const run = await runMain(['--ladder', root, 'list']);
