@@ -71,7 +71,7 @@ describe('parent lines the parser cannot read', () => {
     ['[Senior Engineer](senior.md)', undefined],
   ])('%j is a problem naming the line and the ladder.yaml pattern that would read it', async (line, pattern) => {
     const parsed = await parseRoleFile('lead.md', withLine('Lead', line));
-    expect(parsed.role!.parent).toBeNull();
+    expect(parsed.roles[0]!.parent).toBeNull();
     expect(parsed.problems).toHaveLength(1);
     const [problem] = parsed.problems;
     expect(problem).toMatchObject({ code: 'unrecognised-parent-line', file: 'lead.md', line: 4, column: 1 });
@@ -84,7 +84,7 @@ describe('parent lines the parser cannot read', () => {
   it('is no problem when front matter names the parent', async () => {
     const parsed = await parseRoleFile('lead.md', `---\ninherits: Engineer\n---\n${withLine('Lead', 'This role builds on Senior Engineer.')}`);
     expect(parsed.problems).toEqual([]);
-    expect(parsed.role!.parent).toMatchObject({ name: 'Engineer' });
+    expect(parsed.roles[0]!.parent).toMatchObject({ name: 'Engineer' });
   });
 });
 
@@ -151,8 +151,8 @@ describe('headings and descriptions', () => {
 
   it('does not take a ## section for the title when front matter sets it', async () => {
     const parsed = await parseRoleFile('s.md', '---\ntitle: Senior\n---\n\n## Delivery\n* Ships.\n\n## Craft\n* Codes.\n');
-    expect(parsed.role).toMatchObject({ title: 'Senior', strayExpectations: [] });
-    expect(parsed.role!.sections.map((s) => [s.title, s.line, s.expectations.length])).toEqual([
+    expect(parsed.roles[0]).toMatchObject({ title: 'Senior', strayExpectations: [] });
+    expect(parsed.roles[0]!.sections.map((s) => [s.title, s.line, s.expectations.length])).toEqual([
       ['Delivery', 5, 1],
       ['Craft', 8, 1],
     ]);

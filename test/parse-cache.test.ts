@@ -69,7 +69,7 @@ describe('parse cache', () => {
       expect([run.code, run.stderr]).toEqual([0, '']);
       expect(run.stdout).toContain('Writes code.');
     }
-    expect(JSON.parse(readFileSync(cacheFile(cache), 'utf8')).entries['e.md'].role.title).toBe('Engineer');
+    expect(JSON.parse(readFileSync(cacheFile(cache), 'utf8')).entries['e.md'].roles[0].title).toBe('Engineer');
     expect(readdirSync(cache)).toHaveLength(1);
   });
 

@@ -82,7 +82,10 @@ describe('properties of every valid ladder', () => {
       fc.asyncProperty(ladderSpec, fc.constantFrom('\n', '\r\n'), async (specs, eol) => {
         for (const [i, spec] of specs.entries()) {
           const text = render(spec, specs, eol);
-          const { role, problems } = await parseRoleFile(fileOf(i), text);
+          const {
+            roles: [role],
+            problems,
+          } = await parseRoleFile(fileOf(i), text);
           expect(problems).toEqual([]);
           expect(role).toMatchObject({
             title: spec.title,

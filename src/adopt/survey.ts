@@ -8,6 +8,7 @@ import { buildGraph, type RoleGraph, type RoleNode } from '../graph/build-graph.
 import { lookalikes } from '../graph/find-role.js';
 import { leftOutFolders } from '../ladder/open-ladder.js';
 import { levelShape } from './level-shape.js';
+import { levelsInFileShape } from './levels-in-file-shape.js';
 
 /** Words in a file name or title that mark an old copy kept for history. */
 const DEPRECATED = /deprecated|obsolete|archived?|legacy/i;
@@ -27,7 +28,11 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   // The folders ladder leaves out without a ladder.yaml (a docs/ folder) must stay out once one is written.
   const leftOut = leftOutFolders(root);
   // Phrasings are how parents are found at all, so an existing ladder.yaml's count; its ignore and aliases are re-derived.
-  const loaded = await loadLadder(root, { ...options, config: { inherits: existing.inherits } });
+  const asIs = await loadLadder(root, { ...options, config: { inherits: existing.inherits, format: existing.format } });
+  // Several levels in one file read as one role each by the default reader: read them again as levels.
+  const levelsSeen = existing.format === undefined ? levelsInFileShape(asIs.roles, asIs.sources) : undefined;
+  const format = levelsSeen ? { format: 'levels-in-one-file' as const } : {};
+  const loaded = levelsSeen ? await loadLadder(root, { ...options, config: { inherits: existing.inherits, ...format } }) : asIs;
   const raw = buildGraph(loaded.roles);
   const notRoles = coverWithGlobs([...raw.roles.values()].flatMap((role) => notARole(role) ?? []));
   const ignore = [...new Set([...(existing.ignore ?? []), ...leftOut, ...notRoles.map((n) => n.ignoredBy)])];
@@ -36,9 +41,10 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   const parents = [...graph.roles.values()].flatMap((role) => parentNote(graph, role) ?? []);
   const aliases = { ...proposedAliases(parents), ...existing.aliases };
   const tracks = existing.tracks ?? proposedTracks(buildGraph(kept, { aliases }));
-  const shape = existing.levels ? undefined : levelShape(graph);
+  const shape = existing.levels || existing.format || levelsSeen ? undefined : levelShape(graph);
   const proposed: LadderConfig = {
     ...existing,
+    ...format,
     ...(ignore.length ? { ignore } : {}),
     ...(Object.keys(aliases).length ? { aliases } : {}),
     ...(tracks ? { tracks } : {}),
@@ -55,7 +61,7 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
     parents,
     unresolved: [...new Set(checked.broken.values())].map(({ file, line, message }) => ({ file, line, message })),
     unsettled: [...(await unsettled(loaded, ignore, checked)), ...(shape?.unsettled ?? [])],
-    ...(shape?.seen ? { shape: shape.seen } : {}),
+    ...(levelsSeen ?? shape?.seen ? { shape: levelsSeen ?? shape!.seen! } : {}),
     config: proposed,
   };
 }

@@ -28,6 +28,11 @@ export function formatLadderYaml(survey: LadderSurvey): string {
     '# How `ladder` reads this folder, proposed by `ladder init`. Check the comments, then commit it.',
     '# Schema: https://github.com/ladder/ladder/schemas/ladder-config.schema.json',
   ];
+  if (config.format) {
+    lines.push('', `# ${survey.shape ? `Seen: ${survey.shape}.` : 'Which reader turns the files into roles.'}`.replace(COMMENT_BREAKER, escapedChar));
+    if (typeof config.format === 'string') lines.push(`format: ${q(config.format)}`);
+    else lines.push('format:', ...Object.entries(config.format).map(([key, value]) => `  ${key}: ${JSON.stringify(value)}`));
+  }
   if (config.ignore?.length) {
     lines.push('', '# Markdown files that are not roles: never loaded, never linted.', 'ignore:');
     for (const glob of config.ignore) lines.push(`  - ${q(glob)}${comment(whyIgnored(survey, glob))}`);

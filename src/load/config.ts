@@ -5,6 +5,8 @@ import type { LadderConfig, LadderConfigSchema as ConfigSchema } from '../schema
 
 export const CONFIG_FILE = 'ladder.yaml';
 
+const FORMAT_HINT = '; use levels-in-one-file, role-per-file (the default), or "reader: levels-in-one-file" with "levelHeading: 2 or 3" and "inherit: previous or none"';
+
 /**
  * Reads `ladder.yaml` at the ladder root; no file means the defaults. yaml and zod load here, on first use.
  * Bad YAML, unknown keys and bad rule severities are errors (exit 2) naming the line, never silently ignored.
@@ -47,7 +49,7 @@ export async function readLadderConfig(root: string): Promise<LadderConfig> {
     throw new LadderError(at(CONFIG_FILE, lineOf(issue.path, key), what));
   }
   const where = issue.path.join('.');
-  const hint = issue.path[0] === 'rules' ? '; use off, warn or error' : '';
+  const hint = issue.path[0] === 'rules' ? '; use off, warn or error' : issue.path[0] === 'format' ? FORMAT_HINT : '';
   throw new LadderError(at(CONFIG_FILE, lineOf(issue.path), `"${where}" ${issue.message}${hint}`));
 }
 

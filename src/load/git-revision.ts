@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { LadderError, quoted } from '../errors.js';
 import { isRoleFilePath } from './files.js';
-import { addFile, decode, notIgnored, type LoadedLadder, type LoadOptions } from './load-ladder.js';
+import { addFile, decode, notIgnored, parseOptionsOf, type LoadedLadder, type LoadOptions } from './load-ladder.js';
 
 export interface RevisionOptions extends Pick<LoadOptions, 'config'> {
   /** The environment git runs with (the caller's, so the core never reads process.env). */
@@ -42,7 +42,7 @@ export async function loadLadderAtRevision(root: string, revision: string, optio
   }
   // The same parser as on disk, spread over the cores for a large ladder.
   const { parseFiles } = await import('./parse-pool.js');
-  const parsed = await parseFiles(jobs, { inheritPatterns: options.config?.inherits?.patterns ?? [] });
+  const parsed = await parseFiles(jobs, parseOptionsOf(options.config));
   // `path` names the blob the way git does, since the file need not exist on disk.
   jobs.forEach(({ file, text }, i) => addFile(loaded, { file, path: `${commit}:${prefix}${file}`, text }, parsed[i]!));
   return { commit, loaded };

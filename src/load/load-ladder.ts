@@ -7,6 +7,8 @@ import { listRoleFiles, type LadderFileRef } from './files.js';
 import { contentHash } from './hash.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
 import type { ParsedFile } from './parse-file.js';
+import type { OutlineOptions } from './parse-role.js';
+import { levelsInFileOf } from './readers/levels-in-file.js';
 
 /** A Markdown file of the ladder as read from disk, kept for rules that look at raw lines. */
 export interface SourceFile {
@@ -14,8 +16,8 @@ export interface SourceFile {
   path: string;
   /** Decoded text, BOM removed, line endings as in the file. */
   text: string;
-  /** The role it holds, if it is one. */
-  roleId?: string;
+  /** The roles it holds (several when a file keeps several levels), if it holds any. */
+  roleIds?: string[];
   /** Its links and the anchors `#…` may point at, for link checking. */
   links: MarkdownLink[];
   anchors: string[];
@@ -37,7 +39,7 @@ export interface LoadOptions {
   /** Reuse parses of unchanged files from an earlier run. */
   cache?: ParseCacheOptions;
   /** `ladder.yaml`: which files are not roles, and how roles name their parents. */
-  config?: Pick<LadderConfig, 'ignore' | 'inherits'>;
+  config?: Pick<LadderConfig, 'ignore' | 'inherits' | 'format'>;
   /** Read the Markdown files that are not roles too (lint checks their links); other commands skip them. */
   documents?: boolean;
 }
@@ -50,8 +52,9 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
   const ladder: LoadedLadder = { root, roles: [], sources: [], problems: [], ...(options.documents ? { documents: [] } : {}) };
   for (const { file, reason } of await notIgnored(walked.skipped, options.config?.ignore)) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
   const inheritPatterns = options.config?.inherits?.patterns ?? [];
-  // Parses depend on the phrasings in use: a cache written under other phrasings is not reused.
-  const cache = options.cache ? new ParseCache(realpathSync(root), options.cache, inheritPatterns.join('\n')) : undefined;
+  const readOptions = parseOptionsOf(options.config);
+  // Parses depend on the phrasings and the reader in use: a cache written under others is not reused.
+  const cache = options.cache ? new ParseCache(realpathSync(root), options.cache, cacheVariant(readOptions)) : undefined;
   // A document that cannot be read is no defect of the ladder: it is only left unchecked.
   const read = [
     ...files.map((ref) => readRoleFile(ref, ladder.problems, cache !== undefined)),
@@ -60,7 +63,7 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
   const misses = read.filter((entry): entry is ReadFile => entry !== undefined && !(entry.parsed = cache?.get(entry.file, entry.hash!)));
   if (misses.length > 0) {
     const { parseFiles } = await import('./parse-pool.js');
-    const parsed = await parseFiles(misses, { inheritPatterns });
+    const parsed = await parseFiles(misses, readOptions);
     misses.forEach((entry, i) => {
       entry.parsed = parsed[i]!;
       cache?.set(entry.file, entry.hash!, entry.parsed);
@@ -73,6 +76,18 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
   ladder.problems.push(...unusedPatterns(root, inheritPatterns, read));
   cache?.save();
   return ladder;
+}
+
+/** How `ladder.yaml` asks for files to be read: the parent-line phrasings, and the reader (`format:`). */
+export function parseOptionsOf(config: LoadOptions['config']): OutlineOptions {
+  const levelsInFile = levelsInFileOf(config?.format);
+  return { inheritPatterns: config?.inherits?.patterns ?? [], ...(levelsInFile ? { levelsInFile } : {}) };
+}
+
+/** What besides the bytes changes a parse, as the cache keys it. */
+function cacheVariant(options: OutlineOptions): string {
+  const patterns = (options.inheritPatterns ?? []).join('\n');
+  return options.levelsInFile ? `${patterns}\nlevels-in-one-file:${JSON.stringify(options.levelsInFile)}` : patterns;
 }
 
 /** A `ladder.yaml` inheritance pattern that reads no role's parent line is a typo or a leftover: say so. */
@@ -129,12 +144,12 @@ export function addFile(ladder: LoadedLadder, source: LadderFileRef & { text: st
   // A file the parser refused (too large or too deeply nested) is not handed to line-based rules or fixes either.
   if (parsed.problems.some((problem) => problem.code === 'unreadable')) return;
   ladder.sources.push(sourceOf(source, parsed));
-  if (parsed.role) ladder.roles.push(parsed.role);
+  ladder.roles.push(...parsed.roles);
 }
 
 function sourceOf(source: LadderFileRef & { text: string }, parsed: ParsedFile): SourceFile {
   const { file, path, text } = source;
-  return { file, path, text, ...(parsed.role ? { roleId: parsed.role.id } : {}), links: parsed.links, anchors: parsed.anchors };
+  return { file, path, text, ...(parsed.roles.length > 0 ? { roleIds: parsed.roles.map((role) => role.id) } : {}), links: parsed.links, anchors: parsed.anchors };
 }
 
 /** UTF-8 text without its BOM, or where the first invalid byte is. */

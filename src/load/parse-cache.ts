@@ -47,7 +47,8 @@ export class ParseCache {
 
   get(file: string, hash: string): ParsedFile | undefined {
     const entry = this.previous[file];
-    if (!entry || entry.hash !== hash) return undefined;
+    // An entry from before files could hold several roles has no `roles`: parse the file again.
+    if (!entry || entry.hash !== hash || !Array.isArray(entry.roles)) return undefined;
     this.next[file] = entry;
     return entry;
   }

@@ -2,6 +2,7 @@ import type { ParsedRole, Problem } from '../schema/parsed.js';
 import { readFrontMatter, splitFrontMatter } from './front-matter.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { overLimit } from './markdown-limits.js';
+import { readLevels } from './readers/levels-in-file.js';
 import { outlineRole, parseMarkdown, toParsedRole, type OutlineOptions, type UnrecognisedParentLine } from './parse-role.js';
 
 /**
@@ -9,7 +10,8 @@ import { outlineRole, parseMarkdown, toParsedRole, type OutlineOptions, type Unr
  * link checking. Plain data, so it can be cached.
  */
 export interface ParsedFile extends LinksAndAnchors {
-  role: ParsedRole | null;
+  /** The roles it holds: one with the default reader, one per level with `levels-in-one-file`, none if it is no role. */
+  roles: ParsedRole[];
   problems: Problem[];
   /** The `ladder.yaml` inheritance pattern that read the role's parent line, so unused ones can be reported. */
   inheritPattern?: string;
@@ -36,12 +38,12 @@ export function parseFile(job: ParseJob, options: OutlineOptions = {}): Promise<
  */
 function parseDocumentFile(text: string): ParsedFile {
   const { body, unclosed } = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
-  if (unclosed || overLimit(body)) return { role: null, problems: [], ...unparsed };
+  if (unclosed || overLimit(body)) return { roles: [], problems: [], ...unparsed };
   try {
-    return { role: null, problems: [], ...linksAndAnchors(parseMarkdown(body)) };
+    return { roles: [], problems: [], ...linksAndAnchors(parseMarkdown(body)) };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { role: null, problems: [], ...unparsed };
+    return { roles: [], problems: [], ...unparsed };
   }
 }
 
@@ -52,12 +54,12 @@ export async function parseRoleFile(file: string, text: string, options: Outline
   const limit = overLimit(normalized);
   if (limit) {
     problems.push({ code: 'unreadable', message: limit.message, file, line: limit.line, column: 1 });
-    return { role: null, problems, ...unparsed };
+    return { roles: [], problems, ...unparsed };
   }
   const split = splitFrontMatter(normalized);
   if (split.unclosed) {
     problems.push({ code: 'front-matter', message: 'front matter opened with "---" on line 1 is never closed; add a closing "---" line', file, line: 1, column: 1 });
-    return { role: null, problems, ...unparsed };
+    return { roles: [], problems, ...unparsed };
   }
   let frontMatter;
   if (split.yaml !== null) {
@@ -65,14 +67,15 @@ export async function parseRoleFile(file: string, text: string, options: Outline
     problems.push(...read.problems);
     frontMatter = read.frontMatter;
   }
+  if (options.levelsInFile) return levelsOf(file, split.body, options, problems);
   let outline;
   try {
     outline = outlineRole(split.body, { ...options, titleInFrontMatter: frontMatter?.title !== undefined });
   } catch (error) {
     // Nesting the limits let through can still exhaust the parser's recursion: lose this file, not the run.
     if (!(error instanceof RangeError)) throw error;
-    problems.push({ code: 'unreadable', message: 'too deeply nested for the Markdown parser; flatten its lists and quotes', file, line: 1, column: 1 });
-    return { role: null, problems, ...unparsed };
+    problems.push(tooDeep(file));
+    return { roles: [], problems, ...unparsed };
   }
   const role = toParsedRole(outline, file, frontMatter);
   if (!role && (outline.parent || outline.sections.length > 0)) {
@@ -81,7 +84,26 @@ export async function parseRoleFile(file: string, text: string, options: Outline
   // Front matter `inherits:` names the parent instead, so a line the parser cannot read misleads no one.
   if (role && frontMatter?.inherits === undefined) problems.push(...outline.unrecognisedParentLines.map((found) => unrecognisedParentLine(file, found)));
   const inheritPattern = role?.parent && outline.parentPattern !== undefined ? { inheritPattern: outline.parentPattern } : {};
-  return { role, problems, links: outline.links, anchors: outline.anchors, ...inheritPattern };
+  return { roles: role ? [role] : [], problems, links: outline.links, anchors: outline.anchors, ...inheritPattern };
+}
+
+/** A file of several levels (`format: levels-in-one-file`): one role per level heading, each read like a role file. */
+function levelsOf(file: string, body: string, options: OutlineOptions, problems: Problem[]): ParsedFile {
+  let levels;
+  try {
+    levels = readLevels(file, body, options.levelsInFile!, options);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.push(tooDeep(file));
+    return { roles: [], problems, ...unparsed };
+  }
+  for (const { outline } of levels) problems.push(...outline.unrecognisedParentLines.map((found) => unrecognisedParentLine(file, found)));
+  const pattern = levels.find(({ outline }) => outline.parent && outline.parentPattern !== undefined)?.outline.parentPattern;
+  return { roles: levels.map((level) => level.role), problems, ...linksAndAnchors(parseMarkdown(body)), ...(pattern !== undefined ? { inheritPattern: pattern } : {}) };
+}
+
+function tooDeep(file: string): Problem {
+  return { code: 'unreadable', message: 'too deeply nested for the Markdown parser; flatten its lists and quotes', file, line: 1, column: 1 };
 }
 
 /** What was found, the phrasings that work, and the `ladder.yaml` entry that would read the line. */

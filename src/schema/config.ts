@@ -47,6 +47,23 @@ export const LadderConfigSchema = z
       .strict()
       .optional()
       .describe('How to read a ladder of one file per level that names no parents; a parent line, where a role has one, still wins'),
+    /** Which reader turns the Markdown files into roles; the default reads one role per file (src/load/parse-role.ts). */
+    format: z
+      .union([
+        z.enum(['role-per-file', 'levels-in-one-file']),
+        z
+          .object({
+            reader: z.literal('levels-in-one-file'),
+            levelHeading: z.union([z.literal(2), z.literal(3)]).optional().describe('The heading depth of a level: 2 for "## Senior" (default), 3 for "### Senior"; its sections are one deeper'),
+            inherit: z
+              .enum(['previous', 'none'])
+              .optional()
+              .describe('previous (default): each level inherits the one above it in its file; none: each level restates everything'),
+          })
+          .strict(),
+      ])
+      .optional()
+      .describe('role-per-file (default): one role per file; levels-in-one-file: a file per track, a heading per level, its sections one heading deeper'),
     /** When `ladder health` (and the thin-step rule) calls a promotion step thin. */
     health: z
       .object({
@@ -63,3 +80,4 @@ export const LadderConfigSchema = z
   })
   .strict();
 export type LadderConfig = z.infer<typeof LadderConfigSchema>;
+export type LadderFormat = NonNullable<LadderConfig['format']>;
