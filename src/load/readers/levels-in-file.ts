@@ -40,14 +40,20 @@ export interface LevelRole {
  */
 export function readLevels(file: string, body: string, settings: LevelsInFile, options: OutlineOptions): LevelRole[] {
   const lines = body.split('\n');
-  const starts = parseMarkdown(body)
-    .children.filter((node): node is Heading => node.type === 'heading' && node.depth === settings.levelHeading)
+  const headings = parseMarkdown(body).children.filter((node): node is Heading => node.type === 'heading');
+  const starts = headings
+    .filter((heading) => heading.depth === settings.levelHeading)
     .map((heading) => ({ line: heading.position!.start.line, title: textOf(heading).trim() }));
+  // The lines the parser read as headings: only those are raised, never a `###` inside a code block.
+  const headingLines = new Set(headings.map((heading) => heading.position!.start.line));
   const fileId = fileRoleId(file);
   const levels: LevelRole[] = [];
   starts.forEach((start, i) => {
     const end = starts[i + 1]?.line ?? lines.length + 1;
-    const slice = lines.map((line, n) => (n + 1 >= start.line && n + 1 < end ? raised(line, settings.levelHeading) : ''));
+    const slice = lines.map((line, n) => {
+      if (n + 1 < start.line || n + 1 >= end) return '';
+      return headingLines.has(n + 1) ? raised(line, settings.levelHeading) : line;
+    });
     const outline = outlineRole(slice.join('\n'), options);
     const role = toParsedRole(outline, file, undefined);
     if (!role) return;
@@ -73,10 +79,10 @@ function levelId(fileId: string, title: string): string {
 }
 
 /**
- * A `###` level heading (and the headings under it) read one level up, as the default reader expects a
- * title at `#` or `##`: the first `#` becomes a space, which Markdown allows before a heading, so every
- * column stays where it was.
+ * A heading line of a `###` level (the level's and those under it) read one level up, as the default reader
+ * expects a title at `#` or `##`: the first `#` becomes a space, which Markdown allows before a heading, so
+ * every column stays where it was. Only lines the parser read as headings come here.
  */
 function raised(line: string, levelHeading: 2 | 3): string {
-  return levelHeading === 3 && /^#{3,6}(\s|$)/.test(line) ? ` ${line.slice(1)}` : line;
+  return levelHeading === 3 && line.startsWith('###') ? ` ${line.slice(1)}` : line;
 }
