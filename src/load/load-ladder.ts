@@ -6,8 +6,7 @@ import { CONFIG_FILE, configLineOf } from './config.js';
 import { listRoleFiles, type LadderFileRef } from './files.js';
 import { contentHash } from './hash.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
-import type { ParsedFile } from './parse-file.js';
-import type { OutlineOptions } from './parse-role.js';
+import type { ParsedFile, ParseOptions } from './parse-file.js';
 import { levelsInFileOf } from './readers/levels-in-file.js';
 
 /** A Markdown file of the ladder as read from disk, kept for rules that look at raw lines. */
@@ -79,13 +78,13 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
 }
 
 /** How `ladder.yaml` asks for files to be read: the parent-line phrasings, and the reader (`format:`). */
-export function parseOptionsOf(config: LoadOptions['config']): OutlineOptions {
+export function parseOptionsOf(config: LoadOptions['config']): ParseOptions {
   const levelsInFile = levelsInFileOf(config?.format);
   return { inheritPatterns: config?.inherits?.patterns ?? [], ...(levelsInFile ? { levelsInFile } : {}) };
 }
 
 /** What besides the bytes changes a parse, as the cache keys it. */
-function cacheVariant(options: OutlineOptions): string {
+function cacheVariant(options: ParseOptions): string {
   const patterns = (options.inheritPatterns ?? []).join('\n');
   return options.levelsInFile ? `${patterns}\nlevels-in-one-file:${JSON.stringify(options.levelsInFile)}` : patterns;
 }

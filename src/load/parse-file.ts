@@ -2,7 +2,7 @@ import type { ParsedRole, Problem } from '../schema/parsed.js';
 import { readFrontMatter, splitFrontMatter } from './front-matter.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { overLimit } from './markdown-limits.js';
-import { readLevels } from './readers/levels-in-file.js';
+import { readLevels, type LevelsInFile } from './readers/levels-in-file.js';
 import { outlineRole, parseMarkdown, toParsedRole, type OutlineOptions, type UnrecognisedParentLine } from './parse-role.js';
 
 /**
@@ -17,6 +17,12 @@ export interface ParsedFile extends LinksAndAnchors {
   inheritPattern?: string;
 }
 
+/** How to read a file: the default reader's options, and which reader. */
+export interface ParseOptions extends OutlineOptions {
+  /** Read several levels per file (`format: levels-in-one-file`) instead of one role per file. */
+  levelsInFile?: LevelsInFile;
+}
+
 /** One file to parse, as the loader read it. */
 export interface ParseJob {
   file: string;
@@ -28,7 +34,7 @@ export interface ParseJob {
 const unparsed = { links: [], anchors: [] };
 
 /** A role file, or a document beside the roles (a README) that is read only for its links. */
-export function parseFile(job: ParseJob, options: OutlineOptions = {}): Promise<ParsedFile> {
+export function parseFile(job: ParseJob, options: ParseOptions = {}): Promise<ParsedFile> {
   return job.document ? Promise.resolve(parseDocumentFile(job.text)) : parseRoleFile(job.file, job.text, options);
 }
 
@@ -48,7 +54,7 @@ function parseDocumentFile(text: string): ParsedFile {
 }
 
 /** Parses one decoded role file. This module pulls in remark, so it is imported only when a file must be parsed. */
-export async function parseRoleFile(file: string, text: string, options: OutlineOptions = {}): Promise<ParsedFile> {
+export async function parseRoleFile(file: string, text: string, options: ParseOptions = {}): Promise<ParsedFile> {
   const problems: Problem[] = [];
   const normalized = text.replace(/\r\n?/g, '\n');
   const limit = overLimit(normalized);
@@ -88,7 +94,7 @@ export async function parseRoleFile(file: string, text: string, options: Outline
 }
 
 /** A file of several levels (`format: levels-in-one-file`): one role per level heading, each read like a role file. */
-function levelsOf(file: string, body: string, options: OutlineOptions, problems: Problem[]): ParsedFile {
+function levelsOf(file: string, body: string, options: ParseOptions, problems: Problem[]): ParsedFile {
   let levels;
   try {
     levels = readLevels(file, body, options.levelsInFile!, options);

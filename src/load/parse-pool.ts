@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { ParsedFile, ParseJob } from './parse-file.js';
-import type { OutlineOptions } from './parse-role.js';
+import type { ParsedFile, ParseJob, ParseOptions } from './parse-file.js';
 
 /** What a worker is sent: a batch of files and how to read them. */
 export interface ParseMessage {
   batch: ParseJob[];
-  options: OutlineOptions;
+  options: ParseOptions;
 }
 
 /**
@@ -26,7 +25,7 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16
 const workerScript = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
 
 /** Parses files, in order; large ladders are spread over worker threads. */
-export async function parseFiles(jobs: ParseJob[], options: OutlineOptions = {}): Promise<ParsedFile[]> {
+export async function parseFiles(jobs: ParseJob[], options: ParseOptions = {}): Promise<ParsedFile[]> {
   if (jobs.length < PARALLEL_FROM || !existsSync(workerScript)) return parseHere(jobs, options);
   const batches: ParseJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH) batches.push(jobs.slice(i, i + BATCH));
@@ -71,7 +70,7 @@ function inWorker(worker: Worker, message: ParseMessage): Promise<ParsedFile[]> 
   });
 }
 
-async function parseHere(jobs: ParseJob[], options: OutlineOptions): Promise<ParsedFile[]> {
+async function parseHere(jobs: ParseJob[], options: ParseOptions): Promise<ParsedFile[]> {
   const { parseFile } = await import('./parse-file.js');
   const results: ParsedFile[] = [];
   for (const job of jobs) results.push(await parseFile(job, options));

@@ -4,7 +4,6 @@ import { unified } from 'unified';
 import type { ParentRef, ParsedExpectation, ParsedRole, ParsedSection } from '../schema/parsed.js';
 import { fold } from '../text/fold.js';
 import { fileRoleId } from '../text/role-id.js';
-import type { LevelsInFile } from './readers/levels-in-file.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { textOf } from './mdast-text.js';
 import { normalizeLine, phrasingsFor, SHORT_LINE, readParentLine, readsLikeInheritance, suggestedPattern, type ParentLine, type Phrasing } from './parent-line.js';
@@ -23,8 +22,6 @@ export interface OutlineOptions {
   inheritPatterns?: string[];
   /** The title is set in front matter, so no heading is taken for it. */
   titleInFrontMatter?: boolean;
-  /** Read several levels per file (`format: levels-in-one-file`) instead of one role per file. */
-  levelsInFile?: LevelsInFile;
 }
 
 /** A line under the title that speaks of inheriting but that no phrasing reads. */
