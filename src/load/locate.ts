@@ -1,7 +1,8 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LadderError } from '../errors.js';
 import { CONFIG_FILE } from './config.js';
+import { readFileHead } from './file-head.js';
 import { isRoleFilePath } from './files.js';
 
 export interface LocateOptions {
@@ -129,8 +130,6 @@ export function isToolCheckout(dir: string): boolean {
 /** Bounds on the look around: enough for any real ladder, and cheap in a huge tree that is no ladder. */
 const FILES_PER_FOLDER = 40;
 const FOLDERS_PER_FOLDER = 40;
-/** The start of a file is enough to see a title, a parent line and a first section. */
-const HEAD_BYTES = 4096;
 
 /**
  * Whether role files lie in `dir` or in its folders up to `depth` levels down (one: the tracks): hidden
@@ -138,26 +137,26 @@ const HEAD_BYTES = 4096;
  * ladder) aside.
  */
 export function holdsRoleFiles(dir: string, depth = 1): boolean {
-  const entries = readFolder(dir);
-  if (hasRoleFile(dir, entries)) return true;
-  return depth > 0 && subfolders(dir, entries).some((sub) => holdsRoleFiles(sub, depth - 1));
+  return anyFolderDown(dir, depth, hasRoleFile);
 }
 
 /**
- * The folders at the top of a ladder with no role files down to three levels: a `docs/` or `images/`
- * folder beside the tracks, whose pages are no roles even when they have a title.
+ * The folders at the top of a ladder that hold Markdown but no role files down to three levels: a `docs/`
+ * folder beside the tracks, whose pages are no roles even when they have a title. A folder without
+ * Markdown (`images/`) needs no leaving out.
  */
 export function foldersWithoutRoles(root: string): string[] {
+  const hasMarkdown = (_dir: string, entries: Dirent[]) => entries.some((entry) => entry.name.toLowerCase().endsWith('.md'));
   return subfolders(root, readFolder(root))
-    .filter((sub) => holdsMarkdown(sub, 3) && !holdsRoleFiles(sub, 3))
+    .filter((sub) => anyFolderDown(sub, 3, hasMarkdown) && !holdsRoleFiles(sub, 3))
     .map((sub) => basename(sub));
 }
 
-/** Whether Markdown files lie in `dir` or below it: an `images/` folder needs no ignoring, a `docs/` folder does. */
-function holdsMarkdown(dir: string, depth: number): boolean {
+/** Whether `test` holds for `dir` or for one of its folders up to `depth` levels down (as `subfolders` picks them). */
+function anyFolderDown(dir: string, depth: number, test: (dir: string, entries: Dirent[]) => boolean): boolean {
   const entries = readFolder(dir);
-  if (entries.some((entry) => entry.name.toLowerCase().endsWith('.md'))) return true;
-  return depth > 0 && subfolders(dir, entries).some((sub) => holdsMarkdown(sub, depth - 1));
+  if (test(dir, entries)) return true;
+  return depth > 0 && subfolders(dir, entries).some((sub) => anyFolderDown(sub, depth - 1, test));
 }
 
 function subfolders(dir: string, entries: Dirent[]): string[] {
@@ -177,11 +176,15 @@ function readFolder(dir: string): Dirent[] {
 }
 
 function hasRoleFile(dir: string, entries: Dirent[]): boolean {
-  const heads = entries
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isRoleFilePath(entry.name))
-    .slice(0, FILES_PER_FOLDER)
-    .map((entry) => readHead(join(dir, entry.name)).replace(/\r\n?/g, '\n'));
-  return heads.some(looksLikeRole) || sharesSections(heads.filter((head) => TITLE.test(head)));
+  const candidates = entries.filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isRoleFilePath(entry.name)).slice(0, FILES_PER_FOLDER);
+  const titled: string[] = [];
+  // One role file settles it: the rest of the folder is not read.
+  for (const entry of candidates) {
+    const head = readFileHead(join(dir, entry.name)).replace(/\r\n?/g, '\n');
+    if (looksLikeRole(head)) return true;
+    if (TITLE.test(head)) titled.push(head);
+  }
+  return sharesSections(titled);
 }
 
 /**
@@ -209,17 +212,4 @@ const SECTION_HEADINGS = /^#{2,3} +(\S.*)\n(?:[ \t]*\n)*[ \t]*(?:[*+-]|\d{1,9}[.
 export function looksLikeRole(head: string): boolean {
   const text = head.replace(/\r\n?/g, '\n');
   return TITLE.test(text) && (PARENT_LINE.test(text) || SECTION_WITH_ITEMS.test(text));
-}
-
-function readHead(path: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

@@ -1,12 +1,9 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { ParsedRole } from '../schema/parsed.js';
 import { fileRoleId } from '../text/role-id.js';
+import { readFileHead } from './file-head.js';
 import { listRoleFiles } from './files.js';
 import { readFrontMatter, splitFrontMatter } from './front-matter.js';
 import { notIgnored } from './load-ladder.js';
-
-/** Front matter is at the top of a file: this much is read to find it, never the whole role. */
-const HEAD_BYTES = 4096;
 
 /** What the top of a role file says of the role: enough to name it. */
 export type RoleHead = Pick<ParsedRole, 'id' | 'file' | 'aliases' | 'frontMatter'>;
@@ -20,27 +17,10 @@ export type RoleHead = Pick<ParsedRole, 'id' | 'file' | 'aliases' | 'frontMatter
 export async function readRoleHeads(root: string, ignore: string[] = []): Promise<RoleHead[]> {
   const heads: RoleHead[] = [];
   for (const { path, file } of await notIgnored(listRoleFiles(root).files, ignore)) {
-    const head = readHead(path);
     // As the loader does: line endings normalised before the front matter is split off.
-    const yaml = head === null ? null : splitFrontMatter(head.replace(/\r\n?/g, '\n')).yaml;
+    const { yaml } = splitFrontMatter(readFileHead(path).replace(/\r\n?/g, '\n'));
     const frontMatter = yaml === null ? undefined : (await readFrontMatter(yaml, file)).frontMatter;
     heads.push({ id: frontMatter?.id ?? fileRoleId(file), file, aliases: frontMatter?.aliases ?? [], frontMatter });
   }
   return heads;
-}
-
-/** The first bytes of a file when it opens with a front matter fence, else null (unreadable files too). */
-function readHead(path: string): string | null {
-  const buffer = Buffer.alloc(HEAD_BYTES);
-  let fd;
-  try {
-    fd = openSync(path, 'r');
-    const length = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    const head = buffer.subarray(0, length).toString('utf8').replace(/^\uFEFF/, '');
-    return head.startsWith('---') ? head : null;
-  } catch {
-    return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
