@@ -4,6 +4,7 @@ import { unified } from 'unified';
 import type { ParentRef, ParsedExpectation, ParsedRole, ParsedSection } from '../schema/parsed.js';
 import { fold } from '../text/fold.js';
 import { fileRoleId } from '../text/role-id.js';
+import { short } from '../text/short.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { textOf } from './mdast-text.js';
 import { normalizeLine, phrasingsFor, SHORT_LINE, readParentLine, readsLikeInheritance, suggestedPattern, type ParentLine, type Phrasing } from './parent-line.js';
@@ -163,13 +164,8 @@ function readParent(outline: RoleOutline, body: string, node: Paragraph | null, 
   }
   if (!readsLikeInheritance(plain) && !isOnlyRoleLinks(node)) return false;
   const pattern = suggestedPattern(plain);
-  outline.unrecognisedParentLines.push({ text: clipped(normalizeLine(sourceOf(body, node))), line, column, ...(pattern ? { pattern } : {}) });
+  outline.unrecognisedParentLines.push({ text: short(normalizeLine(sourceOf(body, node)), 120), line, column, ...(pattern ? { pattern } : {}) });
   return true;
-}
-
-/** A line cut short so a message about it stays one readable line. */
-function clipped(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
 function parentRef(read: ParentLine, links: Link[], line: number, column: number): ParentRef {
