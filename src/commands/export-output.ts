@@ -1,9 +1,9 @@
-import { lstatSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { LadderError } from '../errors.js';
 import type { ExportFile, ExportFormat } from '../format/exporters.js';
 import { formatJson } from '../format/json.js';
-import { writeFileAtomic, writeFolderAtomic } from '../write/write-atomic.js';
+import { lstatIfAny, statIfAny, writeFileAtomic, writeFolderAtomic } from '../write/write-atomic.js';
 
 /** The file in a site folder listing the pages ladder wrote there: only those are ever replaced or removed. */
 export const MANIFEST = '.ladder-export.json';
@@ -64,7 +64,7 @@ export function writeSite(folder: string, shown: string, pages: ExportFile[], fo
   for (const page of pages) refuseInsideLadder(join(folder, page.path), ladderRoot, join(shown, page.path));
   const manifest = (paths: string[]): ExportFile => ({ path: MANIFEST, content: formatJson({ generator: 'ladder', format, pages: paths } satisfies Manifest) });
   const written = pages.map((page) => page.path);
-  if (!isFolder(folder)) {
+  if (!statIfAny(folder)?.isDirectory()) {
     writeFolderAtomic(folder, [...pages, manifest(written)]);
     return [];
   }
@@ -138,18 +138,3 @@ function realPathOfAny(absolute: string): string {
   }
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function lstatIfAny(path: string) {
-  try {
-    return lstatSync(path);
-  } catch {
-    return undefined;
-  }
-}

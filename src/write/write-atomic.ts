@@ -270,7 +270,8 @@ function insideFolder(folder: string, file: string): string {
   return path;
 }
 
-function statIfAny(path: string): Stats | undefined {
+/** The file or folder at `path`, following links; undefined when nothing is there. */
+export function statIfAny(path: string): Stats | undefined {
   try {
     return statSync(path);
   } catch {
@@ -278,7 +279,8 @@ function statIfAny(path: string): Stats | undefined {
   }
 }
 
-function lstatIfAny(path: string): Stats | undefined {
+/** What is at `path` itself, a link not followed; undefined when nothing is there. */
+export function lstatIfAny(path: string): Stats | undefined {
   try {
     return lstatSync(path);
   } catch {
