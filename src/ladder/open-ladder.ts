@@ -54,7 +54,9 @@ export async function openLadderRevisions(
   const { loadLadderAtRevision } = await import('../load/git-revision.js');
   const at = async (revision: string | null): Promise<LadderAtRevision> => {
     const { commit, loaded } =
-      revision === null ? { commit: null, loaded: await loadLadder(root, { ...options, config }) } : await loadLadderAtRevision(root, revision, { env: gitEnv, config });
+      revision === null
+        ? { commit: null, loaded: await readFolder(root, () => loadLadder(root, { ...options, config })) }
+        : await loadLadderAtRevision(root, revision, { env: gitEnv, config });
     return { revision, commit, loaded, graph: buildGraph(loaded.roles, config) };
   };
   return { older: await at(older), newer: await at(newer) };
@@ -62,7 +64,7 @@ export async function openLadderRevisions(
 
 /**
  * The ladder's `ladder.yaml`. Without one to say which files are not roles, the folders beside the tracks
- * that hold no role files (docs/, images/) are left out, so a titled docs page does not become a role.
+ * that hold Markdown but no role files (docs/) are left out, so a titled docs page does not become a role.
  */
 export async function ladderConfig(root: string): Promise<LadderConfig> {
   const config = await readLadderConfig(root);
