@@ -57,7 +57,8 @@ function verdict(survey: LadderSurvey, proposed: boolean, c: ReturnType<typeof p
   const under = proposed ? 'With the proposed ladder.yaml' : 'As it is';
   if (survey.unresolved.length > 0) {
     const found = survey.unresolved.map((u) => `\n  ${u.file}:${u.line}  ${u.message}`).join('');
-    return c.yellow(`${under}, ${plural(survey.unresolved.length, 'defect')} still break inheritance:`) + found;
+    const verb = survey.unresolved.length === 1 ? 'breaks' : 'break';
+    return c.yellow(`${under}, ${plural(survey.unresolved.length, 'defect')} still ${verb} inheritance:`) + found;
   }
   const guesses = survey.parents.filter((p) => p.kind !== 'unknown').length;
   const doubts = [
