@@ -10,6 +10,7 @@ import { formatJson } from '../src/format/json.js';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { resolveRole } from '../src/resolve/resolve-role.js';
+import { sharedRole, type SharedRole } from '../src/resolve/shared-role.js';
 import type { ResolvedRole } from '../src/schema/role.js';
 import { role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
@@ -21,6 +22,9 @@ const tricky = {
   'a.md': 'Alpha\n---\n\n### Craft\n#### Code\n* Writes "quoted" \\\\ code.\n  * Nested under it.\n#### Tests\n* Tests.\n\n### Empty\n',
   'b.md': 'Beta\n---\n(Inherits the role expectations of an Alpha)\n\n### Craft\n#### Tests\n* Tests more — ünïcode.\n#### Design\n* Designs.\n',
   'c.md': '---\naliases: [C]\n---\n' + role('Gamma', 'Beta', {}),
+  // Adds to an earlier subsection (regrouped), to no subsection, and a section of its own.
+  'd.md': 'Delta\n---\n(Inherits the role expectations of a Gamma)\n\n### Craft\n* Pairs.\n#### Code\n* Refactors.\n\n### Scope\n* Leads.\n',
+  'e.md': 'Epsilon\n---\n(Inherits the role expectations of a Delta)\n\n### Scope\n* Leads more.\n### Craft\n#### Design\n* Designs more.\n',
 };
 
 async function resolvedRoles(root: string): Promise<ResolvedRole[]> {
@@ -28,12 +32,41 @@ async function resolvedRoles(root: string): Promise<ResolvedRole[]> {
   return [...graph.roles.values()].map((node) => resolveRole(graph, node));
 }
 
+async function sharedRoles(root: string): Promise<SharedRole[]> {
+  const graph = buildGraph((await loadLadder(root)).roles);
+  return [...graph.roles.values()].map((node) => sharedRole(graph, node));
+}
+
 describe('the JSON export, a role at a time', () => {
   it('writes exactly the text of JSON.stringify over the whole export, however many roles', async () => {
-    const roles = await resolvedRoles(writeTree(tricky));
-    for (const some of [[], roles.slice(0, 1), roles]) {
-      const data = { version: '1.2.3', generatedFrom: 'lad"der', roles: some };
-      expect([...exportJson(data)].join('')).toBe(formatJson(data));
+    const root = writeTree(tricky);
+    const [resolved, shared] = [await resolvedRoles(root), await sharedRoles(root)];
+    for (const count of [0, 1, resolved.length]) {
+      const head = { version: '1.2.3', generatedFrom: 'lad"der' };
+      expect([...exportJson({ ...head, roles: shared.slice(0, count) })].join('')).toBe(formatJson({ ...head, roles: resolved.slice(0, count) }));
+    }
+  });
+
+  it('resolves as flattening the chain root first and grouping each section by subsection, first seen first', async () => {
+    const root = writeTree(tricky);
+    const graph = buildGraph((await loadLadder(root)).roles);
+    for (const node of graph.roles.values()) {
+      const chain = resolveRole(graph, node).chain.map((id) => graph.roles.get(id)!);
+      // The plain reading of the rule, written independently of the shared lists it checks.
+      const expected = new Map<string, string[]>();
+      for (const source of chain.reverse()) {
+        for (const section of source.sections) {
+          const list = expected.get(section.title.toLowerCase()) ?? [];
+          list.push(...section.expectations.map((e) => `${e.subsection ?? ''}|${e.text}`));
+          expected.set(section.title.toLowerCase(), list);
+        }
+      }
+      for (const [title, list] of expected) {
+        const order = [...new Set(list.map((item) => item.split('|')[0]))];
+        expected.set(title, list.sort((a, b) => order.indexOf(a.split('|')[0]) - order.indexOf(b.split('|')[0])));
+      }
+      const actual = resolveRole(graph, node).sections.map((section) => [section.title.toLowerCase(), section.expectations.map((e) => `${e.subsection ?? ''}|${e.text}`)]);
+      expect(actual, node.id).toEqual([...expected]);
     }
   });
 

@@ -21,6 +21,7 @@ import { lookUpRole, openLadder } from '../src/ladder/open-ladder.js';
 import { lintLadder, toReport } from '../src/lint/engine.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { resolveRole } from '../src/resolve/resolve-role.js';
+import { sharedRole } from '../src/resolve/shared-role.js';
 import { role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 
@@ -41,6 +42,7 @@ const ladder = await openLadder({ flag: ladderDir, cwd: ladderDir, bundled: ladd
 const { graph } = ladder;
 const titles = roleTitles(graph);
 const roles = [...graph.roles.values()].map((node) => resolveRole(graph, node));
+const sharedRoles = [...graph.roles.values()].map((node) => sharedRole(graph, node));
 const lintResult = lintLadder(ladder, ladder.config);
 const changes = compareLadders(
   { graph: buildGraph((await loadLadder(writeTree(before))).roles), revision: 'v1', commit: '0123456789abcdef0123456789abcdef01234567' },
@@ -50,7 +52,7 @@ const changes = compareLadders(
 /** Every output's text, whatever shape its renderer gives: a string, a stream of pieces, or a folder of pages. */
 function exportedText(exporter: Exporter): string {
   const head = { version: '0.0.0-test', generatedFrom: '.' };
-  if (exporter.output === 'stream') return [...exporter.render({ ...head, roles }, titles)].join('');
+  if (exporter.output === 'stream') return [...exporter.render({ ...head, roles: sharedRoles }, titles)].join('');
   if (exporter.output === 'file') return exporter.render({ ...head, roles }, titles);
   return exporter.render({ ...head, roles }, titles).map((page) => `${page.path}\n${page.content}`).join('\n');
 }

@@ -235,6 +235,23 @@ describe('ladder export replaces only what it wrote', () => {
     }
   });
 
+  it('judges a file of megabytes by how it opens, without reading it all', async () => {
+    const cwd = setUp();
+    const big = 'x'.repeat(2 << 20);
+    const files = {
+      'own.json': { text: `{\n  "version": "1.0.0",\n  "generatedFrom": "lad\\"der",\n  "roles": [\n    "${big}"\n  ]\n}\n`, ours: true },
+      'own.yaml': { text: `version: 1.0.0\ngeneratedFrom: ladder\nroles:\n  - id: ${big}\n`, ours: true },
+      'foreign.json': { text: `{\n  "version": 1,\n  "roles": ["${big}"]\n}\n`, ours: false },
+      'foreign.yaml': { text: `notes: ${big}\nroles:\n`, ours: false },
+    };
+    for (const [name, { text, ours }] of Object.entries(files)) {
+      writeFileSync(join(cwd, name), text);
+      const run = await exportTo(cwd, '--format', name.split('.')[1]!, '--out', name);
+      expect(run.code, name).toBe(ours ? 0 : 2);
+      expect(readFileSync(join(cwd, name), 'utf8') === text, name).toBe(!ours);
+    }
+  });
+
   it('replaces its own earlier export, and an empty file, without --force', async () => {
     const cwd = setUp();
     for (const [format, name] of [['json', 'out.json'], ['yaml', 'out.yaml'], ['csv', 'out.csv']] as const) {

@@ -1,4 +1,5 @@
 import { readFileSync, realpathSync, rmSync } from 'node:fs';
+import { readFileHead } from '../load/file-head.js';
 import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { LadderError } from '../errors.js';
 import type { ExportFile, ExportFormat } from '../format/exporters.js';
@@ -26,6 +27,9 @@ export function refuseInsideLadder(target: string, ladderRoot: string, shown: st
   }
 }
 
+/** A file this size or smaller is read whole to judge it; a larger one (an export can run to gigabytes) by its opening. */
+const WHOLE_FILE = 1 << 20;
+
 /**
  * Refuses to replace an existing single-file export `target` that ladder did not write, unless `force`.
  * Ladder's own files are recognised by their content: JSON and YAML hold `{ version, generatedFrom, roles }`,
@@ -33,21 +37,27 @@ export function refuseInsideLadder(target: string, ladderRoot: string, shown: st
  */
 export async function refuseForeignFile(target: string, format: ExportFormat, csvHeader: string, shown: string, force: boolean): Promise<void> {
   if (force) return;
-  let text: string;
-  try {
-    text = readFileSync(target, 'utf8');
-  } catch {
-    return; // Nothing there yet, or a folder, which the writer refuses with its own message.
-  }
-  if (text === '' || (await writtenByLadder(text, format, csvHeader))) return;
+  const stats = statIfAny(target);
+  // Nothing there, nothing in it, or a folder, which the writer refuses with its own message.
+  if (!stats?.isFile() || stats.size === 0) return;
+  const whole = stats.size <= WHOLE_FILE;
+  const text = readFileHead(target, whole ? stats.size : WHOLE_FILE);
+  if (text === '' || (await writtenByLadder(text, format, csvHeader, whole))) return;
   throw new LadderError(`${shown}: exists and was not written by ladder export; choose another --out, or add --force to replace it`);
 }
 
-async function writtenByLadder(text: string, format: ExportFormat, csvHeader: string): Promise<boolean> {
+/** How ladder's JSON export opens, however it was indented since: the fields before the first role. */
+const JSON_OPENING = /^\{\s*"version"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*"generatedFrom"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*"roles"\s*:\s*\[/;
+
+async function writtenByLadder(text: string, format: ExportFormat, csvHeader: string, whole: boolean): Promise<boolean> {
   if (format === 'csv') return text.startsWith(csvHeader);
+  if (!whole && format === 'json') return JSON_OPENING.test(text);
+  // YAML's opening is its lines before `roles:`; read with an empty list in place of the roles.
+  const cut = whole ? text.length : text.indexOf('\nroles:');
+  if (cut < 0) return false;
   let data: unknown;
   try {
-    data = format === 'yaml' ? (await import('yaml')).parse(text) : JSON.parse(text);
+    data = format === 'yaml' ? (await import('yaml')).parse(whole ? text : `${text.slice(0, cut)}\nroles: []\n`) : JSON.parse(text);
   } catch {
     return false;
   }

@@ -2,12 +2,12 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { at, LadderError } from '../errors.js';
 import { roleTitles, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
 import { lookUpRole, openLadder, problemLines } from '../ladder/open-ladder.js';
-import { chainOf, resolveRole } from '../resolve/resolve-role.js';
+import { resolveRole } from '../resolve/resolve-role.js';
+import { sharedRole, type SharedRole } from '../resolve/shared-role.js';
 import type { ExportFormat } from '../format/exporters.js';
 import { chosenOutput, exportOutputs } from '../format/outputs.js';
 import { plural } from '../format/plural.js';
 import type { LadderExport } from '../schema/export.js';
-import type { ResolvedRole } from '../schema/role.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 import { refuseForeignFile, refuseInsideLadder, writeSite } from './export-output.js';
 import { writeFileAtomic } from '../write/write-atomic.js';
@@ -63,8 +63,8 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   return { ...result, stdout: `wrote ${plural(nodes.length, 'role')} as ${format} to ${options.out}\n${removals}` };
 }
 
-function* resolvedInTurn(graph: RoleGraph, nodes: RoleNode[]): Generator<ResolvedRole> {
-  for (const node of nodes) yield resolveRole(graph, node);
+function* resolvedInTurn(graph: RoleGraph, nodes: RoleNode[]): Generator<SharedRole> {
+  for (const node of nodes) yield sharedRole(graph, node);
 }
 
 function extension(format: ExportFormat): string {
@@ -77,7 +77,7 @@ function extension(format: ExportFormat): string {
  */
 function selectRoles(graph: RoleGraph, only: RoleNode | undefined): { roles: RoleNode[]; skipped: string[] } {
   if (only) {
-    chainOf(graph, only); // throws for a broken chain, before anything is written
+    sharedRole(graph, only); // throws for a broken chain, before anything is written
     return { roles: [only], skipped: [] };
   }
   const roles: RoleNode[] = [];

@@ -1,5 +1,5 @@
 import type { LadderExport } from '../schema/export.js';
-import type { ResolvedRole } from '../schema/role.js';
+import type { SharedRole } from '../resolve/shared-role.js';
 
 /** One page of a multi-file export: `path` is relative to the target folder, with `/` separators. */
 export interface ExportFile {
@@ -17,9 +17,12 @@ export type Exporter =
   | { output: 'stream'; render: (data: StreamedExport, titles: Map<string, string>) => Iterable<string> }
   | { output: 'folder'; render: (data: LadderExport, titles: Map<string, string>) => ExportFile[] };
 
-/** An export whose roles are resolved one at a time, as a streaming format writes them. */
+/**
+ * An export whose roles are resolved one at a time, as a streaming format writes them, with their inherited
+ * lists shared rather than copied out: a deep chain would otherwise copy every inherited expectation per role.
+ */
 export interface StreamedExport extends Omit<LadderExport, 'roles'> {
-  roles: Iterable<ResolvedRole>;
+  roles: Iterable<SharedRole>;
 }
 
 export type ExportFormat = 'json' | 'yaml' | 'csv' | 'markdown' | 'html';

@@ -4,15 +4,15 @@ import { closeSync, openSync, readSync } from 'node:fs';
 const HEAD_BYTES = 4096;
 
 /**
- * The first 4 KB of a file as text, its byte order mark dropped; '' when it cannot be read. For the cheap
+ * The first 4 KB (or `bytes`) of a file as text, its byte order mark dropped; '' when it cannot be read. For the cheap
  * looks that never need a whole role: finding the ladder, and naming roles for completion.
  */
-export function readFileHead(path: string): string {
+export function readFileHead(path: string, bytes = HEAD_BYTES): string {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, HEAD_BYTES, 0)).replace(/^\uFEFF/, '');
+    const buffer = Buffer.alloc(bytes);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, bytes, 0)).replace(/^\uFEFF/, '');
   } catch {
     return '';
   } finally {
