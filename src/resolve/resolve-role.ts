@@ -61,6 +61,7 @@ function contributions(source: RoleNode): Contribution[] {
       text: expectation.text,
       source: source.id,
       line: expectation.line,
+      ...(expectation.file !== undefined ? { file: expectation.file } : {}),
       ...(expectation.subsection !== undefined ? { subsection: expectation.subsection } : {}),
       ...(expectation.parent !== undefined ? { parent: ids.get(section.expectations[expectation.parent]!) } : {}),
     })),
