@@ -4,6 +4,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { ParsedExpectation, ParsedRole, Problem } from '../../schema/parsed.js';
+import { looksLikeLevel } from '../../text/level-name.js';
 import { fileRoleId } from '../../text/role-id.js';
 import { textOf } from '../mdast-text.js';
 import { levelId } from './levels-in-file.js';
@@ -38,8 +39,6 @@ const ITEM_BREAK = /<br\s*\/?>|<\/?(?:ul|ol|li|p)\b[^>]*>/gi;
 const BULLET = /^(?:[•·▪◦*+–-]|\d{1,2}[.)])\s+/u;
 /** A cell that says there is nothing at this level. */
 const NOTHING = /^(?:[-–—]+|n\/?a|none|tbd|\.\.\.|…)$/i;
-/** Words of a level name; a header row of them names levels, a first column of them makes the table transposed. */
-const LEVEL_WORD = /\b(?:junior|mid|middle|intermediate|senior|staff|principal|lead|intern|associate|graduate|entry|distinguished|fellow|apprentice|novice|expert|level|grade|tier|engineer|developer|[lepm]\d+|ic\d+|i{1,3}|iv|v|vi)\b|^\s*\d+\s*$/i;
 
 export interface MatrixFile {
   roles: ParsedRole[];
@@ -126,7 +125,7 @@ function* cellsOf(file: string, grid: Grid, problems: Problem[]): Generator<{ le
 function transposed(grid: Grid, levels: MatrixSettings['levels']): boolean {
   if (levels !== 'detect') return levels === 'rows';
   const [header = [], ...rows] = grid.rows;
-  const score = (cells: (Cell | undefined)[]) => cells.filter((cell) => cell && LEVEL_WORD.test(cell.name)).length / Math.max(1, cells.length);
+  const score = (cells: (Cell | undefined)[]) => cells.filter((cell) => cell && looksLikeLevel(cell.name)).length / Math.max(1, cells.length);
   return score(rows.map((row) => row[0])) > score(header.slice(1));
 }
 
