@@ -60,7 +60,7 @@ export function readMatrix(file: string, body: string, settings: MatrixSettings)
   const tree = parser.parse(body) as Root;
   const problems: Problem[] = [];
   const grids = gridsOf(file, body, tree.children, problems);
-  if (grids.length === 0) {
+  if (grids.length === 0 && problems.length === 0) {
     const message = 'holds no table, so no level is read from it; write the matrix as a Markdown or HTML table with a level per column, or add the file to "ignore:" in ladder.yaml';
     return { roles: [], problems: [{ code: 'unreadable', message, file, line: 1, column: 1 }] };
   }
