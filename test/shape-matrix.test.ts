@@ -143,6 +143,23 @@ describe('reader: competency matrix', () => {
     expectAtTheirPlace(root, roles);
   });
 
+  it('a table of levels all new starts a track named by its heading; a <br> in a header parts words', async () => {
+    const root = writeTree({
+      'ladder.yaml': 'format: matrix\n',
+      'ladder.md':
+        '## Engineering\n\n| Skill | Engineer<br>E1 | Engineer<br>E2 |\n|---|---|---|\n| Code | Writes code. | Designs code. |\n\n' +
+        '## Management\n\n| Skill | Manager | Director |\n|---|---|---|\n| People | Runs one-to-ones. | Grows managers. |\n',
+    });
+    const { roles, problems } = await load(root);
+    expect(problems).toEqual([]);
+    expect(roles.map((r) => [r.id, r.title, r.track, r.parent?.name ?? null])).toEqual([
+      ['ladder-engineer-e1', 'Engineer E1', 'engineering', null],
+      ['ladder-engineer-e2', 'Engineer E2', 'engineering', 'ladder-engineer-e1'],
+      ['ladder-manager', 'Manager', 'management', null],
+      ['ladder-director', 'Director', 'management', 'ladder-manager'],
+    ]);
+  });
+
   it('reports every part it cannot read with its line, never dropping a cell silently', async () => {
     const root = writeTree({
       'ladder.yaml': 'format: matrix\n',

@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import type { ParsedExpectation, ParsedRole, Problem } from '../../schema/parsed.js';
 import { looksLikeLevel } from '../../text/level-name.js';
 import { fileRoleId } from '../../text/role-id.js';
+import { slug } from '../../text/slug.js';
 import { textOf } from '../mdast-text.js';
 import { levelId } from './levels-in-file.js';
 import type { MatrixSettings } from './matrix-settings.js';
@@ -22,6 +23,8 @@ interface Cell {
 interface Grid {
   rows: Cell[][];
   line: number;
+  /** The heading above the table, which names its track when a file holds several. */
+  heading?: string;
 }
 
 const parser = unified()
@@ -65,19 +68,41 @@ export function readMatrix(file: string, body: string, settings: MatrixSettings)
     return { roles: [], problems: [{ code: 'unreadable', message, file, line: 1, column: 1 }] };
   }
   const fileId = fileRoleId(file);
-  const levels = new Map<string, ParsedRole>();
-  for (const grid of grids) {
-    for (const { level, competency, cell } of cellsOf(file, transposed(grid, settings.levels) ? transpose(grid) : grid, problems)) {
-      const role = levels.get(level.name.toLowerCase()) ?? addLevel(levels, fileId, file, level, settings);
-      const items = itemsOf(cell);
-      // An empty cell ("—", "n/a") adds nothing at that level: no section, rather than an empty one.
-      if (items.length > 0) role.sections.push({ title: competency.name, line: competency.line, expectations: items });
+  const tracks = tracksOf(grids.map((grid) => (transposed(grid, settings.levels) ? transpose(grid) : grid)));
+  for (const [n, track] of tracks.entries()) {
+    // One set of levels is the file's track; several (an engineering and a management table) are named by their headings.
+    const name = tracks.length === 1 ? fileId : slug(track.grids[0]!.heading ?? '') || `${fileId}-${n + 1}`;
+    for (const grid of track.grids) {
+      for (const { level, competency, cell } of cellsOf(file, grid, problems)) {
+        const role = track.levels.get(level.name.toLowerCase()) ?? addLevel(track.levels, { fileId, track: name, file }, level, settings);
+        const items = itemsOf(cell);
+        // An empty cell ("—", "n/a") adds nothing at that level: no section, rather than an empty one.
+        if (items.length > 0) role.sections.push({ title: competency.name, line: competency.line, expectations: items });
+      }
     }
   }
-  return { roles: [...levels.values()], problems };
+  return { roles: tracks.flatMap((track) => [...track.levels.values()]), problems };
 }
 
-function addLevel(levels: Map<string, ParsedRole>, fileId: string, file: string, level: Cell, settings: MatrixSettings): ParsedRole {
+/**
+ * The file's tables grouped by the levels they name: a table sharing a level name with an earlier one adds
+ * to its levels (one table per area); a table of levels all new starts another track, so a management
+ * table after an engineering one does not inherit from the engineer's top level.
+ */
+function tracksOf(grids: Grid[]): { grids: Grid[]; levels: Map<string, ParsedRole> }[] {
+  const tracks: { grids: Grid[]; names: Set<string>; levels: Map<string, ParsedRole> }[] = [];
+  for (const grid of grids) {
+    const names = (grid.rows[0] ?? []).slice(1).map((cell) => cell.name.toLowerCase()).filter((name) => name !== '');
+    const track = tracks.find((t) => names.some((name) => t.names.has(name)));
+    if (track) {
+      track.grids.push(grid);
+      for (const name of names) track.names.add(name);
+    } else tracks.push({ grids: [grid], names: new Set(names), levels: new Map() });
+  }
+  return tracks;
+}
+
+function addLevel(levels: Map<string, ParsedRole>, { fileId, track, file }: { fileId: string; track: string; file: string }, level: Cell, settings: MatrixSettings): ParsedRole {
   const previous = [...levels.values()].at(-1);
   const parent = settings.inherit === 'previous' && previous ? { name: previous.id, line: level.line, column: level.column } : null;
   const role: ParsedRole = {
@@ -85,7 +110,7 @@ function addLevel(levels: Map<string, ParsedRole>, fileId: string, file: string,
     title: level.name,
     titleLine: level.line,
     file,
-    track: fileId,
+    track,
     ...(settings.inherit === 'none' ? { declaredLevel: levels.size + 1 } : {}),
     aliases: [],
     parent,
@@ -132,7 +157,7 @@ function transposed(grid: Grid, levels: MatrixSettings['levels']): boolean {
 function transpose(grid: Grid): Grid {
   const width = Math.max(...grid.rows.map((row) => row.length));
   const rows = Array.from({ length: width }, (_, c) => grid.rows.map((row) => row[c] ?? { name: '', raw: '', line: row[0]!.line, column: 1 }));
-  return { rows, line: grid.line };
+  return { ...grid, rows };
 }
 
 /**
@@ -168,9 +193,12 @@ function placeIn(cell: Cell, offset: number): { line: number; column: number } {
 function gridsOf(file: string, body: string, nodes: RootContent[], problems: Problem[]): Grid[] {
   const grids: Grid[] = [];
   const offsets = lineOffsets(body);
+  let heading: string | undefined;
+  const under = (grid: Grid): Grid => (heading === undefined ? grid : { ...grid, heading });
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
-    if (node.type === 'table') grids.push(pipeGrid(node, body));
+    if (node.type === 'heading') heading = textOf(node).trim();
+    else if (node.type === 'table') grids.push(under(pipeGrid(node, body)));
     else if (node.type === 'html' && /<table\b/i.test(node.value)) {
       const start = node.position!.start.offset! + node.value.search(/<table\b/i);
       const close = body.slice(start).search(/<\/table\s*>/i);
@@ -179,7 +207,7 @@ function gridsOf(file: string, body: string, nodes: RootContent[], problems: Pro
         problems.push({ code: 'unread-part', message: 'this HTML table is never closed, so it is not read; add "</table>"', file, line, column: 1 });
         break;
       }
-      grids.push(htmlGrid(file, body, start, start + close, offsets, problems));
+      grids.push(under(htmlGrid(file, body, start, start + close, offsets, problems)));
       const end = start + close;
       // A blank line inside the table splits it into several HTML blocks: skip those the table covers.
       while (i + 1 < nodes.length && nodes[i + 1]!.position!.start.offset! < end) i++;
@@ -195,7 +223,9 @@ function pipeGrid(table: Table, body: string): Grid {
       const last = cell.children.at(-1)?.position;
       const at = first ?? cell.position!;
       const raw = first && last ? body.slice(first.start.offset!, last.end.offset!) : '';
-      return { name: nameOf(textOf(cell)), raw, line: at.start.line, column: at.start.column };
+      // A `<br>` in a header ("Senior<br>L4") parts words; the text around it is read as it is.
+      const name = nameOf(cell.children.map((child) => (child.type === 'html' ? ' ' : textOf(child))).join(''));
+      return { name, raw, line: at.start.line, column: at.start.column };
     }),
   );
   return { rows, line: table.position!.start.line };
