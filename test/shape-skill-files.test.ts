@@ -113,6 +113,16 @@ describe('reader: one file per skill', () => {
     ]);
   });
 
+  it('a file with no level heading is named, not silently left out', async () => {
+    const root = writeTree({ 'ladder.yaml': 'format: skill-files\n', 'a.md': '# Alpha\n\n## Junior\n\n- Does a.\n', 'overview.md': '# How to read the skills\n\nEach file is one skill.\n' });
+    const { roles, problems } = await load(root);
+    expect(roles.map((r) => r.id)).toEqual(['junior']);
+    expect(problems.map((p) => [p.code, p.file, p.line])).toEqual([['unreadable', 'overview.md', 1]]);
+    const proposal = await runMain(['init', '--dir', root]);
+    expect(proposal.stdout).toMatch(/overview\.md:1 {2}has no level heading/);
+    expect(proposal.stdout).not.toContain('every role resolves');
+  });
+
   it('with inherit: none each level stands alone, placed by the heading order', async () => {
     const root = writeTree({ 'ladder.yaml': 'format:\n  reader: skill-files\n  inherit: none\n', 'x.md': '# X\n\n## One\n\n- a.\n\n## Two\n\n- b.\n' });
     const list = await runMain(['--ladder', root, 'list', '--json']);

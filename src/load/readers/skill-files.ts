@@ -31,9 +31,15 @@ export function skillFilesOf(format: LadderFormat | undefined): SkillFiles | und
 export function readSkillFile(file: string, outline: RoleOutline, frontTitle: string | undefined, problems: Problem[]): ParsedRole[] {
   const skill = frontTitle ?? outline.title ?? titleFromName(file);
   const skillLine = outline.titleLine || 1;
-  for (const stray of outline.strayExpectations.slice(0, 1)) {
-    const message = `${outline.strayExpectations.length} list item${outline.strayExpectations.length === 1 ? '' : 's'} before the first level heading belong to no level and are not read; put them under a level heading ("## Junior")`;
+  const [stray] = outline.strayExpectations;
+  if (stray) {
+    const count = outline.strayExpectations.length;
+    const message = `${count} list item${count === 1 ? '' : 's'} before the first level heading belong to no level and are not read; put them under a level heading ("## Junior")`;
     problems.push({ code: 'unread-part', message, file, line: stray.line, column: stray.column });
+  }
+  if (outline.sections.length === 0) {
+    const message = 'has no level heading ("## Junior") with the skill\'s expectations under it, so no level is read from it; add the level headings, or add the file to "ignore:" in ladder.yaml';
+    problems.push({ code: 'unreadable', message, file, line: 1, column: 1 });
   }
   const folder = file.split('/').slice(0, -1)[0];
   return outline.sections.map((level) => ({
