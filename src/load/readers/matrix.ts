@@ -11,6 +11,17 @@ import { textOf } from '../mdast-text.js';
 import { levelId } from './levels-in-file.js';
 import type { MatrixSettings } from './matrix-settings.js';
 
+/**
+ * The reader for competency matrices (`format: matrix`): a sibling of the default reader,
+ * src/load/parse-role.ts. A file is one track (named after the file) holding one or more tables, GFM pipe
+ * tables or HTML `<table>`s. With `levels: columns` the header row names the levels and each row is a
+ * competency (its first cell the name); with `levels: rows` it is the transpose. Each level is a role, each
+ * competency a section of it, each item of a cell an expectation. Several tables in one file (one per area,
+ * under headings) add their competencies to the same levels, matched by the level's name; a table of
+ * levels all new starts a track of its own.
+ * Only this module loads the GFM table extension, so other readers and commands do not pay for it.
+ */
+
 /** Text of a table cell as written, at the place its first character stands in the file. */
 interface Cell {
   /** The name it reads as (emphasis and tags dropped), for level and competency names. */
@@ -48,17 +59,7 @@ export interface MatrixFile {
   problems: Problem[];
 }
 
-/**
- * The reader for competency matrices (`format: matrix`): a sibling of the default reader,
- * src/load/parse-role.ts. A file is one track (named after the file) holding one or more tables, GFM pipe
- * tables or HTML `<table>`s. With `levels: columns` the header row names the levels and each row is a
- * competency (its first cell the name); with `levels: rows` it is the transpose. Each level is a role, each
- * competency a section of it, each item of a cell an expectation. Several tables in one file (one per area,
- * under headings) add their competencies to the same levels, matched by the level's name.
- * Only this module loads the GFM table extension, so other readers and commands do not pay for it.
- *
- * Every level of a matrix file as a role.
- */
+/** Every level of a matrix file as a role. */
 export function readMatrix(file: string, body: string, settings: MatrixSettings): MatrixFile {
   const tree = parser.parse(body) as Root;
   const problems: Problem[] = [];
