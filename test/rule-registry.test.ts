@@ -29,6 +29,7 @@ const ladders: Record<ProblemCode, { tree: Record<string, string | Buffer>; conf
   'level-order': { tree: { 'L1.md': role('Junior', null), 'l-1.md': role('Junior Two', null) }, config: { levels: { order: 'filename', inherit: 'previous' } } },
   'self-parent': { tree: { 'g.md': role('Gamma', 'Gamma') } },
   cycle: { tree: { 'a.md': role('Alpha', 'Beta'), 'b.md': role('Beta', 'Alpha') } },
+  'unread-part': { tree: { 'matrix.md': '| Skill | Junior |\n|---|---|\n| Code | Writes code. | Stray cell. |\n' }, config: { format: 'matrix' } },
 };
 
 async function problemsAndFindings({ tree, config = {} }: { tree: Record<string, string | Buffer>; config?: LadderConfig }) {

@@ -9,6 +9,8 @@ import { lookalikes } from '../graph/find-role.js';
 import { leftOutFolders } from '../ladder/open-ladder.js';
 import { levelShape } from './level-shape.js';
 import { levelsInFileShape } from './levels-in-file-shape.js';
+import { matrixShape } from './matrix-shape.js';
+import { skillFilesShape } from './skill-files-shape.js';
 
 /** Words in a file name or title that mark an old copy kept for history. */
 const DEPRECATED = /deprecated|obsolete|archived?|legacy/i;
@@ -31,8 +33,10 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   const asIs = await loadLadder(root, { ...options, config: { inherits: existing.inherits, format: existing.format } });
   // Several levels in one file read as one role each by the default reader: read them again as levels.
   const levelsSeen = existing.format === undefined ? levelsInFileShape(asIs.roles, asIs.sources) : undefined;
-  const format = levelsSeen ? { format: 'levels-in-one-file' as const } : {};
-  const loaded = levelsSeen ? await loadLadder(root, { ...options, config: { inherits: existing.inherits, ...format } }) : asIs;
+  // Tables, or a file per skill, read as roles without expectations or with levels for sections: read them as what they are.
+  const readerSeen = existing.format === undefined && !levelsSeen ? (matrixShape(asIs.roles, asIs.sources) ?? skillFilesShape(asIs.roles)) : undefined;
+  const format = levelsSeen ? { format: 'levels-in-one-file' as const } : readerSeen ? { format: readerSeen.format } : {};
+  const loaded = levelsSeen || readerSeen ? await loadLadder(root, { ...options, config: { inherits: existing.inherits, ...format } }) : asIs;
   const raw = buildGraph(loaded.roles);
   const notRoles = coverWithGlobs([...raw.roles.values()].flatMap((role) => notARole(role) ?? []));
   const ignore = [...new Set([...(existing.ignore ?? []), ...leftOut, ...notRoles.map((n) => n.ignoredBy)])];
@@ -41,7 +45,8 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   const parents = [...graph.roles.values()].flatMap((role) => parentNote(graph, role) ?? []);
   const aliases = { ...proposedAliases(parents), ...existing.aliases };
   const tracks = existing.tracks ?? proposedTracks(buildGraph(kept, { aliases }));
-  const shape = existing.levels || existing.format || levelsSeen ? undefined : levelShape(graph);
+  const shape = existing.levels || existing.format || levelsSeen || readerSeen ? undefined : levelShape(graph);
+  const seen = levelsSeen ?? readerSeen?.seen(loaded.roles) ?? shape?.seen;
   const proposed: LadderConfig = {
     ...existing,
     ...format,
@@ -61,7 +66,7 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
     parents,
     unresolved: [...new Set(checked.broken.values())].map(({ file, line, message }) => ({ file, line, message })),
     unsettled: [...(await unsettled(loaded, ignore, checked)), ...(shape?.unsettled ?? [])],
-    ...(levelsSeen ?? shape?.seen ? { shape: levelsSeen ?? shape!.seen! } : {}),
+    ...(seen ? { shape: seen } : {}),
     config: proposed,
   };
 }
@@ -75,7 +80,8 @@ async function unsettled(loaded: LoadedLadder, ignore: string[], graph: RoleGrap
   // A line that names a role but reads as no parent line is only seen once the roles are known.
   const unread = graph.problems.filter((problem) => problem.code === 'unrecognised-parent-line');
   const problems = (await notIgnored([...loaded.problems, ...unread], ignore)).map(({ file, line, message }) => ({ file, line, message }));
-  const roleFiles = new Set(loaded.roles.map((role) => role.file));
+  // A level read from several skill files holds sections of each of them.
+  const roleFiles = new Set(loaded.roles.flatMap((role) => [role.file, ...role.sections.flatMap((section) => section.file ?? [])]));
   const told = new Set(problems.map((p) => p.file));
   const untitled = (await notIgnored(loaded.sources, ignore))
     .filter(({ file }) => !roleFiles.has(file) && !told.has(file))

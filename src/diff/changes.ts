@@ -80,7 +80,7 @@ function reachOf(graph: RoleGraph, role: RoleNode): string[] {
 
 function wholeRole(status: 'added' | 'removed', role: RoleNode, graph: RoleGraph): RoleChanges {
   const reaches = reachOf(graph, role);
-  const written = (e: ParsedExpectation): ChangedExpectation => ({ text: e.text, file: role.file, line: e.line, reaches });
+  const written = (e: ParsedExpectation): ChangedExpectation => ({ text: e.text, file: e.file ?? role.file, line: e.line, reaches });
   const sections = [...sectionsOf(role).values()].map(({ title, expectations }) => ({
     title,
     added: status === 'added' ? expectations.map(written) : [],
@@ -149,7 +149,7 @@ function compareSections(old: RoleNode, role: RoleNode, oldReach: string[], newR
   const before = sectionsOf(old);
   const after = sectionsOf(role);
   const ids = [...after.keys(), ...[...before.keys()].filter((id) => !after.has(id))];
-  const written = (file: string, reaches: string[]) => (e: ParsedExpectation): ChangedExpectation => ({ text: e.text, file, line: e.line, reaches });
+  const written = (file: string, reaches: string[]) => (e: ParsedExpectation): ChangedExpectation => ({ text: e.text, file: e.file ?? file, line: e.line, reaches });
   const sections: SectionChanges[] = [];
   for (const id of ids) {
     const { added, removed } = unmatched(before.get(id)?.expectations ?? [], after.get(id)?.expectations ?? []);
@@ -160,8 +160,8 @@ function compareSections(old: RoleNode, role: RoleNode, oldReach: string[], newR
       added: added.filter((e) => !paired.has(e)).map(written(role.file, newReach)),
       removed: removed.filter((e) => !paired.has(e)).map(written(old.file, oldReach)),
       reworded: pairs.map(({ source, target, similarity }) => ({
-        from: { text: source.text, file: old.file, line: source.line },
-        to: { text: target.text, file: role.file, line: target.line },
+        from: { text: source.text, file: source.file ?? old.file, line: source.line },
+        to: { text: target.text, file: target.file ?? role.file, line: target.line },
         similarity: Math.round(similarity * 100) / 100,
         changes: wordChanges(source.text, target.text),
         reaches: newReach,

@@ -5,7 +5,10 @@ import type { LadderConfig, LadderConfigSchema as ConfigSchema } from '../schema
 
 export const CONFIG_FILE = 'ladder.yaml';
 
-const FORMAT_HINT = '; use levels-in-one-file, role-per-file (the default), or "reader: levels-in-one-file" with "levelHeading: 2 or 3" and "inherit: previous or none"';
+const FORMAT_HINT =
+  '; use levels-in-one-file, role-per-file (the default), or "reader: levels-in-one-file" with "levelHeading: 2 or 3" and "inherit: previous or none"' +
+  '; or matrix, or "reader: matrix" with "levels: columns or rows" and "inherit: previous or none"' +
+  '; or skill-files, or "reader: skill-files" with "inherit: previous or none" and "order:" listing the level names lowest first';
 
 /**
  * Reads `ladder.yaml` at the ladder root; no file means the defaults. yaml and zod load here, on first use.

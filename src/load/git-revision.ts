@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { LadderError, quoted } from '../errors.js';
 import { isRoleFilePath } from './files.js';
-import { addFile, decode, notIgnored, parseOptionsOf, type LoadedLadder, type LoadOptions } from './load-ladder.js';
+import { addFile, decode, mergeSkillLevels, notIgnored, parseOptionsOf, type LoadedLadder, type LoadOptions } from './load-ladder.js';
 
 export interface RevisionOptions extends Pick<LoadOptions, 'config'> {
   /** The environment git runs with (the caller's, so the core never reads process.env). */
@@ -42,9 +42,11 @@ export async function loadLadderAtRevision(root: string, revision: string, optio
   }
   // The same parser as on disk, spread over the cores for a large ladder.
   const { parseFiles } = await import('./parse-pool.js');
-  const parsed = await parseFiles(jobs, parseOptionsOf(options.config));
+  const readOptions = parseOptionsOf(options.config);
+  const parsed = await parseFiles(jobs, readOptions);
   // `path` names the blob the way git does, since the file need not exist on disk.
   jobs.forEach(({ file, text }, i) => addFile(loaded, { file, path: `${commit}:${prefix}${file}`, text }, parsed[i]!));
+  mergeSkillLevels(loaded, readOptions);
   return { commit, loaded };
 }
 

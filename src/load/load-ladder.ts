@@ -8,6 +8,8 @@ import { contentHash } from './hash.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
 import type { ParsedFile, ParseOptions } from './parse-file.js';
 import { levelsInFileOf } from './readers/levels-in-file.js';
+import { matrixOf } from './readers/matrix-settings.js';
+import { mergeLevels, skillFilesOf } from './readers/skill-files.js';
 
 /** A Markdown file of the ladder as read from disk, kept for rules that look at raw lines. */
 export interface SourceFile {
@@ -72,6 +74,7 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
     if (entry?.document) ladder.documents!.push(sourceOf(entry, entry.parsed!));
     else if (entry) addFile(ladder, entry, entry.parsed!);
   }
+  mergeSkillLevels(ladder, readOptions);
   ladder.problems.push(...unusedPatterns(root, inheritPatterns, read));
   cache?.save();
   return ladder;
@@ -80,13 +83,28 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
 /** How `ladder.yaml` asks for files to be read: the parent-line phrasings, and the reader (`format:`). */
 export function parseOptionsOf(config: LoadOptions['config']): ParseOptions {
   const levelsInFile = levelsInFileOf(config?.format);
-  return { inheritPatterns: config?.inherits?.patterns ?? [], ...(levelsInFile ? { levelsInFile } : {}) };
+  const matrix = matrixOf(config?.format);
+  const skillFiles = skillFilesOf(config?.format);
+  return { inheritPatterns: config?.inherits?.patterns ?? [], ...(levelsInFile ? { levelsInFile } : {}), ...(matrix ? { matrix } : {}), ...(skillFiles ? { skillFiles } : {}) };
 }
 
 /** What besides the bytes changes a parse, as the cache keys it. */
 function cacheVariant(options: ParseOptions): string {
   const patterns = (options.inheritPatterns ?? []).join('\n');
-  return options.levelsInFile ? `${patterns}\nlevels-in-one-file:${JSON.stringify(options.levelsInFile)}` : patterns;
+  const readers = [
+    options.levelsInFile ? `\nlevels-in-one-file:${JSON.stringify(options.levelsInFile)}` : '',
+    options.matrix ? `\nmatrix:${JSON.stringify(options.matrix)}` : '',
+    options.skillFiles ? `\nskill-files:${JSON.stringify(options.skillFiles)}` : '',
+  ];
+  return patterns + readers.join('');
+}
+
+/** Skill files (`format: skill-files`) each hold a part of every level: make one role of each level. */
+export function mergeSkillLevels(ladder: LoadedLadder, options: ParseOptions): void {
+  if (!options.skillFiles) return;
+  const merged = mergeLevels(ladder.roles, options.skillFiles);
+  ladder.roles = merged.roles;
+  ladder.problems.push(...merged.problems);
 }
 
 /** A `ladder.yaml` inheritance pattern that reads no role's parent line is a typo or a leftover: say so. */

@@ -3,6 +3,8 @@ import { readFrontMatter, splitFrontMatter } from './front-matter.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { overLimit } from './markdown-limits.js';
 import { readLevels, type LevelsInFile } from './readers/levels-in-file.js';
+import type { MatrixSettings } from './readers/matrix-settings.js';
+import { readSkillFile, type SkillFiles } from './readers/skill-files.js';
 import { outlineRole, parseMarkdown, toParsedRole, type OutlineOptions, type UnrecognisedParentLine } from './parse-role.js';
 
 /**
@@ -21,6 +23,10 @@ export interface ParsedFile extends LinksAndAnchors {
 export interface ParseOptions extends OutlineOptions {
   /** Read several levels per file (`format: levels-in-one-file`) instead of one role per file. */
   levelsInFile?: LevelsInFile;
+  /** Read competency tables, a role per level (`format: matrix`). */
+  matrix?: MatrixSettings;
+  /** Read a skill per file, a heading per level (`format: skill-files`); the loader merges the levels. */
+  skillFiles?: SkillFiles;
 }
 
 /** One file to parse, as the loader read it. */
@@ -74,15 +80,17 @@ export async function parseRoleFile(file: string, text: string, options: ParseOp
     frontMatter = read.frontMatter;
   }
   if (options.levelsInFile) return levelsOf(file, split.body, options, problems);
+  if (options.matrix) return matrixOf(file, split.body, options.matrix, problems);
   let outline;
   try {
-    outline = outlineRole(split.body, { ...options, titleInFrontMatter: frontMatter?.title !== undefined });
+    outline = outlineRole(split.body, { ...options, titleInFrontMatter: frontMatter?.title !== undefined || (options.skillFiles !== undefined && !skillTitled(split.body)) });
   } catch (error) {
     // Nesting the limits let through can still exhaust the parser's recursion: lose this file, not the run.
     if (!(error instanceof RangeError)) throw error;
     problems.push(tooDeep(file));
     return { roles: [], problems, ...unparsed };
   }
+  if (options.skillFiles) return { roles: readSkillFile(file, outline, frontMatter?.title, problems), problems, links: outline.links, anchors: outline.anchors };
   const role = toParsedRole(outline, file, frontMatter);
   if (!role && (outline.parent || outline.sections.length > 0)) {
     problems.push({ code: 'missing-title', message: 'looks like a role but has no title; add a "Title" line underlined with "----" at the top', file, line: 1, column: 1 });
@@ -106,6 +114,25 @@ function levelsOf(file: string, body: string, options: ParseOptions, problems: P
   for (const { outline } of levels) problems.push(...outline.unrecognisedParentLines.map((found) => unrecognisedParentLine(file, found)));
   const pattern = levels.find(({ outline }) => outline.parent && outline.parentPattern !== undefined)?.outline.parentPattern;
   return { roles: levels.map((level) => level.role), problems, ...linksAndAnchors(parseMarkdown(body)), ...(pattern !== undefined ? { inheritPattern: pattern } : {}) };
+}
+
+/** A competency matrix (`format: matrix`); the reader, and the GFM table parser with it, load only here. */
+async function matrixOf(file: string, body: string, settings: MatrixSettings, problems: Problem[]): Promise<ParsedFile> {
+  const { readMatrix } = await import('./readers/matrix.js');
+  let read;
+  try {
+    read = readMatrix(file, body, settings);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.push(tooDeep(file));
+    return { roles: [], problems, ...unparsed };
+  }
+  return { roles: read.roles, problems: [...problems, ...read.problems], ...linksAndAnchors(parseMarkdown(body)) };
+}
+
+/** A skill file's title is its `#` heading; without one, its first `##` heading is a level, not the title. */
+function skillTitled(body: string): boolean {
+  return parseMarkdown(body).children.some((node) => node.type === 'heading' && node.depth === 1);
 }
 
 function tooDeep(file: string): Problem {

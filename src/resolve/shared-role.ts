@@ -78,6 +78,7 @@ export function contributions(source: RoleNode): Contribution[] {
       text: expectation.text,
       source: source.id,
       line: expectation.line,
+      ...(expectation.file !== undefined ? { file: expectation.file } : {}),
       ...(expectation.subsection !== undefined ? { subsection: expectation.subsection } : {}),
       ...(expectation.parent !== undefined ? { parent: ids.get(section.expectations[expectation.parent]!) } : {}),
     })),

@@ -50,7 +50,7 @@ export const LadderConfigSchema = z
     /** Which reader turns the Markdown files into roles; the default reads one role per file (src/load/parse-role.ts). */
     format: z
       .union([
-        z.enum(['role-per-file', 'levels-in-one-file']),
+        z.enum(['role-per-file', 'levels-in-one-file', 'matrix', 'skill-files']),
         z
           .object({
             reader: z.literal('levels-in-one-file'),
@@ -61,9 +61,32 @@ export const LadderConfigSchema = z
               .describe('previous (default): each level inherits the one above it in its file; none: each level restates everything'),
           })
           .strict(),
+        z
+          .object({
+            reader: z.literal('matrix'),
+            levels: z
+              .enum(['columns', 'rows'])
+              .optional()
+              .describe('columns: the header row names the levels and each row is a competency; rows: the first column names the levels (the transpose); unset: decided per table by which holds level names'),
+            inherit: z.enum(['previous', 'none']).optional().describe('previous (default): each level inherits the one before it in the table; none: each level restates everything'),
+          })
+          .strict(),
+        z
+          .object({
+            reader: z.literal('skill-files'),
+            inherit: z.enum(['previous', 'none']).optional().describe('previous (default): each level inherits the one before it; none: each level restates everything'),
+            order: z
+              .array(z.string().min(1))
+              .min(1)
+              .optional()
+              .describe('The level names (as their headings read), lowest first; unset: the order the headings appear in the files'),
+          })
+          .strict(),
       ])
       .optional()
-      .describe('role-per-file (default): one role per file; levels-in-one-file: a file per track, a heading per level, its sections one heading deeper'),
+      .describe(
+        'role-per-file (default): one role per file; levels-in-one-file: a file per track, a heading per level, its sections one heading deeper; matrix: a table with a column (or row) per level and a row per competency; skill-files: a file per skill, a heading per level inside',
+      ),
     /** When `ladder health` (and the thin-step rule) calls a promotion step thin. */
     health: z
       .object({

@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
   'level-order',
   'self-parent',
   'cycle',
+  'unread-part',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -53,12 +54,18 @@ export const ParsedExpectationSchema = z.object({
   subsection: z.string().optional(),
   /** For a nested bullet: the index, in the same list, of the item it sits under. */
   parent: z.number().int().optional(),
+  /** The file it is written in, when not its role's (a level read from several skill files). */
+  file: z.string().optional(),
+  /** Why its text cannot be rewritten in place by `--fix` ("a table cell"), where it cannot. */
+  notFixable: z.string().optional(),
 });
 export type ParsedExpectation = z.infer<typeof ParsedExpectationSchema>;
 
 export const ParsedSectionSchema = z.object({
   title: z.string(),
   line: z.number().int(),
+  /** The file its heading is in, when not its role's (a level read from several skill files). */
+  file: z.string().optional(),
   expectations: z.array(ParsedExpectationSchema),
 });
 export type ParsedSection = z.infer<typeof ParsedSectionSchema>;

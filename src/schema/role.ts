@@ -12,6 +12,7 @@ export const ResolvedExpectationSchema = z
     /** The id of the role whose file holds this expectation. */
     source: z.string().describe('Id of the role whose file holds this expectation; the role\'s own id when it is its own'),
     line: z.number().int().min(1).describe('1-based line of the item in the source role file'),
+    file: z.string().optional().describe("The file the item is written in, where it is not the source role's file (a level read from several skill files)"),
     subsection: z.string().optional().describe('The `####` heading the item sits under inside its section, where there is one'),
     parent: z.string().optional().describe('For a nested bullet: the id of the expectation it sits under'),
   })

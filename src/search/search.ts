@@ -48,7 +48,7 @@ function written(graph: RoleGraph, options: SearchOptions): Candidate[] {
     const holders = [role.id, ...descendants(graph, role)];
     const expectations = role.sections.flatMap((section) =>
       section.expectations.map((e) => ({
-        role: role.id, section: section.title, source: role.id, file: role.file, line: e.line, text: e.text, kind: 'expectation' as const, roles: holders,
+        role: role.id, section: section.title, source: role.id, file: e.file ?? role.file, line: e.line, text: e.text, kind: 'expectation' as const, roles: holders,
       })),
     );
     return [...descriptionOf(role, options), ...expectations];

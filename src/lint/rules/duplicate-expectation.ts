@@ -3,7 +3,7 @@ import { short } from '../../text/short.js';
 import { jaccardSorted } from '../../text/similarity.js';
 import { defineRule, type Report } from '../rule.js';
 import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
-import { expectationsOf } from './each-expectation.js';
+import { expectationsOf, fileOf } from './each-expectation.js';
 
 export const duplicateExpectation = defineRule({
   meta: {
@@ -21,11 +21,11 @@ export const duplicateExpectation = defineRule({
         const earlier = [...index.candidates(item.words)].find((other) => jaccardSorted(item.words, other.words) >= NEAR_DUPLICATE);
         if (earlier) {
           reports.push({
-            file: role.file,
+            file: fileOf(item.expectation, role),
             line: item.expectation.line,
             column: item.expectation.column,
-            message: `Repeats "${short(earlier.expectation.text, 80)}" from line ${earlier.expectation.line} of the same role; keep one.`,
-            related: { file: role.file, line: earlier.expectation.line },
+            message: `Repeats "${short(earlier.expectation.text, 80)}" from line ${earlier.expectation.line}${fileOf(earlier.expectation, role) === fileOf(item.expectation, role) ? '' : ` of ${fileOf(earlier.expectation, role)}`} of the same role; keep one.`,
+            related: { file: fileOf(earlier.expectation, role), line: earlier.expectation.line },
           });
         }
         index.add(item.words, item);

@@ -10,19 +10,20 @@ export const duplicateSection = defineRule({
   },
   check: (ctx) =>
     ctx.roles.flatMap((role) => {
-      const first = new Map<string, number>();
+      const first = new Map<string, { file: string; line: number }>();
       const reports: Report[] = [];
       for (const section of role.sections) {
         const id = slug(section.title);
-        const line = first.get(id);
-        if (line === undefined) first.set(id, section.line);
+        const earlier = first.get(id);
+        const file = section.file ?? role.file;
+        if (earlier === undefined) first.set(id, { file, line: section.line });
         else {
           reports.push({
-            file: role.file,
+            file,
             line: section.line,
             column: 1,
-            message: `Section "${section.title}" appears again (first on line ${line}); merge the two.`,
-            related: { file: role.file, line },
+            message: `Section "${section.title}" appears again (first on line ${earlier.line}${earlier.file === file ? '' : ` of ${earlier.file}`}); merge the two.`,
+            related: earlier,
           });
         }
       }

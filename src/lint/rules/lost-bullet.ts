@@ -1,5 +1,5 @@
 import { defineRule, type Report } from '../rule.js';
-import { checkExpectations } from './each-expectation.js';
+import { checkExpectations, fileOf } from './each-expectation.js';
 
 export const lostBullet = defineRule({
   meta: {
@@ -14,7 +14,7 @@ export const lostBullet = defineRule({
       for (let line = expectation.line + 1; line <= expectation.endLine; line++) {
         if (!readsAsLostBullet(lines[line - 2] ?? '', lines[line - 1] ?? '')) continue;
         reports.push({
-          file: role.file,
+          file: fileOf(expectation, role),
           line,
           column: 1,
           message: `Line reads as a separate expectation but has no bullet, so it merges into the item on line ${expectation.line}; add "* " before it (or indent it if it continues that item).`,

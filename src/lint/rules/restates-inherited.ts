@@ -5,7 +5,7 @@ import { short } from '../../text/short.js';
 import { jaccardSorted } from '../../text/similarity.js';
 import { defineRule, type LintContext, type Report } from '../rule.js';
 import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
-import { expectationsOf } from './each-expectation.js';
+import { expectationsOf, fileOf } from './each-expectation.js';
 
 interface Entry {
   role: RoleNode;
@@ -70,12 +70,12 @@ function closestInherited(index: PrefixIndex<Entry>, entry: Entry): { inherited:
 
 function restatement(entry: Entry, { inherited }: { inherited: Entry }): Report {
   const verb = expectationKey(entry.expectation.text) === expectationKey(inherited.expectation.text) ? 'Repeats' : 'Restates';
-  const where = `${inherited.role.file}:${inherited.expectation.line}`;
+  const where = `${fileOf(inherited.expectation, inherited.role)}:${inherited.expectation.line}`;
   return {
-    file: entry.role.file,
+    file: fileOf(entry.expectation, entry.role),
     line: entry.expectation.line,
     column: entry.expectation.column,
     message: `${verb} "${short(inherited.expectation.text, 80)}" inherited from ${inherited.role.title} (${where}); remove it or say what changes at this level.`,
-    related: { file: inherited.role.file, line: inherited.expectation.line },
+    related: { file: fileOf(inherited.expectation, inherited.role), line: inherited.expectation.line },
   };
 }

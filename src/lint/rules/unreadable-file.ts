@@ -3,9 +3,9 @@ import { problemRule } from './from-problems.js';
 export const unreadableFile = problemRule({
   meta: {
     id: 'unreadable-file',
-    description: 'A file or folder of the ladder cannot be read, or a file is not UTF-8 text.',
+    description: 'A file or folder of the ladder cannot be read, a file is not UTF-8 text, or a part of a file (a table cell) cannot be placed.',
     severity: 'error',
     fixable: false,
   },
-  problemCodes: ['unreadable', 'encoding'],
+  problemCodes: ['unreadable', 'encoding', 'unread-part'],
 });

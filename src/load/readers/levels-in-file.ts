@@ -18,7 +18,7 @@ export interface LevelsInFile {
 
 /** The reader settings `ladder.yaml` asks for, or undefined for the default reader. */
 export function levelsInFileOf(format: LadderFormat | undefined): LevelsInFile | undefined {
-  if (format === undefined || format === 'role-per-file') return undefined;
+  if (format !== 'levels-in-one-file' && (typeof format !== 'object' || format.reader !== 'levels-in-one-file')) return undefined;
   const { levelHeading = 2, inherit = 'previous' } = format === 'levels-in-one-file' ? {} : format;
   return { levelHeading, inherit };
 }
@@ -73,7 +73,8 @@ export function readLevels(file: string, body: string, settings: LevelsInFile, o
   return levels;
 }
 
-function levelId(fileId: string, title: string): string {
+/** A level's id: `<file id>-<slug of its name>`, the file id not repeated when the name starts with it. */
+export function levelId(fileId: string, title: string): string {
   const heading = slug(title);
   return heading === fileId || heading.startsWith(`${fileId}-`) ? heading : `${fileId}-${heading}`;
 }
