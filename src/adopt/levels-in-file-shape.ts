@@ -1,7 +1,10 @@
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, List, Paragraph, RootContent } from 'mdast';
 import type { SourceFile } from '../load/load-ladder.js';
 import { textOf } from '../load/mdast-text.js';
+import { splitFrontMatter } from '../load/front-matter.js';
 import { parseMarkdown } from '../load/parse-role.js';
+import { isBoldLevelList } from '../load/readers/levels-in-file.js';
+import { boldLead } from '../load/readers/prose.js';
 import type { ParsedRole } from '../schema/parsed.js';
 
 /**
@@ -29,4 +32,24 @@ function levelHeadings(nodes: RootContent[]): string[] | undefined {
     else if (node.type === 'list' && level && level.sections > 0) level.lists++;
   }
   return levels.length >= 2 && levels.every((level) => level.sections > 0 && level.lists > 0) ? levels.map((level) => level.title) : undefined;
+}
+
+/** Names that read as levels: seniority words, job titles, or a level number ("L3", "II", "Level 2"). */
+const LEVEL_NAME = /\b(?:intern|junior|associate|mid|intermediate|senior|staff|principal|distinguished|fellow|lead|head|director|manager|vp|engineer|developer|analyst|designer|scientist|architect|level|grade|tier|band|[ivx]{1,4}|[lep]\d{1,2}|ic\d{1,2}|\d{1,2})\b/i;
+
+/**
+ * The bold-list form of several levels in one file: a list whose top items open with a bold name that
+ * reads as a level (`* **Junior Engineer**`, `1. **Senior**: …`), the expectations nested under them.
+ * A list of bold labels that are no levels (`* **Mentoring**`) is a role's subsections, not this.
+ * Returns what was seen, "backend.md: Junior → Senior", or undefined.
+ */
+export function boldListShape(roles: ParsedRole[], sources: SourceFile[]): string | undefined {
+  if (roles.some((role) => role.parent !== null)) return undefined;
+  const files = sources.flatMap((source) => {
+    const { body } = splitFrontMatter(source.text.replace(/\r\n?/g, '\n'));
+    const lists = parseMarkdown(body).children.filter((node): node is List => node.type === 'list' && isBoldLevelList(body, node));
+    const names = lists.flatMap((list) => list.children.map((item) => boldLead(body, item.children[0] as Paragraph)!.name));
+    return names.length >= 2 && names.every((name) => LEVEL_NAME.test(name)) ? [`${source.file}: ${names.join(' → ')}`] : [];
+  });
+  return files.length > 0 ? `several levels in one file, a bold list item per level with the expectations nested under it, each level building on the one above it: ${files.join('; ')}` : undefined;
 }

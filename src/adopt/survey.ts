@@ -8,7 +8,8 @@ import { buildGraph, type RoleGraph, type RoleNode } from '../graph/build-graph.
 import { lookalikes } from '../graph/find-role.js';
 import { leftOutFolders } from '../ladder/open-ladder.js';
 import { levelShape } from './level-shape.js';
-import { levelsInFileShape } from './levels-in-file-shape.js';
+import { boldListShape, levelsInFileShape } from './levels-in-file-shape.js';
+import { proseShape } from './prose-shape.js';
 
 /** Words in a file name or title that mark an old copy kept for history. */
 const DEPRECATED = /deprecated|obsolete|archived?|legacy/i;
@@ -31,8 +32,12 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   const asIs = await loadLadder(root, { ...options, config: { inherits: existing.inherits, format: existing.format } });
   // Several levels in one file read as one role each by the default reader: read them again as levels.
   const levelsSeen = existing.format === undefined ? levelsInFileShape(asIs.roles, asIs.sources) : undefined;
-  const format = levelsSeen ? { format: 'levels-in-one-file' as const } : {};
-  const loaded = levelsSeen ? await loadLadder(root, { ...options, config: { inherits: existing.inherits, ...format } }) : asIs;
+  const boldListSeen = existing.format === undefined && !levelsSeen ? boldListShape(asIs.roles, asIs.sources) : undefined;
+  const readerFormat = levelsSeen ? 'levels-in-one-file' : boldListSeen ? { reader: 'levels-in-one-file' as const, levels: 'bold-list' as const } : undefined;
+  // Paragraphs under sections read as nothing by the default reader: read them again as prose.
+  const prose = existing.format === undefined ? await proseShape(root, options, existing.inherits, readerFormat) : undefined;
+  const format: Pick<LadderConfig, 'format'> = prose ? { format: prose.format } : readerFormat ? { format: readerFormat } : {};
+  const loaded = format.format ? await loadLadder(root, { ...options, config: { inherits: existing.inherits, ...format } }) : asIs;
   const raw = buildGraph(loaded.roles);
   const notRoles = coverWithGlobs([...raw.roles.values()].flatMap((role) => notARole(role) ?? []));
   const ignore = [...new Set([...(existing.ignore ?? []), ...leftOut, ...notRoles.map((n) => n.ignoredBy)])];
@@ -41,7 +46,7 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   const parents = [...graph.roles.values()].flatMap((role) => parentNote(graph, role) ?? []);
   const aliases = { ...proposedAliases(parents), ...existing.aliases };
   const tracks = existing.tracks ?? proposedTracks(buildGraph(kept, { aliases }));
-  const shape = existing.levels || existing.format || levelsSeen ? undefined : levelShape(graph);
+  const shape = existing.levels || existing.format || levelsSeen || boldListSeen ? undefined : levelShape(graph);
   const proposed: LadderConfig = {
     ...existing,
     ...format,
@@ -61,9 +66,15 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
     parents,
     unresolved: [...new Set(checked.broken.values())].map(({ file, line, message }) => ({ file, line, message })),
     unsettled: [...(await unsettled(loaded, ignore, checked)), ...(shape?.unsettled ?? [])],
-    ...(levelsSeen ?? shape?.seen ? { shape: levelsSeen ?? shape!.seen! } : {}),
+    ...shapeSeen(levelsSeen ?? boldListSeen ?? shape?.seen, prose?.seen),
     config: proposed,
   };
+}
+
+/** What init saw of the ladder's shape, in words: how levels are kept, and whether it is prose. */
+function shapeSeen(...seen: (string | undefined)[]): Pick<LadderSurvey, 'shape'> {
+  const parts = seen.filter((part): part is string => part !== undefined);
+  return parts.length > 0 ? { shape: parts.join('; ') } : {};
 }
 
 /**

@@ -8,6 +8,7 @@ import { contentHash } from './hash.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
 import type { ParsedFile, ParseOptions } from './parse-file.js';
 import { levelsInFileOf } from './readers/levels-in-file.js';
+import { proseOf } from './readers/prose.js';
 
 /** A Markdown file of the ladder as read from disk, kept for rules that look at raw lines. */
 export interface SourceFile {
@@ -80,13 +81,14 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
 /** How `ladder.yaml` asks for files to be read: the parent-line phrasings, and the reader (`format:`). */
 export function parseOptionsOf(config: LoadOptions['config']): ParseOptions {
   const levelsInFile = levelsInFileOf(config?.format);
-  return { inheritPatterns: config?.inherits?.patterns ?? [], ...(levelsInFile ? { levelsInFile } : {}) };
+  return { inheritPatterns: config?.inherits?.patterns ?? [], ...(levelsInFile ? { levelsInFile } : {}), ...(proseOf(config?.format) ? { prose: true } : {}) };
 }
 
 /** What besides the bytes changes a parse, as the cache keys it. */
 function cacheVariant(options: ParseOptions): string {
   const patterns = (options.inheritPatterns ?? []).join('\n');
-  return options.levelsInFile ? `${patterns}\nlevels-in-one-file:${JSON.stringify(options.levelsInFile)}` : patterns;
+  const variant = options.levelsInFile ? `${patterns}\nlevels-in-one-file:${JSON.stringify(options.levelsInFile)}` : patterns;
+  return options.prose ? `${variant}\nprose` : variant;
 }
 
 /** A `ladder.yaml` inheritance pattern that reads no role's parent line is a typo or a leftover: say so. */

@@ -9,6 +9,11 @@ export type RuleSetting = z.infer<typeof RuleSettingSchema>;
  */
 export const RuleSettingsSchema = z.record(z.string(), RuleSettingSchema);
 
+const PROSE = z
+  .boolean()
+  .optional()
+  .describe('true for a ladder written in prose: each paragraph under a section is an expectation; lead-ins ending in ":", "next level" links and "Overview"/"Summary"/"About" sections are not');
+
 /** `ladder.yaml` at the ladder root. Unknown keys (and, when linting, unknown rule ids) are errors, never silently ignored. */
 export const LadderConfigSchema = z
   .object({
@@ -59,11 +64,17 @@ export const LadderConfigSchema = z
               .enum(['previous', 'none'])
               .optional()
               .describe('previous (default): each level inherits the one above it in its file; none: each level restates everything'),
+            levels: z
+              .enum(['headings', 'bold-list'])
+              .optional()
+              .describe('headings (default): a heading per level; bold-list: a list whose top items are the bold level names ("* **Junior**"), the expectations nested under each'),
+            prose: PROSE,
           })
           .strict(),
+        z.object({ reader: z.literal('role-per-file'), prose: PROSE }).strict(),
       ])
       .optional()
-      .describe('role-per-file (default): one role per file; levels-in-one-file: a file per track, a heading per level, its sections one heading deeper'),
+      .describe('role-per-file (default): one role per file; levels-in-one-file: a file per track, a heading (or bold list item) per level, its sections one heading deeper'),
     /** When `ladder health` (and the thin-step rule) calls a promotion step thin. */
     health: z
       .object({

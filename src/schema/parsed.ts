@@ -49,10 +49,13 @@ export const ParsedExpectationSchema = z.object({
   line: z.number().int(),
   column: z.number().int(),
   endLine: z.number().int(),
+  /** Written as a paragraph (a prose ladder), not a list item: rules about bullets leave it alone. */
+  paragraph: z.boolean().optional(),
   /** The `####` heading it sits under inside its section, if any. */
   subsection: z.string().optional(),
   /** For a nested bullet: the index, in the same list, of the item it sits under. */
   parent: z.number().int().optional(),
+  examples: z.array(z.string()).optional(),
 });
 export type ParsedExpectation = z.infer<typeof ParsedExpectationSchema>;
 
