@@ -1,4 +1,4 @@
-import type { Heading, List, Paragraph, RootContent } from 'mdast';
+import type { Heading, List, RootContent } from 'mdast';
 import type { SourceFile } from '../load/load-ladder.js';
 import { textOf } from '../load/mdast-text.js';
 import { splitFrontMatter } from '../load/front-matter.js';
@@ -48,7 +48,8 @@ export function boldListShape(roles: ParsedRole[], sources: SourceFile[]): strin
   const files = sources.flatMap((source) => {
     const { body } = splitFrontMatter(source.text.replace(/\r\n?/g, '\n'));
     const lists = parseMarkdown(body).children.filter((node): node is List => node.type === 'list' && isBoldLevelList(body, node));
-    const names = lists.flatMap((list) => list.children.map((item) => boldLead(body, item.children[0] as Paragraph)!.name));
+    const leads = lists.flatMap((list) => list.children.map((item) => item.children[0]));
+    const names = leads.flatMap((lead) => (lead?.type === 'paragraph' ? (boldLead(body, lead)?.name ?? []) : []));
     return names.length >= 2 && names.every((name) => LEVEL_NAME.test(name)) ? [`${source.file}: ${names.join(' → ')}`] : [];
   });
   return files.length > 0 ? `several levels in one file, a bold list item per level with the expectations nested under it, each level building on the one above it: ${files.join('; ')}` : undefined;

@@ -115,6 +115,10 @@ export function readBoldListLevels(file: string, body: string, settings: LevelsI
       continue;
     }
     for (const item of node.children) {
+      if (!isBoldLed(body, item)) {
+        if (levels.length > 0) readListItems(body, { title: '', line: 0, expectations: levels.at(-1)!.role.strayExpectations } as ParsedSection, { ...node, children: [item] });
+        continue;
+      }
       const role = boldListLevel(file, body, item, heading ?? 'Expectations');
       const previous = levels.at(-1)?.role;
       const parent = settings.inherit === 'previous' && previous ? { name: previous.id, line: role.titleLine, column: 1 } : null;
@@ -125,11 +129,18 @@ export function readBoldListLevels(file: string, body: string, settings: LevelsI
   return levels;
 }
 
-/** A list whose every top item opens with a bold name, and some item holds nested items: a list of levels. */
+/**
+ * A list of levels: its first top item and most others open with a bold name, and some hold nested items.
+ * A top item without one (a lost indent) is then kept as the level above's stray, for lint to name.
+ */
 export function isBoldLevelList(body: string, list: List): boolean {
-  const leads = list.children.map((item) => item.children[0]);
-  const named = leads.every((lead) => lead?.type === 'paragraph' && boldLead(body, lead) !== undefined);
-  return named && list.children.some((item) => item.children.some((child) => child.type === 'list'));
+  const named = list.children.filter((item) => isBoldLed(body, item)).length;
+  return isBoldLed(body, list.children[0]!) && named * 2 > list.children.length && list.children.some((item) => item.children.some((child) => child.type === 'list'));
+}
+
+function isBoldLed(body: string, item: ListItem): boolean {
+  const [lead] = item.children;
+  return lead?.type === 'paragraph' && boldLead(body, lead) !== undefined;
 }
 
 /** One level item as a role: its bold name the title, the text after it the description, its nested items the expectations. */
