@@ -151,6 +151,33 @@ describe('reader: a ladder written in prose', () => {
     ]);
   });
 
+  it('reads labels ending in "." or followed by a dash, and takes navigation above the sections for no parent line', async () => {
+    const root = writeTree({
+      'ladder.yaml': PROSE,
+      'engineer.md': '# Engineer\n\n## Craft\n\nYou write code.\n',
+      'senior.md': [
+        '# Senior',
+        '',
+        '[← Engineer](engineer.md) · [Staff →](staff.md)',
+        '',
+        '## Craft',
+        '',
+        '**Ownership.** You own a service end to end.',
+        '',
+        '**Reliability** — You keep its error budget.',
+        '',
+      ].join('\n'),
+    });
+    const { roles, problems } = await load(root);
+    expect(problems).toEqual([]);
+    const senior = roles.find((r) => r.id === 'senior')!;
+    expect(senior.parent).toBeNull();
+    expect(expectations(senior)).toEqual([
+      ['Craft', 'Ownership', 7, 16, 'You own a service end to end.', []],
+      ['Craft', 'Reliability', 9, 19, 'You keep its error budget.', []],
+    ]);
+  });
+
   it('works with levels-in-one-file too: paragraphs under each level\'s sections', async () => {
     const root = writeTree({
       'ladder.yaml': 'format:\n  reader: levels-in-one-file\n  prose: true\n',

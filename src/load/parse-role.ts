@@ -7,7 +7,7 @@ import { fileRoleId } from '../text/role-id.js';
 import { short } from '../text/short.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { textOf } from './mdast-text.js';
-import { PROSE_DESCRIPTION, readProse, type SectionBlock } from './readers/prose.js';
+import { isNavigation, PROSE_DESCRIPTION, readProse, type SectionBlock } from './readers/prose.js';
 import { normalizeLine, phrasingsFor, SHORT_LINE, readParentLine, readsLikeInheritance, suggestedPattern, type ParentLine, type Phrasing } from './parent-line.js';
 
 const parser = unified().use(remarkParse);
@@ -100,6 +100,7 @@ export function outlineRole(body: string, options: OutlineOptions = {}): RoleOut
       continue;
     }
     if (!section && (node.type === 'paragraph' || node.type === 'blockquote')) {
+      if (options.prose && node.type === 'paragraph' && isNavigation(node)) continue;
       if (outline.parent === null && readParent(outline, body, parentCandidate(node), phrasings)) continue;
       if (underTitle) intro.push({ text: introText(body, node), line: node.position!.start.line });
       noteShortLine(outline, node);

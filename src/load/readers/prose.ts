@@ -60,7 +60,7 @@ export function readProse(body: string, blocks: SectionBlock[]): void {
 /** What a paragraph did: opened a subsection, or announced a list of examples. */
 function readParagraph(into: SectionWriter, node: Paragraph): { label?: string; examplesNext: boolean } {
   const text = into.source(node).trim();
-  if (isNavigation(node, text)) return { examplesNext: false };
+  if (isNavigation(node)) return { examplesNext: false };
   if (EXAMPLES.test(text)) {
     if (LEAD_IN.test(text)) return { examplesNext: true };
     if (into.addExample(text)) return { examplesNext: false };
@@ -141,19 +141,20 @@ export interface Label {
 }
 
 /**
- * "**Ownership:** Owns the service." or "**Ownership**: …" or a paragraph that is only a short bold label.
+ * "**Ownership:** Owns the service.", "**Ownership**: …", "**Ownership.** …", "**Ownership** — …", or a
+ * paragraph that is only a short bold label.
  * A whole sentence in bold ("**Owns the service.**") is emphasis, not a label.
  */
 function boldLabel(node: Paragraph, text: string): Label | undefined {
   const [strong] = node.children;
   if (strong?.type !== 'strong') return undefined;
-  const name = textOf(strong as Strong).trim().replace(/:$/, '').trim();
+  const name = textOf(strong as Strong).trim().replace(/[:.]$/, '').trim();
   const strongEnd = strong.position!.end.offset!;
   const source = text.slice(strongEnd - node.position!.start.offset!);
-  const colon = /^\s*:?\s*/.exec(source)![0];
+  const colon = /^\s*[:\u2013\u2014]?\s*/.exec(source)![0];
   const rest = source.slice(colon.length).trimEnd();
-  const labelled = textOf(strong as Strong).trim().endsWith(':') || colon.includes(':');
-  if (rest === '') return name.split(/\s+/).length <= 6 && !/[.!?]$/.test(name) ? { name } : undefined;
+  const labelled = /[:.]$/.test(textOf(strong as Strong).trim()) || /[:\u2013\u2014]/.test(colon);
+  if (rest === '') return name.split(/\s+/).length <= 6 && !/[.!?]$/.test(textOf(strong as Strong).trim()) ? { name } : undefined;
   return labelled && name.split(/\s+/).length <= 6 ? { name, rest, restOffset: strongEnd + colon.length } : undefined;
 }
 
@@ -167,9 +168,10 @@ function itemLabel(into: SectionWriter, item: ListItem): Label | undefined {
   return label;
 }
 
-/** "Next level: [Senior](senior.md)", "← Previous level": links for the reader, no expectation. */
-function isNavigation(node: Paragraph, text: string): boolean {
-  return hasLink(node) && NAVIGATION.test(textOf(node).trim()) && text.length < 200;
+/** "Next level: [Senior](senior.md)", "← Previous level": links for the reader, no expectation (nor a parent line). */
+export function isNavigation(node: Paragraph): boolean {
+  const text = textOf(node).trim();
+  return hasLink(node) && NAVIGATION.test(text) && text.length < 200;
 }
 
 function hasLink(node: Nodes): boolean {
