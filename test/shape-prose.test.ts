@@ -142,10 +142,10 @@ describe('reader: a ladder written in prose', () => {
     const { roles } = await load(root);
     expect(expectations(roles[0]!)).toEqual([
       ['Delivery', 'Planning', 7, 15, 'You plan the quarter with your product partner.', []],
-      // A whole sentence in bold is emphasis, not a label.
-      ['Delivery', 'Planning', 9, 1, '**Ships what the team promised.**', []],
-      ['Delivery', 'Planning', 13, 3, 'Keep a list of risks.', ['A dependency on another team.']],
-      ['Delivery', 'Planning', 16, 3, 'Cut scope before cutting quality.', []],
+      // An inline label heads its own paragraph only; a whole sentence in bold is emphasis, not a label.
+      ['Delivery', null, 9, 1, '**Ships what the team promised.**', []],
+      ['Delivery', null, 13, 3, 'Keep a list of risks.', ['A dependency on another team.']],
+      ['Delivery', null, 16, 3, 'Cut scope before cutting quality.', []],
       // An example with no expectation above it to belong to is not dropped: it is read as one.
       ['Growth', null, 20, 1, 'For example, a weekly one-to-one.', []],
     ]);

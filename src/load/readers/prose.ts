@@ -68,8 +68,9 @@ function readParagraph(into: SectionWriter, node: Paragraph): { label?: string; 
   const label = boldLabel(node, text);
   if (label) {
     if (label.rest === undefined) return { label: label.name, examplesNext: false };
+    // An inline label ("**Design:** …") heads its own paragraph only; one alone on its line heads what follows.
     into.withSubsection(label.name).add(label.rest, label.restOffset!, node.position!.end.offset!, true);
-    return { label: label.name, examplesNext: false };
+    return { examplesNext: false };
   }
   // A lead-in ("This means:", "You will:") introduces what follows; it expects nothing itself.
   if (LEAD_IN.test(text)) return { examplesNext: false };
