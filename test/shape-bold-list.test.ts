@@ -100,6 +100,42 @@ describe('reader: levels as bold list items', () => {
     expect(found).toContainEqual(['expectation-outside-section', 'qa.md', 9]);
   });
 
+  it('level lists under several headings are a track each; a list under a heading of its own is no level\'s', async () => {
+    const root = writeTree({
+      'ladder.yaml': BOLD_LIST,
+      'ladder.md': [
+        '# Our ladder',
+        '',
+        '## Engineering',
+        '',
+        '* **Junior**',
+        '  * Fixes bugs.',
+        '* **Senior**',
+        '  * Leads projects.',
+        '',
+        '## Management',
+        '',
+        '* **Junior**',
+        '  * Runs one-to-ones.',
+        '* **Senior**',
+        '  * Manages managers.',
+        '',
+        '## How to use this',
+        '',
+        '* Read your level and the one above.',
+        '',
+      ].join('\n'),
+    });
+    const { roles } = await load(root);
+    expect(roles.map((r) => [r.id, r.track, r.parent?.name ?? null, sections(r)])).toEqual([
+      ['ladder-engineering-junior', 'ladder-engineering', null, [['Expectations', 5, [[6, 5, 'Fixes bugs.', null, []]]]]],
+      ['ladder-engineering-senior', 'ladder-engineering', 'ladder-engineering-junior', [['Expectations', 7, [[8, 5, 'Leads projects.', null, []]]]]],
+      ['ladder-management-junior', 'ladder-management', null, [['Expectations', 12, [[13, 5, 'Runs one-to-ones.', null, []]]]]],
+      ['ladder-management-senior', 'ladder-management', 'ladder-management-junior', [['Expectations', 14, [[15, 5, 'Manages managers.', null, []]]]]],
+    ]);
+    expect(roles.flatMap((r) => r.strayExpectations)).toEqual([]);
+  });
+
   it('a wrong levels value is one error line naming the ladder.yaml line', async () => {
     const root = writeTree({ 'ladder.yaml': 'format:\n  reader: levels-in-one-file\n  levels: bold-lists\n', 'qa.md': '# QA\n' });
     const run = await runMain(['--ladder', root, 'list']);

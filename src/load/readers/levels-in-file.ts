@@ -100,31 +100,43 @@ const LABEL_COLON = /^(?:\*\*|__)[^*_]+:(?:\*\*|__)|^(?:\*\*|__)[^*_]+(?:\*\*|__
  * (`* **Junior Engineer**`, `1. **Junior**: summary`), are the levels; what follows the name is the
  * description, and the items nested under it the expectations. A nested bold label (`* **Craft**` with
  * items under it) is a section; items under no label go to one section named after the heading above the
- * list ("Expectations" without one). A list after the levels that is no level's is kept as the last level's
- * stray expectations, so lint names its lines rather than dropping them. Positions are the file's.
+ * list ("Expectations" without one). A list after the levels, under the same heading, that is no level's
+ * is kept as the last level's stray expectations, so lint names its lines rather than dropping them; one
+ * under a heading of its own ("## How to use this") is no level's. Level lists under several
+ * headings are a track each, named by file and heading. Positions are the file's.
  */
 export function readBoldListLevels(file: string, body: string, settings: LevelsInFile): LevelRole[] {
   const fileId = fileRoleId(file);
+  const groups: { heading: string | undefined; lists: List[] }[] = [];
   const levels: LevelRole[] = [];
   let heading: string | undefined;
   for (const node of parseMarkdown(body).children) {
     if (node.type === 'heading') heading = node.depth > 1 ? textOf(node).trim() : heading;
     if (node.type !== 'list') continue;
-    if (!isBoldLevelList(body, node)) {
-      if (levels.length > 0) readListItems(body, { title: '', line: 0, expectations: levels.at(-1)!.role.strayExpectations } as ParsedSection, node);
-      continue;
-    }
-    for (const item of node.children) {
-      if (!isBoldLed(body, item)) {
-        if (levels.length > 0) readListItems(body, { title: '', line: 0, expectations: levels.at(-1)!.role.strayExpectations } as ParsedSection, { ...node, children: [item] });
-        continue;
+    const group = groups.at(-1)?.heading === heading ? groups.at(-1) : undefined;
+    if (group) group.lists.push(node);
+    else if (isBoldLevelList(body, node)) groups.push({ heading, lists: [node] });
+  }
+  // Level lists under several headings ("## Engineering", "## Management") are a track each.
+  const byHeading = groups.length > 1;
+  for (const group of groups) {
+    const track = byHeading ? levelId(fileId, group.heading ?? '') : fileId;
+    const chain: LevelRole[] = [];
+    for (const list of group.lists) {
+      for (const item of list.children) {
+        if (!isBoldLevelList(body, list) || !isBoldLed(body, item)) {
+          const above = chain.at(-1)?.role;
+          if (above) readListItems(body, { title: '', line: 0, expectations: above.strayExpectations } as ParsedSection, { ...list, children: [item] });
+          continue;
+        }
+        const role = boldListLevel(file, body, item, byHeading ? 'Expectations' : (group.heading ?? 'Expectations'));
+        const previous = chain.at(-1)?.role;
+        const parent = settings.inherit === 'previous' && previous ? { name: previous.id, line: role.titleLine, column: 1 } : null;
+        const level = { ...role, id: levelId(track, role.title), track, parent, ...(settings.inherit === 'none' ? { declaredLevel: chain.length + 1 } : {}) };
+        chain.push({ role: level, outline: { parent, unrecognisedParentLines: [] } });
       }
-      const role = boldListLevel(file, body, item, heading ?? 'Expectations');
-      const previous = levels.at(-1)?.role;
-      const parent = settings.inherit === 'previous' && previous ? { name: previous.id, line: role.titleLine, column: 1 } : null;
-      const level = { ...role, id: levelId(fileId, role.title), track: fileId, parent, ...(settings.inherit === 'none' ? { declaredLevel: levels.length + 1 } : {}) };
-      levels.push({ role: level, outline: { parent, unrecognisedParentLines: [] } });
     }
+    levels.push(...chain);
   }
   return levels;
 }
