@@ -136,6 +136,17 @@ describe('reader: levels as bold list items', () => {
     expect(roles.flatMap((r) => r.strayExpectations)).toEqual([]);
   });
 
+  it('a plain "Craft:" over nested items names their section too', async () => {
+    const root = writeTree({ 'ladder.yaml': BOLD_LIST, 'qa.md': '# QA\n\n* **Tester**\n  * Craft:\n    * Writes test plans.\n  * Reads the logs.\n' });
+    const { roles } = await load(root);
+    expect(roles.map(sections)).toEqual([
+      [
+        ['Craft', 4, [[5, 7, 'Writes test plans.', null, []]]],
+        ['Expectations', 3, [[6, 5, 'Reads the logs.', null, []]]],
+      ],
+    ]);
+  });
+
   it('a wrong levels value is one error line naming the ladder.yaml line', async () => {
     const root = writeTree({ 'ladder.yaml': 'format:\n  reader: levels-in-one-file\n  levels: bold-lists\n', 'qa.md': '# QA\n' });
     const run = await runMain(['--ladder', root, 'list']);

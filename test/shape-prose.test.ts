@@ -151,7 +151,7 @@ describe('reader: a ladder written in prose', () => {
     ]);
   });
 
-  it('reads labels ending in "." or followed by a dash, and takes navigation above the sections for no parent line', async () => {
+  it('reads labels ending in "." or followed by a dash, and takes navigation (above the sections, or a "Next level" section) for nothing', async () => {
     const root = writeTree({
       'ladder.yaml': PROSE,
       'engineer.md': '# Engineer\n\n## Craft\n\nYou write code.\n',
@@ -166,12 +166,17 @@ describe('reader: a ladder written in prose', () => {
         '',
         '**Reliability** — You keep its error budget.',
         '',
+        '## Next level',
+        '',
+        '* [Staff](staff.md)',
+        '',
       ].join('\n'),
     });
     const { roles, problems } = await load(root);
     expect(problems).toEqual([]);
     const senior = roles.find((r) => r.id === 'senior')!;
     expect(senior.parent).toBeNull();
+    expect(senior.sections.map((section) => section.title)).toEqual(['Craft']);
     expect(expectations(senior)).toEqual([
       ['Craft', 'Ownership', 7, 16, 'You own a service end to end.', []],
       ['Craft', 'Reliability', 9, 19, 'You keep its error budget.', []],

@@ -7,7 +7,7 @@ import { fileRoleId } from '../text/role-id.js';
 import { short } from '../text/short.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { textOf } from './mdast-text.js';
-import { isNavigation, PROSE_DESCRIPTION, readProse, type SectionBlock } from './readers/prose.js';
+import { isNavigation, NAVIGATION_SECTION, PROSE_DESCRIPTION, readProse, type SectionBlock } from './readers/prose.js';
 import { normalizeLine, phrasingsFor, SHORT_LINE, readParentLine, readsLikeInheritance, suggestedPattern, type ParentLine, type Phrasing } from './parent-line.js';
 
 const parser = unified().use(remarkParse);
@@ -118,7 +118,7 @@ export function outlineRole(body: string, options: OutlineOptions = {}): RoleOut
   readProse(body, proseBlocks);
   outline.description = [...intro.map((part) => part.text), ...descriptionParts].join('\n\n');
   outline.descriptionLine ??= intro[0]?.line;
-  outline.sections = outline.sections.filter((s) => !isDescription(s.title));
+  outline.sections = outline.sections.filter((s) => !isDescription(s.title) && !(options.prose && NAVIGATION_SECTION.test(s.title)));
   return outline;
 }
 

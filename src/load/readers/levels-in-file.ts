@@ -5,7 +5,7 @@ import { fileRoleId } from '../../text/role-id.js';
 import { slug } from '../../text/slug.js';
 import { textOf } from '../mdast-text.js';
 import { outlineRole, parseMarkdown, toParsedRole, type OutlineOptions, type RoleOutline } from '../parse-role.js';
-import { addExpectationAt, boldLead, readListItems } from './prose.js';
+import { addExpectationAt, boldLead, isExamples, readListItems } from './prose.js';
 
 /**
  * The reader for ladders that keep several levels in one file (`format: levels-in-one-file`): a sibling of
@@ -91,6 +91,9 @@ function levelId(fileId: string, title: string): string {
 function raised(line: string, levelHeading: 2 | 3): string {
   return levelHeading === 3 && line.startsWith('###') ? ` ${line.slice(1)}` : line;
 }
+
+/** "Craft:" or "Technical skills:", a short plain label ending in a colon. */
+const PLAIN_LABEL = /^[\p{L}][\p{L}\p{N} &/,'-]{0,40}:$/u;
 
 /** "**Craft:**" or "**Craft**:" at the start of an item. */
 const LABEL_COLON = /^(?:\*\*|__)[^*_]+:(?:\*\*|__)|^(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:/;
@@ -201,9 +204,15 @@ function readSubItem(body: string, item: ListItem, fallback: () => ParsedSection
   const [lead, ...rest] = item.children;
   const label = lead?.type === 'paragraph' ? boldLead(body, lead) : undefined;
   const nested = rest.filter((child): child is List => child.type === 'list');
+  const source = lead ? body.slice(lead.position!.start.offset, lead.position!.end.offset).trim() : '';
+  // A short "Craft:" over nested items names their section as a bold label does.
+  if (!label && nested.length > 0 && PLAIN_LABEL.test(source) && !isExamples(source)) {
+    const section = sectionFor(source.slice(0, -1).trim(), lead!.position!.start.line);
+    for (const list of nested) readListItems(body, section, list);
+    return;
+  }
   // "**Craft**" or "**Craft:** text" over nested items is a section; "**Writes code** carefully" is emphasis.
-  const colon = LABEL_COLON.test(lead ? body.slice(lead.position!.start.offset, lead.position!.end.offset) : '');
-  if (!label || nested.length === 0 || (label.rest !== undefined && !colon)) {
+  if (!label || nested.length === 0 || (label.rest !== undefined && !LABEL_COLON.test(source))) {
     readListItems(body, fallback(), { type: 'list', children: [item] });
     return;
   }

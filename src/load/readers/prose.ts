@@ -23,6 +23,9 @@ export function proseOf(format: LadderFormat | undefined): boolean {
 /** Section titles (besides "Role description") that hold the role's description in a prose ladder. */
 export const PROSE_DESCRIPTION = /^(?:role )?(?:description|overview|summary|about(?: (?:this|the) (?:role|level))?)$/i;
 
+/** Sections that only point at other levels ("## Next level", "## Previous levels"): neither expectations nor description. */
+export const NAVIGATION_SECTION = /^(?:next|previous|prev)(?: (?:level|role|step)s?)?$/i;
+
 /** One block of a section, with the `####` heading above it inside the section, if any. */
 export interface SectionBlock {
   node: RootContent;
@@ -31,6 +34,11 @@ export interface SectionBlock {
 }
 
 const EXAMPLES = /^[*_]*(?:for example|for instance|e\.\s?g\.|examples?\b|such as\b)/i;
+/** Whether a paragraph or item opens with "For example", "e.g." or "Examples": it holds examples. */
+export function isExamples(text: string): boolean {
+  return EXAMPLES.test(text);
+}
+
 const EXAMPLES_HEADING = /^(?:examples?|for example)$/i;
 const NAVIGATION = /\b(?:next|previous|prev) (?:level|role|step)\b|^[\s[]*(?:next|previous|prev|back)\b[^.!?]{0,40}$|[←→«»]/i;
 const LEAD_IN = /:[*_]*$/;
@@ -39,6 +47,7 @@ const LEAD_IN = /:[*_]*$/;
 export function readProse(body: string, blocks: SectionBlock[]): void {
   let state = { section: undefined as ParsedSection | undefined, heading: undefined as string | undefined, label: undefined as string | undefined, examples: false };
   for (const { node, section, subsection } of blocks) {
+    if (NAVIGATION_SECTION.test(section.title)) continue;
     if (state.section !== section || state.heading !== subsection) state = { section, heading: subsection, label: undefined, examples: false };
     const into = new SectionWriter(body, section, EXAMPLES_HEADING.test(subsection ?? '') ? undefined : (state.label ?? subsection));
     if (EXAMPLES_HEADING.test(subsection ?? '')) {
