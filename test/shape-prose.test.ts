@@ -278,6 +278,25 @@ describe('init and every command on a prose ladder', () => {
     ]);
   });
 
+  it('init sees prose levels in one file (a "##" heading per level) and proposes both settings', async () => {
+    const level = (title: string, text: string) => `## ${title}\n\n### Craft\n\n${text}\n\n### Impact\n\nYou make your team better.\n\n`;
+    const root = writeTree({ 'mobile.md': `# Mobile\n\n${level('Mobile Engineer I', 'You ship screens.')}${level('Mobile Engineer II', 'You ship features.')}` });
+    const proposal = json(await runMain(['init', '--dir', root, '--json']));
+    expect(proposal.config.format).toEqual({ reader: 'levels-in-one-file', prose: true });
+    expect(proposal.shape).toContain('mobile.md: Mobile Engineer I → Mobile Engineer II; written in prose');
+    await runMain(['init', '--dir', root, '--write']);
+    const shown = json(await runMain(['--ladder', root, 'show', 'mobile-engineer-ii', '--json']));
+    expect(JSON.stringify(shown)).toContain('You ship features.');
+    expect(JSON.stringify(shown)).toContain('You ship screens.');
+  });
+
+  it('init does not take a prose role\'s "##" groups of "###" sections for levels', async () => {
+    const group = (title: string) => `## ${title}\n\n### Design\n\nYou design systems.\n\n### Quality\n\nYou test them.\n\n`;
+    const root = writeTree({ 'staff.md': `# Staff\n\n${group('Technical skills')}${group('Leadership')}`, 'senior.md': `# Senior\n\n${group('Technical skills')}` });
+    const proposal = json(await runMain(['init', '--dir', root, '--json']));
+    expect(proposal.config.format).toEqual({ reader: 'role-per-file', prose: true });
+  });
+
   it('init leaves a bullet ladder with an explanatory paragraph per section alone', async () => {
     const section = (title: string) => `## ${title}\n\nWhat this area covers.\n\n* Does one thing.\n* Does another thing.\n\n`;
     const root = writeTree({ 'a.md': `# A\n\n${section('Craft')}${section('Impact')}`, 'b.md': `# B\n\nInherits the role expectations of A.\n\n${section('Craft')}` });

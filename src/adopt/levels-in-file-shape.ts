@@ -12,26 +12,32 @@ import type { ParsedRole } from '../schema/parsed.js';
  * sections with list items, and no role names a parent (levels in one file are ordered by the file, not
  * by parent lines). Returns what was seen, "platform.md: Engineer I → Engineer II", or undefined.
  * Only the `##` form is recognised; a ladder with `### <Level>` is set by hand (`levelHeading: 3`).
+ * With `prose`, sections of paragraphs count too (see `levelHeadings`).
  */
-export function levelsInFileShape(roles: ParsedRole[], sources: SourceFile[]): string | undefined {
+export function levelsInFileShape(roles: ParsedRole[], sources: SourceFile[], prose = false): string | undefined {
   if (roles.some((role) => role.parent !== null)) return undefined;
   const files = sources.flatMap((source) => {
-    const levels = levelHeadings(parseMarkdown(source.text).children);
+    const levels = levelHeadings(parseMarkdown(source.text).children, prose);
     return levels ? [`${source.file}: ${levels.join(' → ')}`] : [];
   });
   return files.length > 0 ? `several levels in one file, a "##" heading per level with "###" sections, each level building on the one above it: ${files.join('; ')}` : undefined;
 }
 
-/** The titles of a file's `##` headings when there are two or more and each holds a `###` section with list items; else undefined. */
-function levelHeadings(nodes: RootContent[]): string[] | undefined {
+/**
+ * The titles of a file's `##` headings when there are two or more and each holds a `###` section with list
+ * items; else undefined. With `prose`, paragraphs count as items, but only under headings that read as
+ * levels ("Engineer II", "Senior"): a prose role's `## Leadership` with `###` subsections is no level.
+ */
+function levelHeadings(nodes: RootContent[], prose: boolean): string[] | undefined {
   const levels: { title: string; sections: number; lists: number }[] = [];
   for (const node of nodes) {
     const level = levels.at(-1);
     if (node.type === 'heading' && node.depth === 2) levels.push({ title: textOf(node as Heading).trim(), sections: 0, lists: 0 });
     else if (node.type === 'heading' && node.depth === 3 && level) level.sections++;
-    else if (node.type === 'list' && level && level.sections > 0) level.lists++;
+    else if ((node.type === 'list' || (prose && node.type === 'paragraph')) && level && level.sections > 0) level.lists++;
   }
-  return levels.length >= 2 && levels.every((level) => level.sections > 0 && level.lists > 0) ? levels.map((level) => level.title) : undefined;
+  const named = !prose || levels.every((level) => LEVEL_NAME.test(level.title));
+  return levels.length >= 2 && named && levels.every((level) => level.sections > 0 && level.lists > 0) ? levels.map((level) => level.title) : undefined;
 }
 
 /** Names that read as levels: seniority words, job titles, or a level number ("L3", "II", "Level 2"). */

@@ -31,7 +31,7 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   // Phrasings are how parents are found at all, so an existing ladder.yaml's count; its ignore and aliases are re-derived.
   const asIs = await loadLadder(root, { ...options, config: { inherits: existing.inherits, format: existing.format } });
   // Several levels in one file read as one role each by the default reader: read them again as levels.
-  const levelsSeen = existing.format === undefined ? levelsInFileShape(asIs.roles, asIs.sources) : undefined;
+  const levelsSeen = existing.format === undefined ? (levelsInFileShape(asIs.roles, asIs.sources) ?? levelsInFileShape(asIs.roles, asIs.sources, true)) : undefined;
   const boldListSeen = existing.format === undefined && !levelsSeen ? boldListShape(asIs.roles, asIs.sources) : undefined;
   const readerFormat = levelsSeen ? 'levels-in-one-file' : boldListSeen ? { reader: 'levels-in-one-file' as const, levels: 'bold-list' as const } : undefined;
   // Paragraphs under sections read as nothing by the default reader: read them again as prose.
