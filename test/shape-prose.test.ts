@@ -124,7 +124,7 @@ describe('reader: a ladder written in prose', () => {
         '',
         '**Ships what the team promised.**',
         '',
-        'You will:',
+        '**You will:**',
         '',
         '- Keep a list of risks.',
         '  - Examples:',
@@ -142,7 +142,8 @@ describe('reader: a ladder written in prose', () => {
     const { roles } = await load(root);
     expect(expectations(roles[0]!)).toEqual([
       ['Delivery', 'Planning', 7, 15, 'You plan the quarter with your product partner.', []],
-      // An inline label heads its own paragraph only; a whole sentence in bold is emphasis, not a label.
+      // An inline label heads its own paragraph only; a whole sentence in bold is emphasis, not a label,
+      // and "**You will:**" is a lead-in, not a label.
       ['Delivery', null, 9, 1, '**Ships what the team promised.**', []],
       ['Delivery', null, 13, 3, 'Keep a list of risks.', ['A dependency on another team.']],
       ['Delivery', null, 16, 3, 'Cut scope before cutting quality.', []],

@@ -42,6 +42,8 @@ export function isExamples(text: string): boolean {
 const EXAMPLES_HEADING = /^(?:examples?|for example)$/i;
 const NAVIGATION = /\b(?:next|previous|prev) (?:level|role|step)\b|^[\s[]*(?:next|previous|prev|back)\b[^.!?]{0,40}$|[←→«»]/i;
 const LEAD_IN = /:[*_]*$/;
+/** Words of a lead-in in bold ("**This means:**", "**You will:**"), which heads no subsection. */
+const LEAD_IN_WORDS = /\b(?:means?|will|should|looks? like|expect(?:ed|s)?|includes?|following)\b/i;
 
 /** Reads the blocks of each section into its expectations, in order. */
 export function readProse(body: string, blocks: SectionBlock[]): void {
@@ -164,7 +166,7 @@ function boldLabel(node: Paragraph, text: string): Label | undefined {
   const colon = /^\s*[:\u2013\u2014]?\s*/.exec(source)![0];
   const rest = source.slice(colon.length).trimEnd();
   const labelled = /[:.]$/.test(textOf(strong as Strong).trim()) || /[:\u2013\u2014]/.test(colon);
-  if (rest === '') return name.split(/\s+/).length <= 6 && !/[.!?]$/.test(textOf(strong as Strong).trim()) ? { name } : undefined;
+  if (rest === '') return name.split(/\s+/).length <= 6 && !/[.!?]$/.test(textOf(strong as Strong).trim()) && !LEAD_IN_WORDS.test(name) ? { name } : undefined;
   return labelled && name.split(/\s+/).length <= 6 ? { name, rest, restOffset: strongEnd + colon.length } : undefined;
 }
 
