@@ -1,15 +1,16 @@
 import { posix } from 'node:path';
 import { readLadderConfig } from '../load/config.js';
 import { loadLadder, notIgnored, type LoadedLadder, type LoadOptions } from '../load/load-ladder.js';
-import type { LadderConfig } from '../schema/config.js';
+import type { LadderConfig, LadderFormat } from '../schema/config.js';
 import type { LadderSurvey, NotARole, ParentNote } from '../schema/survey.js';
 import { slug } from '../text/slug.js';
 import { buildGraph, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
 import { lookalikes } from '../graph/find-role.js';
 import { leftOutFolders } from '../ladder/open-ladder.js';
 import { levelShape } from './level-shape.js';
-import { levelsInFileShape } from './levels-in-file-shape.js';
+import { boldListShape, levelsInFileShape } from './levels-in-file-shape.js';
 import { matrixShape } from './matrix-shape.js';
+import { proseShape } from './prose-shape.js';
 import { skillFilesShape } from './skill-files-shape.js';
 
 /** Words in a file name or title that mark an old copy kept for history. */
@@ -32,11 +33,15 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   // Phrasings are how parents are found at all, so an existing ladder.yaml's count; its ignore and aliases are re-derived.
   const asIs = await loadLadder(root, { ...options, config: { inherits: existing.inherits, format: existing.format } });
   // Several levels in one file read as one role each by the default reader: read them again as levels.
-  const levelsSeen = existing.format === undefined ? levelsInFileShape(asIs.roles, asIs.sources) : undefined;
+  const levelsSeen = existing.format === undefined ? (levelsInFileShape(asIs.roles, asIs.sources) ?? levelsInFileShape(asIs.roles, asIs.sources, true)) : undefined;
+  const boldListSeen = existing.format === undefined && !levelsSeen ? boldListShape(asIs.roles, asIs.sources) : undefined;
   // Tables, or a file per skill, read as roles without expectations or with levels for sections: read them as what they are.
-  const readerSeen = existing.format === undefined && !levelsSeen ? (matrixShape(asIs.roles, asIs.sources) ?? skillFilesShape(asIs.roles)) : undefined;
-  const format = levelsSeen ? { format: 'levels-in-one-file' as const } : readerSeen ? { format: readerSeen.format } : {};
-  const loaded = levelsSeen || readerSeen ? await loadLadder(root, { ...options, config: { inherits: existing.inherits, ...format } }) : asIs;
+  const readerSeen = existing.format === undefined && !levelsSeen && !boldListSeen ? (matrixShape(asIs.roles, asIs.sources) ?? skillFilesShape(asIs.roles)) : undefined;
+  const readerFormat: LadderFormat | undefined = levelsSeen ? 'levels-in-one-file' : boldListSeen ? { reader: 'levels-in-one-file', levels: 'bold-list' } : readerSeen?.format;
+  // Paragraphs under sections read as nothing by the default reader: read them again as prose.
+  const prose = existing.format === undefined && !readerSeen ? await proseShape(root, options, existing.inherits, readerFormat) : undefined;
+  const format: Pick<LadderConfig, 'format'> = prose ? { format: prose.format } : readerFormat ? { format: readerFormat } : {};
+  const loaded = format.format ? await loadLadder(root, { ...options, config: { inherits: existing.inherits, ...format } }) : asIs;
   const raw = buildGraph(loaded.roles);
   const notRoles = coverWithGlobs([...raw.roles.values()].flatMap((role) => notARole(role) ?? []));
   const ignore = [...new Set([...(existing.ignore ?? []), ...leftOut, ...notRoles.map((n) => n.ignoredBy)])];
@@ -45,8 +50,7 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   const parents = [...graph.roles.values()].flatMap((role) => parentNote(graph, role) ?? []);
   const aliases = { ...proposedAliases(parents), ...existing.aliases };
   const tracks = existing.tracks ?? proposedTracks(buildGraph(kept, { aliases }));
-  const shape = existing.levels || existing.format || levelsSeen || readerSeen ? undefined : levelShape(graph);
-  const seen = levelsSeen ?? readerSeen?.seen(loaded.roles) ?? shape?.seen;
+  const shape = existing.levels || existing.format || levelsSeen || boldListSeen || readerSeen ? undefined : levelShape(graph);
   const proposed: LadderConfig = {
     ...existing,
     ...format,
@@ -66,9 +70,15 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
     parents,
     unresolved: [...new Set(checked.broken.values())].map(({ file, line, message }) => ({ file, line, message })),
     unsettled: [...(await unsettled(loaded, ignore, checked)), ...(shape?.unsettled ?? [])],
-    ...(seen ? { shape: seen } : {}),
+    ...shapeSeen(levelsSeen ?? boldListSeen ?? readerSeen?.seen(loaded.roles) ?? shape?.seen, prose?.seen),
     config: proposed,
   };
+}
+
+/** What init saw of the ladder's shape, in words: how levels are kept, and whether it is prose. */
+function shapeSeen(...seen: (string | undefined)[]): Pick<LadderSurvey, 'shape'> {
+  const parts = seen.filter((part): part is string => part !== undefined);
+  return parts.length > 0 ? { shape: parts.join('; ') } : {};
 }
 
 /**

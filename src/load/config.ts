@@ -6,9 +6,10 @@ import type { LadderConfig, LadderConfigSchema as ConfigSchema } from '../schema
 export const CONFIG_FILE = 'ladder.yaml';
 
 const FORMAT_HINT =
-  '; use levels-in-one-file, role-per-file (the default), or "reader: levels-in-one-file" with "levelHeading: 2 or 3" and "inherit: previous or none"' +
+  '; use levels-in-one-file, role-per-file (the default), or "reader: levels-in-one-file" with "levelHeading: 2 or 3" and "inherit: previous or none" (and "levels: bold-list" for "* **Junior**" items)' +
   '; or matrix, or "reader: matrix" with "levels: columns or rows" and "inherit: previous or none"' +
-  '; or skill-files, or "reader: skill-files" with "inherit: previous or none" and "order:" listing the level names lowest first';
+  '; or skill-files, or "reader: skill-files" with "inherit: previous or none" and "order:" listing the level names lowest first' +
+  '; and "prose: true" under role-per-file or levels-in-one-file for paragraphs as expectations';
 
 /**
  * Reads `ladder.yaml` at the ladder root; no file means the defaults. yaml and zod load here, on first use.

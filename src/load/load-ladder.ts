@@ -9,6 +9,7 @@ import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
 import type { ParsedFile, ParseOptions } from './parse-file.js';
 import { levelsInFileOf } from './readers/levels-in-file.js';
 import { matrixOf } from './readers/matrix-settings.js';
+import { proseOf } from './readers/prose.js';
 import { mergeLevels, skillFilesOf } from './readers/skill-files.js';
 
 /** A Markdown file of the ladder as read from disk, kept for rules that look at raw lines. */
@@ -85,7 +86,13 @@ export function parseOptionsOf(config: LoadOptions['config']): ParseOptions {
   const levelsInFile = levelsInFileOf(config?.format);
   const matrix = matrixOf(config?.format);
   const skillFiles = skillFilesOf(config?.format);
-  return { inheritPatterns: config?.inherits?.patterns ?? [], ...(levelsInFile ? { levelsInFile } : {}), ...(matrix ? { matrix } : {}), ...(skillFiles ? { skillFiles } : {}) };
+  return {
+    inheritPatterns: config?.inherits?.patterns ?? [],
+    ...(levelsInFile ? { levelsInFile } : {}),
+    ...(matrix ? { matrix } : {}),
+    ...(skillFiles ? { skillFiles } : {}),
+    ...(proseOf(config?.format) ? { prose: true } : {}),
+  };
 }
 
 /** What besides the bytes changes a parse, as the cache keys it. */
@@ -95,6 +102,7 @@ function cacheVariant(options: ParseOptions): string {
     options.levelsInFile ? `\nlevels-in-one-file:${JSON.stringify(options.levelsInFile)}` : '',
     options.matrix ? `\nmatrix:${JSON.stringify(options.matrix)}` : '',
     options.skillFiles ? `\nskill-files:${JSON.stringify(options.skillFiles)}` : '',
+    options.prose ? '\nprose' : '',
   ];
   return patterns + readers.join('');
 }

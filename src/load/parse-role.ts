@@ -7,6 +7,7 @@ import { fileRoleId } from '../text/role-id.js';
 import { short } from '../text/short.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { textOf } from './mdast-text.js';
+import { isNavigation, NAVIGATION_SECTION, PROSE_DESCRIPTION, readProse, type SectionBlock } from './readers/prose.js';
 import { normalizeLine, phrasingsFor, SHORT_LINE, readParentLine, readsLikeInheritance, suggestedPattern, type ParentLine, type Phrasing } from './parent-line.js';
 
 const parser = unified().use(remarkParse);
@@ -23,6 +24,8 @@ export interface OutlineOptions {
   inheritPatterns?: string[];
   /** The title is set in front matter, so no heading is taken for it. */
   titleInFrontMatter?: boolean;
+  /** Paragraphs under a section are expectations too (`prose: true`; see readers/prose.ts). */
+  prose?: boolean;
 }
 
 /** A line under the title that speaks of inheriting but that no phrasing reads. */
@@ -60,7 +63,9 @@ export function outlineRole(body: string, options: OutlineOptions = {}): RoleOut
   const outline: RoleOutline = { title: null, titleLine: 0, parent: null, unrecognisedParentLines: [], shortLines: [], description: '', sections: [], strayExpectations: [], ...linksAndAnchors(tree) };
   const firstHeading = tree.children.findIndex((node) => node.type === 'heading');
   const titleAt = !options.titleInFrontMatter && firstHeading >= 0 && (tree.children[firstHeading] as Heading).depth <= 2 ? firstHeading : -1;
-  const level = sectionLevel(tree.children.slice(titleAt + 1));
+  const isDescription = options.prose ? (title: string) => PROSE_DESCRIPTION.test(title) : isRoleDescription;
+  const level = sectionLevel(tree.children.slice(titleAt + 1), isDescription);
+  const proseBlocks: SectionBlock[] = [];
   let section: ParsedSection | null = null;
   let subsection: string | undefined;
   const intro: { text: string; line: number }[] = [];
@@ -95,9 +100,14 @@ export function outlineRole(body: string, options: OutlineOptions = {}): RoleOut
       continue;
     }
     if (!section && (node.type === 'paragraph' || node.type === 'blockquote')) {
+      if (options.prose && node.type === 'paragraph' && isNavigation(node)) continue;
       if (outline.parent === null && readParent(outline, body, parentCandidate(node), phrasings)) continue;
       if (underTitle) intro.push({ text: introText(body, node), line: node.position!.start.line });
       noteShortLine(outline, node);
+      continue;
+    }
+    if (options.prose && section) {
+      proseBlocks.push({ node, section, subsection });
       continue;
     }
     if (node.type === 'list') {
@@ -105,9 +115,10 @@ export function outlineRole(body: string, options: OutlineOptions = {}): RoleOut
       target.push(...expectationsOf(body, node, target.length, subsection));
     }
   }
+  readProse(body, proseBlocks);
   outline.description = [...intro.map((part) => part.text), ...descriptionParts].join('\n\n');
   outline.descriptionLine ??= intro[0]?.line;
-  outline.sections = outline.sections.filter((s) => !isDescription(s.title));
+  outline.sections = outline.sections.filter((s) => !isDescription(s.title) && !(options.prose && NAVIGATION_SECTION.test(s.title)));
   return outline;
 }
 
@@ -119,7 +130,7 @@ function noteShortLine(outline: RoleOutline, node: Paragraph | Blockquote): void
   outline.shortLines.push({ text, line, column });
 }
 
-function isDescription(title: string): boolean {
+function isRoleDescription(title: string): boolean {
   return title.toLowerCase() === DESCRIPTION;
 }
 
@@ -129,7 +140,7 @@ function isDescription(title: string): boolean {
  * structure the file. Otherwise `###` wins a tie, so a `## tagline` before the `###` sections is a subtitle.
  * With neither, the shallowest heading level.
  */
-function sectionLevel(nodes: RootContent[]): number {
+function sectionLevel(nodes: RootContent[], isDescription: (title: string) => boolean): number {
   const depths = nodes.flatMap((node) => (node.type === 'heading' && !isDescription(textOf(node).trim()) ? [node.depth] : []));
   const firstDeep = depths.indexOf(3);
   const shallow = depths.filter((depth) => depth === 2).length;

@@ -9,6 +9,11 @@ export type RuleSetting = z.infer<typeof RuleSettingSchema>;
  */
 export const RuleSettingsSchema = z.record(z.string(), RuleSettingSchema);
 
+const PROSE = z
+  .boolean()
+  .optional()
+  .describe('true for a ladder written in prose: each paragraph under a section is an expectation; lead-ins ending in ":", "next level" links and "Overview"/"Summary"/"About" sections are not');
+
 /** `ladder.yaml` at the ladder root. Unknown keys (and, when linting, unknown rule ids) are errors, never silently ignored. */
 export const LadderConfigSchema = z
   .object({
@@ -59,6 +64,11 @@ export const LadderConfigSchema = z
               .enum(['previous', 'none'])
               .optional()
               .describe('previous (default): each level inherits the one above it in its file; none: each level restates everything'),
+            levels: z
+              .enum(['headings', 'bold-list'])
+              .optional()
+              .describe('headings (default): a heading per level; bold-list: a list whose top items are the bold level names ("* **Junior**"), the expectations nested under each'),
+            prose: PROSE,
           })
           .strict(),
         z
@@ -82,10 +92,11 @@ export const LadderConfigSchema = z
               .describe('The level names (as their headings read), lowest first; unset: the order the headings appear in the files'),
           })
           .strict(),
+        z.object({ reader: z.literal('role-per-file'), prose: PROSE }).strict(),
       ])
       .optional()
       .describe(
-        'role-per-file (default): one role per file; levels-in-one-file: a file per track, a heading per level, its sections one heading deeper; matrix: a table with a column (or row) per level and a row per competency; skill-files: a file per skill, a heading per level inside',
+        'role-per-file (default): one role per file; levels-in-one-file: a file per track, a heading (or bold list item) per level, its sections one heading deeper; matrix: a table with a column (or row) per level and a row per competency; skill-files: a file per skill, a heading per level inside; prose: true on role-per-file or levels-in-one-file reads paragraphs as expectations',
       ),
     /** When `ladder health` (and the thin-step rule) calls a promotion step thin. */
     health: z

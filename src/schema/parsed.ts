@@ -50,6 +50,8 @@ export const ParsedExpectationSchema = z.object({
   line: z.number().int(),
   column: z.number().int(),
   endLine: z.number().int(),
+  /** Written as a paragraph (a prose ladder), not a list item: rules about bullets leave it alone. */
+  paragraph: z.boolean().optional(),
   /** The `####` heading it sits under inside its section, if any. */
   subsection: z.string().optional(),
   /** For a nested bullet: the index, in the same list, of the item it sits under. */
@@ -58,6 +60,7 @@ export const ParsedExpectationSchema = z.object({
   file: z.string().optional(),
   /** Why its text cannot be rewritten in place by `--fix` ("a table cell"), where it cannot. */
   notFixable: z.string().optional(),
+  examples: z.array(z.string()).optional(),
 });
 export type ParsedExpectation = z.infer<typeof ParsedExpectationSchema>;
 

@@ -10,6 +10,8 @@ export const lostBullet = defineRule({
   },
   check: (ctx) =>
     checkExpectations(ctx, (expectation, role, lines) => {
+      // A paragraph (prose ladders) wraps onto lines of its own; none of them lost a bullet.
+      if (expectation.paragraph) return [];
       const reports: Report[] = [];
       for (let line = expectation.line + 1; line <= expectation.endLine; line++) {
         if (!readsAsLostBullet(lines[line - 2] ?? '', lines[line - 1] ?? '')) continue;
