@@ -29,6 +29,7 @@ const ladders: Record<ProblemCode, { tree: Record<string, string | Buffer>; conf
   'level-order': { tree: { 'L1.md': role('Junior', null), 'l-1.md': role('Junior Two', null) }, config: { levels: { order: 'filename', inherit: 'previous' } } },
   'self-parent': { tree: { 'g.md': role('Gamma', 'Gamma') } },
   cycle: { tree: { 'a.md': role('Alpha', 'Beta'), 'b.md': role('Beta', 'Alpha') } },
+  data: { tree: { 'levels.yaml': '- level: junior\n  area: Craft\n' }, config: { format: { reader: 'data', files: ['*.yaml'] } } },
 };
 
 async function problemsAndFindings({ tree, config = {} }: { tree: Record<string, string | Buffer>; config?: LadderConfig }) {

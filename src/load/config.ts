@@ -5,7 +5,8 @@ import type { LadderConfig, LadderConfigSchema as ConfigSchema } from '../schema
 
 export const CONFIG_FILE = 'ladder.yaml';
 
-const FORMAT_HINT = '; use levels-in-one-file, role-per-file (the default), or "reader: levels-in-one-file" with "levelHeading: 2 or 3" and "inherit: previous or none"';
+const FORMAT_HINT =
+  '; use levels-in-one-file, front-matter-levels, role-per-file (the default), or "reader: levels-in-one-file" with "levelHeading: 2 or 3" and "inherit: previous or none", "reader: front-matter-levels" with "levelNames" and "inherit", or "reader: data" with "files" (globs of .yaml/.json), "fields", "levels" and "inherit"';
 
 /**
  * Reads `ladder.yaml` at the ladder root; no file means the defaults. yaml and zod load here, on first use.

@@ -1,12 +1,14 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { quoted } from '../errors.js';
-import type { LadderConfig } from '../schema/config.js';
+import type { LadderConfig, LadderFormat } from '../schema/config.js';
 import type { MarkdownLink, ParsedRole, Problem } from '../schema/parsed.js';
 import { CONFIG_FILE, configLineOf } from './config.js';
-import { listRoleFiles, type LadderFileRef } from './files.js';
+import { listRoleFiles, type LadderFileRef, type WalkResult } from './files.js';
 import { contentHash } from './hash.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
 import type { ParsedFile, ParseOptions } from './parse-file.js';
+import { dataLadderOf } from './readers/data-ladder.js';
+import { frontMatterLevelsOf } from './readers/front-matter-levels.js';
 import { levelsInFileOf } from './readers/levels-in-file.js';
 
 /** A Markdown file of the ladder as read from disk, kept for rules that look at raw lines. */
@@ -20,6 +22,8 @@ export interface SourceFile {
   /** Its links and the anchors `#…` may point at, for link checking. */
   links: MarkdownLink[];
   anchors: string[];
+  /** Its roles were read from YAML or JSON data: lint reports on it but `--fix` never rewrites it. */
+  readAsData?: true;
 }
 
 export interface LoadedLadder {
@@ -45,8 +49,8 @@ export interface LoadOptions {
 
 /** Reads every role file under `root`. Never throws for a bad file: it becomes a problem and the rest loads. */
 export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder> {
-  const walked = listRoleFiles(root);
-  const files = await notIgnored(walked.files, options.config?.ignore);
+  const walked = dataFilesAsRoles(listRoleFiles(root), options.config?.format);
+  const files = await notIgnored(await walked.files, options.config?.ignore);
   const documents = options.documents ? await notIgnored(walked.documents, options.config?.ignore) : [];
   const ladder: LoadedLadder = { root, roles: [], sources: [], problems: [], ...(options.documents ? { documents: [] } : {}) };
   for (const { file, reason } of await notIgnored(walked.skipped, options.config?.ignore)) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
@@ -80,13 +84,39 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
 /** How `ladder.yaml` asks for files to be read: the parent-line phrasings, and the reader (`format:`). */
 export function parseOptionsOf(config: LoadOptions['config']): ParseOptions {
   const levelsInFile = levelsInFileOf(config?.format);
-  return { inheritPatterns: config?.inherits?.patterns ?? [], ...(levelsInFile ? { levelsInFile } : {}) };
+  const frontMatterLevels = frontMatterLevelsOf(config?.format);
+  const dataLadder = dataLadderOf(config?.format);
+  return {
+    inheritPatterns: config?.inherits?.patterns ?? [],
+    ...(levelsInFile ? { levelsInFile } : {}),
+    ...(frontMatterLevels ? { frontMatterLevels } : {}),
+    ...(dataLadder ? { dataLadder } : {}),
+  };
+}
+
+/**
+ * For a ladder kept as data (`reader: data`), the role files are the YAML and JSON files its `files:` globs
+ * name, and its Markdown files are documents beside them (read for their links); other readers read Markdown.
+ */
+function dataFilesAsRoles(walked: WalkResult, format: LadderFormat | undefined): Omit<WalkResult, 'files'> & { files: Promise<LadderFileRef[]> } {
+  const data = dataLadderOf(format);
+  if (!data) return { ...walked, files: Promise.resolve(walked.files) };
+  return { ...walked, files: matching(walked.data, data.files), documents: [...walked.files, ...walked.documents].sort((a, b) => (a.file < b.file ? -1 : 1)) };
+}
+
+/** The files some glob matches; picomatch loads only when there are globs. */
+export async function matching<T extends { file: string }>(files: T[], globs: string[]): Promise<T[]> {
+  const { default: picomatch } = await import('picomatch');
+  const wanted = picomatch(globs, { dot: true });
+  return files.filter((ref) => wanted(ref.file));
 }
 
 /** What besides the bytes changes a parse, as the cache keys it. */
 function cacheVariant(options: ParseOptions): string {
   const patterns = (options.inheritPatterns ?? []).join('\n');
-  return options.levelsInFile ? `${patterns}\nlevels-in-one-file:${JSON.stringify(options.levelsInFile)}` : patterns;
+  const variant = options.levelsInFile ? `${patterns}\nlevels-in-one-file:${JSON.stringify(options.levelsInFile)}` : patterns;
+  const data = options.frontMatterLevels ? `\nfront-matter-levels:${JSON.stringify(options.frontMatterLevels)}` : options.dataLadder ? `\ndata:${JSON.stringify(options.dataLadder)}` : '';
+  return variant + data;
 }
 
 /** A `ladder.yaml` inheritance pattern that reads no role's parent line is a typo or a leftover: say so. */
@@ -148,7 +178,8 @@ export function addFile(ladder: LoadedLadder, source: LadderFileRef & { text: st
 
 function sourceOf(source: LadderFileRef & { text: string }, parsed: ParsedFile): SourceFile {
   const { file, path, text } = source;
-  return { file, path, text, ...(parsed.roles.length > 0 ? { roleIds: parsed.roles.map((role) => role.id) } : {}), links: parsed.links, anchors: parsed.anchors };
+  const data = parsed.readAsData ? { readAsData: true as const } : {};
+  return { file, path, text, ...(parsed.roles.length > 0 ? { roleIds: parsed.roles.map((role) => role.id) } : {}), links: parsed.links, anchors: parsed.anchors, ...data };
 }
 
 /** UTF-8 text without its BOM, or where the first invalid byte is. */

@@ -40,6 +40,7 @@ interface Contribution {
   id: string;
   title: string;
   expectations: ResolvedExpectation[];
+  examples?: { text: string; source: string }[];
 }
 
 const contributionsOf = new WeakMap<RoleNode, Contribution[]>();
@@ -63,7 +64,9 @@ function contributions(source: RoleNode): Contribution[] {
       line: expectation.line,
       ...(expectation.subsection !== undefined ? { subsection: expectation.subsection } : {}),
       ...(expectation.parent !== undefined ? { parent: ids.get(section.expectations[expectation.parent]!) } : {}),
+      ...(expectation.examples?.length ? { examples: expectation.examples } : {}),
     })),
+    ...(section.examples?.length ? { examples: section.examples.map((text) => ({ text, source: source.id })) } : {}),
   }));
   contributionsOf.set(source, found);
   return found;
@@ -86,6 +89,7 @@ export function resolveRole(graph: RoleGraph, role: RoleNode, options: ResolveOp
       }
       // One at a time: spreading a long list into push() overflows the stack.
       for (const expectation of contribution.expectations) target.expectations.push(expectation);
+      if (contribution.examples) target.examples = [...(target.examples ?? []), ...contribution.examples];
     }
   }
   for (const section of sections.values()) groupSubsections(section);

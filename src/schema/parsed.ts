@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
   'level-order',
   'self-parent',
   'cycle',
+  'data',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -53,6 +54,10 @@ export const ParsedExpectationSchema = z.object({
   subsection: z.string().optional(),
   /** For a nested bullet: the index, in the same list, of the item it sits under. */
   parent: z.number().int().optional(),
+  /** Examples of the expectation, as written, shown with it. */
+  examples: z.array(z.string()).optional(),
+  /** An id the ladder gives the expectation itself (a data ladder's competency id): kept as its id instead of a hash. */
+  id: z.string().optional(),
 });
 export type ParsedExpectation = z.infer<typeof ParsedExpectationSchema>;
 
@@ -60,6 +65,8 @@ export const ParsedSectionSchema = z.object({
   title: z.string(),
   line: z.number().int(),
   expectations: z.array(ParsedExpectationSchema),
+  /** Examples of the section as a whole at this role (a level's examples for a topic in front matter), as written. */
+  examples: z.array(z.string()).optional(),
 });
 export type ParsedSection = z.infer<typeof ParsedSectionSchema>;
 

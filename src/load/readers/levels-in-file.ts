@@ -19,6 +19,7 @@ export interface LevelsInFile {
 /** The reader settings `ladder.yaml` asks for, or undefined for the default reader. */
 export function levelsInFileOf(format: LadderFormat | undefined): LevelsInFile | undefined {
   if (format === undefined || format === 'role-per-file') return undefined;
+  if (format !== 'levels-in-one-file' && (typeof format === 'string' || format.reader !== 'levels-in-one-file')) return undefined;
   const { levelHeading = 2, inherit = 'previous' } = format === 'levels-in-one-file' ? {} : format;
   return { levelHeading, inherit };
 }
