@@ -9,6 +9,8 @@ import { lookalikes } from '../graph/find-role.js';
 import { leftOutFolders } from '../ladder/open-ladder.js';
 import { levelShape } from './level-shape.js';
 import { levelsInFileShape } from './levels-in-file-shape.js';
+import { dataShape } from './data-shape.js';
+import { frontMatterLevelsShape } from './front-matter-levels-shape.js';
 
 /** Words in a file name or title that mark an old copy kept for history. */
 const DEPRECATED = /deprecated|obsolete|archived?|legacy/i;
@@ -29,19 +31,23 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   const leftOut = leftOutFolders(root);
   // Phrasings are how parents are found at all, so an existing ladder.yaml's count; its ignore and aliases are re-derived.
   const asIs = await loadLadder(root, { ...options, config: { inherits: existing.inherits, format: existing.format } });
+  // A ladder kept as data (YAML or JSON records, or levels in front matter) is read by its own reader.
+  const dataSeen = existing.format === undefined ? await dataShape(root, [...(existing.ignore ?? []), ...leftOut]) : undefined;
+  const readerSeen = dataSeen?.format ? dataSeen : existing.format === undefined ? await frontMatterLevelsShape(asIs.sources) : undefined;
   // Several levels in one file read as one role each by the default reader: read them again as levels.
-  const levelsSeen = existing.format === undefined ? levelsInFileShape(asIs.roles, asIs.sources) : undefined;
-  const format = levelsSeen ? { format: 'levels-in-one-file' as const } : {};
-  const loaded = levelsSeen ? await loadLadder(root, { ...options, config: { inherits: existing.inherits, ...format } }) : asIs;
+  const levelsSeen = existing.format === undefined && !readerSeen ? levelsInFileShape(asIs.roles, asIs.sources) : undefined;
+  const format = readerSeen?.format ? { format: readerSeen.format } : levelsSeen ? { format: 'levels-in-one-file' as const } : {};
+  const loaded = levelsSeen || readerSeen?.format ? await loadLadder(root, { ...options, config: { inherits: existing.inherits, ...format } }) : asIs;
   const raw = buildGraph(loaded.roles);
-  const notRoles = coverWithGlobs([...raw.roles.values()].flatMap((role) => notARole(role) ?? []));
+  const pages = readerSeen && 'notRoles' in readerSeen ? readerSeen.notRoles : [];
+  const notRoles = [...coverWithGlobs([...raw.roles.values()].flatMap((role) => notARole(role) ?? [])), ...pages];
   const ignore = [...new Set([...(existing.ignore ?? []), ...leftOut, ...notRoles.map((n) => n.ignoredBy)])];
   const kept = await notIgnored(loaded.roles, ignore);
   const graph = buildGraph(kept);
   const parents = [...graph.roles.values()].flatMap((role) => parentNote(graph, role) ?? []);
   const aliases = { ...proposedAliases(parents), ...existing.aliases };
   const tracks = existing.tracks ?? proposedTracks(buildGraph(kept, { aliases }));
-  const shape = existing.levels || existing.format || levelsSeen ? undefined : levelShape(graph);
+  const shape = existing.levels || existing.format || levelsSeen || readerSeen?.format ? undefined : levelShape(graph);
   const proposed: LadderConfig = {
     ...existing,
     ...format,
@@ -60,8 +66,8 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
     leftOut,
     parents,
     unresolved: [...new Set(checked.broken.values())].map(({ file, line, message }) => ({ file, line, message })),
-    unsettled: [...(await unsettled(loaded, ignore, checked)), ...(shape?.unsettled ?? [])],
-    ...(levelsSeen ?? shape?.seen ? { shape: levelsSeen ?? shape!.seen! } : {}),
+    unsettled: [...(await unsettled(loaded, ignore, checked)), ...(shape?.unsettled ?? []), ...(dataSeen?.unsettled ?? [])],
+    ...(levelsSeen ?? readerSeen?.seen ?? shape?.seen ? { shape: levelsSeen ?? readerSeen?.seen ?? shape!.seen! } : {}),
     config: proposed,
   };
 }
