@@ -88,7 +88,8 @@ export function parseYaml(reading: Omit<YamlReading, 'counter'>, text: string): 
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     const place = placeOf(full, error.pos[0]);
-    reading.problems.push({ code: reading.code, message: `not valid YAML: ${error.message.split('\n')[0]!.trim()}`, file: reading.file, ...place });
+    const subject = reading.code === 'front-matter' ? 'front matter is not valid YAML' : 'not valid YAML or JSON';
+    reading.problems.push({ code: reading.code, message: `${subject}: ${error.message.split('\n')[0]!.trim()}`, file: reading.file, ...place });
     return undefined;
   }
   return { reading: full, contents: doc.contents as Node | null };
