@@ -54,6 +54,8 @@ interface Competency {
   level: string;
   theme: string;
   themeLine: number;
+  /** Where its id is written, for a repeated id to be reported there. */
+  idPlace: { line: number; column: number };
   expectation: ParsedExpectation;
 }
 
@@ -91,28 +93,43 @@ function competencyOf(reading: YamlReading, record: Node, settings: DataLadder):
   const level = scalarText(reading, firstValueAt(reading, record, fields.level)?.node);
   const text = firstValueAt(reading, record, fields.text);
   const theme = firstValueAt(reading, record, fields.theme);
-  const missing = [level === undefined && names(fields.level), scalarText(reading, text?.node) === undefined && names(fields.text)].filter(Boolean);
+  const missing = [level === undefined && names(fields.level), text === undefined && names(fields.text)].filter(Boolean);
   if (missing.length > 0) {
     reportAt(reading, record, `competency has no ${missing.join(' or ')}; add it, or name the key under "format: fields:" in ladder.yaml`);
     return [];
   }
+  if (!reading.yaml.isScalar(text!.node)) {
+    reportAt(reading, text!.node, `"${text!.key}" of a competency must be one text, not a list or mapping`);
+    return [];
+  }
   const [expectation] = textItems(reading, text!.node, 'a competency text');
   if (!expectation) return [];
-  const id = scalarText(reading, firstValueAt(reading, record, fields.id)?.node);
+  const idNode = firstValueAt(reading, record, fields.id)?.node;
+  const id = scalarText(reading, idNode);
   const examples = textItems(reading, firstValueAt(reading, record, fields.examples)?.node, 'an example').map((example) => example.text);
   const themeName = scalarText(reading, theme?.node) ?? 'Competencies';
   const themeLine = theme ? placeOf(reading, theme.node.range![0]).line : expectation.line;
-  return [{ level: level!, theme: themeName, themeLine, expectation: { ...expectation, ...(id !== undefined ? { id } : {}), ...(examples.length ? { examples } : {}) } }];
+  const idPlace = idNode?.range ? placeOf(reading, idNode.range[0]) : { line: expectation.line, column: expectation.column };
+  return [{ level: level!, theme: themeName, themeLine, idPlace, expectation: { ...expectation, ...(id !== undefined ? { id } : {}), ...(examples.length ? { examples } : {}) } }];
 }
 
-/** Two competencies with one id would be one expectation to exports and evidence: each repeat is reported. */
+/**
+ * Two competencies with one id would be one expectation to exports and evidence: each repeat is reported, and
+ * read as `<id>-2`, `<id>-3`… meanwhile, so no two expectations share an id.
+ */
 function reportRepeatedIds(reading: YamlReading, competencies: Competency[]): void {
-  const first = new Map<string, number>();
-  for (const { expectation } of competencies) {
-    if (expectation.id === undefined) continue;
-    const seen = first.get(expectation.id);
-    if (seen === undefined) first.set(expectation.id, expectation.line);
-    else reading.problems.push({ code: 'data', message: `competency id "${expectation.id}" is already used on line ${seen}; give each competency its own id`, file: reading.file, line: expectation.line, column: expectation.column });
+  const first = new Map<string, { line: number; count: number }>();
+  for (const competency of competencies) {
+    const { id } = competency.expectation;
+    if (id === undefined) continue;
+    const seen = first.get(id);
+    if (seen === undefined) {
+      first.set(id, { line: competency.idPlace.line, count: 1 });
+      continue;
+    }
+    seen.count++;
+    competency.expectation = { ...competency.expectation, id: `${id}-${seen.count}` };
+    reading.problems.push({ code: 'data', message: `competency id "${id}" is already used on line ${seen.line}; give each competency its own id`, file: reading.file, ...competency.idPlace });
   }
 }
 
