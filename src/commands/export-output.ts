@@ -43,8 +43,18 @@ export async function refuseForeignFile(target: string, format: ExportFormat, cs
   throw new LadderError(`${shown}: exists and was not written by ladder export; choose another --out, or add --force to replace it`);
 }
 
+/**
+ * The file starts with ladder's header row, or with that of an earlier version, which had fewer columns at
+ * the end (`examples` came after `id`): an export from before an upgrade is still ladder's to replace.
+ */
+function earlierCsvHeader(text: string, csvHeader: string): boolean {
+  const [row] = text.split('\r\n', 1);
+  const ours = csvHeader.split('\r\n', 1)[0]!;
+  return row !== undefined && text.includes('\r\n') && row.split(',').length >= 8 && `${ours},`.startsWith(`${row},`);
+}
+
 async function writtenByLadder(text: string, format: ExportFormat, csvHeader: string): Promise<boolean> {
-  if (format === 'csv') return text.startsWith(csvHeader);
+  if (format === 'csv') return earlierCsvHeader(text, csvHeader);
   let data: unknown;
   try {
     data = format === 'yaml' ? (await import('yaml')).parse(text) : JSON.parse(text);
