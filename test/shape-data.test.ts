@@ -176,7 +176,7 @@ describe('commands on a ladder kept as data', () => {
     });
     const fresh = await runMain(['--ladder', root, 'show', '--new', 'principal']);
     expect(fresh.code, fresh.stderr).toBe(0);
-    expect(fresh.stdout).toContain('Sets technical direction across several teams.');
+    expect(fresh.stdout).toContain('● Sets technical direction across several teams.\n      e.g. Chose the event-streaming platform the whole department now uses.\n');
     expect(fresh.stdout).not.toContain('Owns the design and health of a system end to end.');
     const list = json(await runMain(['--ladder', root, 'list', '--json']));
     expect(list.roles.map((r: { id: string; level: number }) => `${r.id}@${r.level}`)).toEqual(['junior@1', 'mid@2', 'senior@3', 'principal@4']);

@@ -3,7 +3,7 @@ import type { LadderFormat } from '../../schema/config.js';
 import type { ParsedRole, ParsedSection, Problem } from '../../schema/parsed.js';
 import { fileRoleId } from '../../text/role-id.js';
 import { slug } from '../../text/slug.js';
-import { keyAt, parseYaml, reportAt, scalarText, textItems, valueAt, type YamlReading } from './yaml-nodes.js';
+import { keyAt, parseYaml, placeOf, reportAt, scalarText, textItems, valueAt, type YamlReading } from './yaml-nodes.js';
 
 /**
  * The reader for ladders that keep their levels as data in front matter (`format: front-matter-levels`), the
@@ -73,7 +73,7 @@ export async function readFrontMatterLevels(file: string, yamlText: string | nul
   const track = fileRoleId(file);
   const title = scalarText(reading, valueAt(reading, contents, 'title')) ?? track;
   const titleKey = keyAt(reading, contents, 'title');
-  const titleLine = titleKey?.range ? reading.counter.linePos(titleKey.range[0]).line + 1 : 1;
+  const titleLine = titleKey?.range ? placeOf(reading, titleKey.range[0]).line : 1;
   const description = scalarText(reading, valueAt(reading, contents, 'description')) ?? '';
   const roles: ParsedRole[] = [];
   for (let level = 1; level <= top; level++) {
@@ -108,7 +108,7 @@ function topicLevels(reading: YamlReading, topic: Node): TopicLevel[] {
     reportAt(reading, topic, 'topic has no "title" or "name"; give it one, it names the section');
     return [];
   }
-  const line = reading.counter.linePos(topic.range![0]).line + 1;
+  const line = placeOf(reading, topic.range![0]).line;
   const content = valueAt(reading, topic, 'content');
   if (content === undefined) return [];
   if (!yaml.isSeq(content)) {
