@@ -97,6 +97,15 @@ describe('reader: a ladder kept as YAML or JSON data', () => {
     expect(senior.sections.map((s: { title: string }) => s.title)).toEqual(['Competencies']);
   });
 
+  it('a files: glob that matches no data file is an error at its ladder.yaml line', async () => {
+    const root = writeTree({ 'ladder.yaml': 'format:\n  reader: data\n  files:\n    - competencies.yml\n    - data/*.yaml\n', 'competencies.yml': '- { level: 1, text: Reads code. }\n' });
+    const lint = await runMain(['--ladder', root, 'lint', '--format', 'json']);
+    expect(lint.code).toBe(1);
+    expect(json(lint).findings.map((f: { file: string; line: number; message: string }) => `${f.file}:${f.line}: ${f.message}`)).toEqual([
+      'ladder.yaml:5: "format: files:" glob "data/*.yaml" matches no .yaml, .yml or .json file of the ladder; write the path relative to the ladder folder, or remove it.',
+    ]);
+  });
+
   it('without a data format, YAML and JSON files are never read as roles', async () => {
     const root = copyOf(YAML_SHAPE);
     rmSync(join(root, 'ladder.yaml'));

@@ -126,6 +126,17 @@ describe('reader: levels as data in front matter (front-matter-levels)', () => {
     expect(shown.sections[0].expectations.map((e: { text: string; line: number }) => [e.text, e.line])).toEqual([['Follows the on-call runbook.', 8]]);
   });
 
+  it('a parse cache written under another reader, or other level names, is not reused', async () => {
+    const root = copyOf(SHAPE);
+    const env = { LADDER_CACHE_DIR: mkdtempSync(join(tmpdir(), 'ladder-cache-')) };
+    const ids = async () => json(await runMain(['--ladder', root, 'list', '--json'], { env })).roles.map((r: { id: string }) => r.id);
+    expect(await ids()).toHaveLength(7);
+    writeFileSync(join(root, 'ladder.yaml'), 'format:\n  reader: front-matter-levels\n  levelNames: [A, B, C, D]\nignore: [index.md]\n');
+    expect(await ids()).toEqual(['backend-a', 'backend-b', 'backend-c', 'backend-d', 'data-a', 'data-b', 'data-c']);
+    writeFileSync(join(root, 'ladder.yaml'), 'ignore: [index.md]\n');
+    expect(await ids()).not.toContain('backend-a');
+  });
+
   it('lint --fix never edits a file read as data; the finding says it is not fixable in this shape', async () => {
     const text = '---\ntitle: Web\ntopics:\n  - title: Craft\n    content:\n      - level: 1\n        criteria: ["Builds pages"]   \n---\n';
     const root = writeTree({ 'ladder.yaml': 'format: front-matter-levels\n', 'web.md': text });

@@ -76,7 +76,7 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
     if (entry?.document) ladder.documents!.push(sourceOf(entry, entry.parsed!));
     else if (entry) addFile(ladder, entry, entry.parsed!);
   }
-  ladder.problems.push(...unusedPatterns(root, inheritPatterns, read));
+  ladder.problems.push(...unusedPatterns(root, inheritPatterns, read), ...(await unmatchedDataGlobs(root, options.config?.format, walked.data)));
   cache?.save();
   return ladder;
 }
@@ -109,6 +109,20 @@ export async function matching<T extends { file: string }>(files: T[], globs: st
   const { default: picomatch } = await import('picomatch');
   const wanted = picomatch(globs, { dot: true });
   return files.filter((ref) => wanted(ref.file));
+}
+
+/** A `files:` glob of a data ladder that names no YAML or JSON file would leave its levels out without a word. */
+async function unmatchedDataGlobs(root: string, format: LadderFormat | undefined, data: LadderFileRef[]): Promise<Problem[]> {
+  const globs = dataLadderOf(format)?.files ?? [];
+  const unmatched = [];
+  for (const glob of globs) if ((await matching(data, [glob])).length === 0) unmatched.push(glob);
+  return unmatched.map((glob) => ({
+    code: 'data',
+    message: `"format: files:" glob ${quoted(glob)} matches no .yaml, .yml or .json file of the ladder; write the path relative to the ladder folder, or remove it`,
+    file: CONFIG_FILE,
+    line: configLineOf(root, glob),
+    column: 1,
+  }));
 }
 
 /** What besides the bytes changes a parse, as the cache keys it. */
