@@ -49,8 +49,8 @@ export interface LoadOptions {
 
 /** Reads every role file under `root`. Never throws for a bad file: it becomes a problem and the rest loads. */
 export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder> {
-  const walked = dataFilesAsRoles(listRoleFiles(root), options.config?.format);
-  const files = await notIgnored(await walked.files, options.config?.ignore);
+  const walked = await dataFilesAsRoles(listRoleFiles(root), options.config?.format);
+  const files = await notIgnored(walked.files, options.config?.ignore);
   const documents = options.documents ? await notIgnored(walked.documents, options.config?.ignore) : [];
   const ladder: LoadedLadder = { root, roles: [], sources: [], problems: [], ...(options.documents ? { documents: [] } : {}) };
   for (const { file, reason } of await notIgnored(walked.skipped, options.config?.ignore)) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
@@ -98,10 +98,10 @@ export function parseOptionsOf(config: LoadOptions['config']): ParseOptions {
  * For a ladder kept as data (`reader: data`), the role files are the YAML and JSON files its `files:` globs
  * name, and its Markdown files are documents beside them (read for their links); other readers read Markdown.
  */
-function dataFilesAsRoles(walked: WalkResult, format: LadderFormat | undefined): Omit<WalkResult, 'files'> & { files: Promise<LadderFileRef[]> } {
+async function dataFilesAsRoles(walked: WalkResult, format: LadderFormat | undefined): Promise<WalkResult> {
   const data = dataLadderOf(format);
-  if (!data) return { ...walked, files: Promise.resolve(walked.files) };
-  return { ...walked, files: matching(walked.data, data.files), documents: [...walked.files, ...walked.documents].sort((a, b) => (a.file < b.file ? -1 : 1)) };
+  if (!data) return walked;
+  return { ...walked, files: await matching(walked.data, data.files), documents: [...walked.files, ...walked.documents].sort((a, b) => (a.file < b.file ? -1 : 1)) };
 }
 
 /** The files some glob matches; picomatch loads only when there are globs. */
