@@ -93,9 +93,9 @@ describe('ladder export --format csv', () => {
     expect(text).toContain('"Writes ""clear"", concise notes, and\nkeeps them current."');
     expect(text.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual(['role', 'title', 'track', 'level', 'section', 'expectation', 'source', 'line', 'id']);
+    expect(header).toEqual(['role', 'title', 'track', 'level', 'section', 'expectation', 'source', 'line', 'id', 'examples']);
     const expected = edgeRoles.flatMap((r) =>
-      r.sections.flatMap((s) => s.expectations.map((e) => [r.id, r.title, r.track, String(r.level), s.title, e.text, e.source, String(e.line), e.id])),
+      r.sections.flatMap((s) => s.expectations.map((e) => [r.id, r.title, r.track, String(r.level), s.title, e.text, e.source, String(e.line), e.id, ''])),
     );
     expect(rows).toEqual(expected);
   });

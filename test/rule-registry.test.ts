@@ -30,6 +30,7 @@ const ladders: Record<ProblemCode, { tree: Record<string, string | Buffer>; conf
   'self-parent': { tree: { 'g.md': role('Gamma', 'Gamma') } },
   cycle: { tree: { 'a.md': role('Alpha', 'Beta'), 'b.md': role('Beta', 'Alpha') } },
   'unread-part': { tree: { 'matrix.md': '| Skill | Junior |\n|---|---|\n| Code | Writes code. | Stray cell. |\n' }, config: { format: 'matrix' } },
+  data: { tree: { 'levels.yaml': '- level: junior\n  area: Craft\n' }, config: { format: { reader: 'data', files: ['*.yaml'] } } },
 };
 
 async function problemsAndFindings({ tree, config = {} }: { tree: Record<string, string | Buffer>; config?: LadderConfig }) {

@@ -9,6 +9,8 @@ import { lookalikes } from '../graph/find-role.js';
 import { leftOutFolders } from '../ladder/open-ladder.js';
 import { levelShape } from './level-shape.js';
 import { boldListShape, levelsInFileShape } from './levels-in-file-shape.js';
+import { dataShape } from './data-shape.js';
+import { frontMatterLevelsShape } from './front-matter-levels-shape.js';
 import { matrixShape } from './matrix-shape.js';
 import { proseShape } from './prose-shape.js';
 import { skillFilesShape } from './skill-files-shape.js';
@@ -32,25 +34,31 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   const leftOut = leftOutFolders(root);
   // Phrasings are how parents are found at all, so an existing ladder.yaml's count; its ignore and aliases are re-derived.
   const asIs = await loadLadder(root, { ...options, config: { inherits: existing.inherits, format: existing.format } });
+  // A ladder kept as data (YAML or JSON records, or levels in front matter) is read by its own reader.
+  const dataSeen = existing.format === undefined ? await dataShape(root, [...(existing.ignore ?? []), ...leftOut]) : undefined;
+  const recordsSeen = dataSeen?.format ? dataSeen : existing.format === undefined ? await frontMatterLevelsShape(asIs.sources) : undefined;
   // Several levels in one file read as one role each by the default reader: read them again as levels.
-  const levelsSeen = existing.format === undefined ? (levelsInFileShape(asIs.roles, asIs.sources) ?? levelsInFileShape(asIs.roles, asIs.sources, true)) : undefined;
-  const boldListSeen = existing.format === undefined && !levelsSeen ? boldListShape(asIs.roles, asIs.sources) : undefined;
+  const unseen = existing.format === undefined && !recordsSeen?.format;
+  const levelsSeen = unseen ? (levelsInFileShape(asIs.roles, asIs.sources) ?? levelsInFileShape(asIs.roles, asIs.sources, true)) : undefined;
+  const boldListSeen = unseen && !levelsSeen ? boldListShape(asIs.roles, asIs.sources) : undefined;
   // Tables, or a file per skill, read as roles without expectations or with levels for sections: read them as what they are.
-  const readerSeen = existing.format === undefined && !levelsSeen && !boldListSeen ? (matrixShape(asIs.roles, asIs.sources) ?? skillFilesShape(asIs.roles)) : undefined;
-  const readerFormat: LadderFormat | undefined = levelsSeen ? 'levels-in-one-file' : boldListSeen ? { reader: 'levels-in-one-file', levels: 'bold-list' } : readerSeen?.format;
+  const readerSeen = unseen && !levelsSeen && !boldListSeen ? (matrixShape(asIs.roles, asIs.sources) ?? skillFilesShape(asIs.roles)) : undefined;
+  const readerFormat: LadderFormat | undefined =
+    recordsSeen?.format ?? (levelsSeen ? 'levels-in-one-file' : boldListSeen ? { reader: 'levels-in-one-file', levels: 'bold-list' } : readerSeen?.format);
   // Paragraphs under sections read as nothing by the default reader: read them again as prose.
-  const prose = existing.format === undefined && !readerSeen ? await proseShape(root, options, existing.inherits, readerFormat) : undefined;
+  const prose = unseen && !readerSeen ? await proseShape(root, options, existing.inherits, readerFormat) : undefined;
   const format: Pick<LadderConfig, 'format'> = prose ? { format: prose.format } : readerFormat ? { format: readerFormat } : {};
   const loaded = format.format ? await loadLadder(root, { ...options, config: { inherits: existing.inherits, ...format } }) : asIs;
   const raw = buildGraph(loaded.roles);
-  const notRoles = coverWithGlobs([...raw.roles.values()].flatMap((role) => notARole(role) ?? []));
+  const pages = recordsSeen && 'notRoles' in recordsSeen ? recordsSeen.notRoles : [];
+  const notRoles = [...coverWithGlobs([...raw.roles.values()].flatMap((role) => notARole(role) ?? [])), ...pages];
   const ignore = [...new Set([...(existing.ignore ?? []), ...leftOut, ...notRoles.map((n) => n.ignoredBy)])];
   const kept = await notIgnored(loaded.roles, ignore);
   const graph = buildGraph(kept);
   const parents = [...graph.roles.values()].flatMap((role) => parentNote(graph, role) ?? []);
   const aliases = { ...proposedAliases(parents), ...existing.aliases };
   const tracks = existing.tracks ?? proposedTracks(buildGraph(kept, { aliases }));
-  const shape = existing.levels || existing.format || levelsSeen || boldListSeen || readerSeen ? undefined : levelShape(graph);
+  const shape = existing.levels || existing.format || readerFormat ? undefined : levelShape(graph);
   const proposed: LadderConfig = {
     ...existing,
     ...format,
@@ -69,8 +77,8 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
     leftOut,
     parents,
     unresolved: [...new Set(checked.broken.values())].map(({ file, line, message }) => ({ file, line, message })),
-    unsettled: [...(await unsettled(loaded, ignore, checked)), ...(shape?.unsettled ?? [])],
-    ...shapeSeen(levelsSeen ?? boldListSeen ?? readerSeen?.seen(loaded.roles) ?? shape?.seen, prose?.seen),
+    unsettled: [...(await unsettled(loaded, ignore, checked)), ...(shape?.unsettled ?? []), ...(dataSeen?.unsettled ?? [])],
+    ...shapeSeen(recordsSeen?.seen ?? levelsSeen ?? boldListSeen ?? readerSeen?.seen(loaded.roles) ?? shape?.seen, prose?.seen),
     config: proposed,
   };
 }

@@ -46,11 +46,21 @@ export async function refuseForeignFile(target: string, format: ExportFormat, cs
   throw new LadderError(`${shown}: exists and was not written by ladder export; choose another --out, or add --force to replace it`);
 }
 
+/**
+ * The file starts with ladder's header row, or with that of an earlier version, which had fewer columns at
+ * the end (`examples` came after `id`): an export from before an upgrade is still ladder's to replace.
+ */
+function earlierCsvHeader(text: string, csvHeader: string): boolean {
+  const [row] = text.split('\r\n', 1);
+  const ours = csvHeader.split('\r\n', 1)[0]!;
+  return row !== undefined && text.includes('\r\n') && row.split(',').length >= 8 && `${ours},`.startsWith(`${row},`);
+}
+
 /** How ladder's JSON export opens, however it was indented since: the fields before the first role. */
 const JSON_OPENING = /^\{\s*"version"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*"generatedFrom"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*"roles"\s*:\s*\[/;
 
 async function writtenByLadder(text: string, format: ExportFormat, csvHeader: string, whole: boolean): Promise<boolean> {
-  if (format === 'csv') return text.startsWith(csvHeader);
+  if (format === 'csv') return earlierCsvHeader(text, csvHeader);
   if (!whole && format === 'json') return JSON_OPENING.test(text);
   // YAML's opening is its lines before `roles:`; read with an empty list in place of the roles.
   const cut = whole ? text.length : text.indexOf('\nroles:');

@@ -30,7 +30,7 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
     throw new LadderError(`${target}: already exists; review the proposal without --write, or add --force to replace it`);
   }
   const survey = await surveyLadder(root, { cache: ctx.cache });
-  if (survey.roles.length === 0 && survey.notRoles.length === 0) {
+  if (survey.roles.length === 0 && survey.notRoles.length === 0 && survey.unsettled.length === 0) {
     throw new LadderError(`${root}: no ladder found here, no role files (Markdown files with a title); give the ladder folder with --dir`);
   }
   const yaml = formatLadderYaml(survey);

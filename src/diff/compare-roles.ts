@@ -94,7 +94,7 @@ function keptExpectations(older: ResolvedExpectation[], newer: ResolvedExpectati
   return kept;
 }
 
-/** An expectation as diff output carries it: where it sits (subsection, the bullet it is nested under) included. */
-function ref({ id, text, source, line, subsection, parent }: ResolvedExpectation): ResolvedExpectation {
-  return { id, text, source, line, ...(subsection !== undefined ? { subsection } : {}), ...(parent !== undefined ? { parent } : {}) };
+/** An expectation as diff output carries it: where it sits (subsection, the bullet it is nested under) and its examples included. */
+function ref({ id, text, source, line, subsection, parent, examples }: ResolvedExpectation): ResolvedExpectation {
+  return { id, text, source, line, ...(subsection !== undefined ? { subsection } : {}), ...(parent !== undefined ? { parent } : {}), ...(examples ? { examples } : {}) };
 }

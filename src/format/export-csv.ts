@@ -1,7 +1,7 @@
 import type { LadderExport } from '../schema/export.js';
 
-/** `id` comes last so scripts that read the earlier columns by position keep working. */
-const HEADER = ['role', 'title', 'track', 'level', 'section', 'expectation', 'source', 'line', 'id'];
+/** `id` and `examples` (one per line in the cell) come last so scripts that read the earlier columns by position keep working. */
+const HEADER = ['role', 'title', 'track', 'level', 'section', 'expectation', 'source', 'line', 'id', 'examples'];
 
 /**
  * One row per (role, expectation), for spreadsheets: RFC 4180, CRLF line ends, a header row. The stable
@@ -12,7 +12,8 @@ export function exportCsv(data: LadderExport): string {
   for (const role of data.roles) {
     for (const section of role.sections) {
       for (const expectation of section.expectations) {
-        rows.push([role.id, role.title, role.track, String(role.level), section.title, expectation.text, expectation.source, String(expectation.line), expectation.id]);
+        const examples = (expectation.examples ?? []).join('\n');
+        rows.push([role.id, role.title, role.track, String(role.level), section.title, expectation.text, expectation.source, String(expectation.line), expectation.id, examples]);
       }
     }
   }

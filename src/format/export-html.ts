@@ -59,19 +59,21 @@ function rolePage(role: ResolvedRole, link: (id: string) => string): string {
       const heading = opens === undefined ? '' : `<li class="subsection"><h3>${escapeHtml(opens)}</h3></li>\n`;
       // Nesting as a class, not a style attribute: the page's content security policy allows no inline styles.
       const nested = depth > 0 ? ` depth-${Math.min(depth, 3)}` : '';
-      const text = `<span class="text">${escapeHtml(expectation.text)}</span>`;
+      const examples = expectation.examples?.length ? `<ul class="examples">${expectation.examples.map((example) => `<li>e.g. ${escapeHtml(example)}</li>`).join('')}</ul>` : '';
+      const text = `<span class="text">${escapeHtml(expectation.text)}</span>${examples}`;
       if (expectation.source === role.id) {
         own++;
         return `${heading}<li class="own${nested}" id="${escapeHtml(expectation.id)}"><span class="marker" title="own expectation">●</span><span>${text}</span></li>`;
       }
       return `${heading}<li class="inherited${nested}" id="${escapeHtml(expectation.id)}"><span class="marker" title="inherited expectation">○</span><span>${text} <span class="source">(from ${link(expectation.source)})</span></span></li>`;
     });
+    const examples = (section.examples ?? []).map((example) => `<li>e.g. ${escapeHtml(example.text)} <span class="source">(from ${link(example.source)})</span></li>`);
     return `<section>
 <h2 id="${escapeHtml(section.id)}">${escapeHtml(section.title)}</h2>
 <ul class="expectations">
 ${items.join('\n')}
 </ul>
-</section>`;
+${examples.length ? `<h3>Examples</h3>\n<ul class="examples">\n${examples.join('\n')}\n</ul>\n` : ''}</section>`;
   });
   const total = role.sections.reduce((n, s) => n + s.expectations.length, 0);
   const body = `<header>

@@ -48,6 +48,7 @@ function sectionsText(sections: readonly SharedSection[]): string {
     const json = objectJson(SECTION, [
       ...entries({ id: section.id, title: section.title }, SECTION),
       ['expectations', arrayJson(SECTION + 1, itemsText(section.expectations))],
+      ...entries({ examples: section.examples }, SECTION),
     ]);
     text += i === 0 ? json : `,\n${pad(SECTION)}${json}`;
   }

@@ -65,6 +65,10 @@ function rolePage(role: ResolvedRole, link: (id: string) => string): string {
       } else {
         lines.push(`${indent}- ○ ${anchor}${text} (from ${link(expectation.source)})`);
       }
+      for (const example of expectation.examples ?? []) lines.push(`${indent}  - e.g. ${showHtmlAsText(example)}`);
+    }
+    if (section.examples?.length) {
+      lines.push('', '### Examples', '', ...section.examples.map((example) => `- e.g. ${showHtmlAsText(example.text)} (from ${link(example.source)})`));
     }
   }
   const total = role.sections.reduce((n, s) => n + s.expectations.length, 0);

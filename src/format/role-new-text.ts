@@ -26,7 +26,7 @@ export function formatRoleNew(role: RoleNew, { color, titles }: { color: boolean
       if (opens !== undefined) lines.push(`  ${c.italic(opens)}`);
       const indent = '  '.repeat(depth + (e.subsection === undefined ? 1 : 2));
       if (!e.evolvesFrom) {
-        lines.push(`${indent}${c.green('●')} ${e.text}`);
+        lines.push(`${indent}${c.green('●')} ${e.text}`, ...(e.examples ?? []).map((example) => `${indent}    ${c.dim(`e.g. ${example}`)}`));
         continue;
       }
       lines.push(`${indent}${c.yellow('~')} was: ${e.evolvesFrom.text} ${c.dim(`(${titles.get(e.evolvesFrom.source) ?? e.evolvesFrom.source})`)}`);

@@ -37,7 +37,9 @@ export function formatRole(role: ResolvedRole, { color, titles }: RoleTextOption
         inherited++;
         lines.push(`${indent}${c.dim('○')} ${expectation.text} ${c.dim(`(${title(expectation.source)})`)}`);
       }
+      for (const example of expectation.examples ?? []) lines.push(`${indent}    ${c.dim(`e.g. ${example}`)}`);
     }
+    for (const example of section.examples ?? []) lines.push(`  ${c.dim(`e.g. ${example.text} (${title(example.source)})`)}`);
   }
   lines.push('', c.dim(`${own + inherited} expectations: ${own} own (●), ${inherited} inherited (○)`));
   return lines.join('\n') + '\n';

@@ -59,16 +59,20 @@ export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: r
       }
       const line = Math.max(1, report.line);
       if (isDisabled(report.file, rule.meta.id, line)) continue;
+      // A fix is columns of a Markdown line; in a file read as data the text sits in YAML or JSON syntax
+      // (quotes, flow lists, block scalars), where those columns would edit the wrong bytes.
+      const notFixable = report.fix !== undefined && ctx.source(report.file)?.readAsData === true;
+      const fix = notFixable ? undefined : report.fix;
       findings.push({
         ruleId: rule.meta.id,
         severity,
-        message: report.message,
+        message: notFixable ? `${report.message} Not fixable in this shape: the file is read as data, so fix it by hand.` : report.message,
         file: report.file,
         line,
         column: Math.max(1, report.column),
-        fixable: report.fix !== undefined,
+        fixable: fix !== undefined,
         ...(report.related ? { related: report.related } : {}),
-        ...(report.fix ? { fix: report.fix } : {}),
+        ...(fix ? { fix } : {}),
       });
     }
   }

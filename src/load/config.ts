@@ -9,6 +9,8 @@ const FORMAT_HINT =
   '; use levels-in-one-file, role-per-file (the default), or "reader: levels-in-one-file" with "levelHeading: 2 or 3" and "inherit: previous or none" (and "levels: bold-list" for "* **Junior**" items)' +
   '; or matrix, or "reader: matrix" with "levels: columns or rows" and "inherit: previous or none"' +
   '; or skill-files, or "reader: skill-files" with "inherit: previous or none" and "order:" listing the level names lowest first' +
+  '; or front-matter-levels, or "reader: front-matter-levels" with "levelNames" and "inherit"' +
+  '; or "reader: data" with "files" (globs of .yaml/.json), "fields", "levels" and "inherit"' +
   '; and "prose: true" under role-per-file or levels-in-one-file for paragraphs as expectations';
 
 /**

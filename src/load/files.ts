@@ -15,6 +15,8 @@ export interface WalkResult {
   files: LadderFileRef[];
   /** Markdown files that are never roles (README, CHANGELOG…), for checking their links. */
   documents: LadderFileRef[];
+  /** YAML and JSON files (ladder.yaml aside): roles only for a ladder kept as data, which names them in ladder.yaml. */
+  data: LadderFileRef[];
   /** Entries passed over for a reason worth telling the user (links out of the ladder, unreadable folders). */
   skipped: { file: string; reason: string }[];
 }
@@ -29,6 +31,7 @@ export function listRoleFiles(root: string): WalkResult {
   const realRoot = realpathSync(root);
   const files: LadderFileRef[] = [];
   const documents: LadderFileRef[] = [];
+  const data: LadderFileRef[] = [];
   const skipped: WalkResult['skipped'] = [];
   const seen = new Set<string>([realRoot]);
   const pending = [root];
@@ -61,10 +64,11 @@ export function listRoleFiles(root: string): WalkResult {
       }
       if (isDir) pending.push(path);
       else if (isFile && isMarkdown(entry.name)) (isCandidate(entry.name) ? files : documents).push({ path, file: toLadderPath(root, path) });
+      else if (isFile && isDataFilePath(toLadderPath(root, path))) data.push({ path, file: toLadderPath(root, path) });
     }
   }
   const byPath = (a: LadderFileRef, b: LadderFileRef) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-  return { files: files.sort(byPath), documents: documents.sort(byPath), skipped };
+  return { files: files.sort(byPath), documents: documents.sort(byPath), data: data.sort(byPath), skipped };
 }
 
 /**
@@ -74,6 +78,11 @@ export function listRoleFiles(root: string): WalkResult {
 export function isRoleFilePath(file: string): boolean {
   const parts = file.split('/');
   return !parts.some(isSkippedEntry) && isCandidate(parts.at(-1)!);
+}
+
+/** Whether a path relative to the ladder folder is a YAML or JSON file a ladder kept as data may name (never ladder.yaml itself). */
+export function isDataFilePath(file: string): boolean {
+  return /\.(ya?ml|json)$/i.test(file) && file !== 'ladder.yaml' && !file.split('/').some(isSkippedEntry);
 }
 
 /** Whether a path relative to the ladder folder is a README or the like that `listRoleFiles` lists beside the roles. */

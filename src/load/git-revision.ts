@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { LadderError, quoted } from '../errors.js';
-import { isRoleFilePath } from './files.js';
-import { addFile, decode, mergeSkillLevels, notIgnored, parseOptionsOf, type LoadedLadder, type LoadOptions } from './load-ladder.js';
+import { isDataFilePath, isRoleFilePath } from './files.js';
+import { dataLadderOf } from './readers/data-ladder.js';
+import { addFile, decode, matching, mergeSkillLevels, notIgnored, parseOptionsOf, type LoadedLadder, type LoadOptions } from './load-ladder.js';
 
 export interface RevisionOptions extends Pick<LoadOptions, 'config'> {
   /** The environment git runs with (the caller's, so the core never reads process.env). */
@@ -29,7 +30,9 @@ export async function loadLadderAtRevision(root: string, revision: string, optio
   if (entries.length === 0) throw new LadderError(`ladder folder ${prefix || './'} does not exist at ${revision}; compare with a revision that has it`);
   const loaded: LoadedLadder = { root, roles: [], sources: [], problems: [] };
   const blobs: TreeEntry[] = [];
-  for (const entry of await notIgnored(entries.filter((e) => isRoleFilePath(e.file)), options.config?.ignore)) {
+  const data = dataLadderOf(options.config?.format);
+  const roleEntries = data ? await matching(entries.filter((e) => isDataFilePath(e.file)), data.files) : entries.filter((e) => isRoleFilePath(e.file));
+  for (const entry of await notIgnored(roleEntries, options.config?.ignore)) {
     if (entry.mode === '100644' || entry.mode === '100755') blobs.push(entry);
     else loaded.problems.push({ code: 'unreadable', message: `not a regular file at ${revision} (git mode ${entry.mode}), not read`, file: entry.file, line: 0, column: 0 });
   }

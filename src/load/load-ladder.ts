@@ -1,12 +1,14 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { quoted } from '../errors.js';
-import type { LadderConfig } from '../schema/config.js';
+import type { LadderConfig, LadderFormat } from '../schema/config.js';
 import type { MarkdownLink, ParsedRole, Problem } from '../schema/parsed.js';
 import { CONFIG_FILE, configLineOf } from './config.js';
-import { listRoleFiles, type LadderFileRef } from './files.js';
+import { listRoleFiles, type LadderFileRef, type WalkResult } from './files.js';
 import { contentHash } from './hash.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
 import type { ParsedFile, ParseOptions } from './parse-file.js';
+import { dataLadderOf } from './readers/data-ladder.js';
+import { frontMatterLevelsOf } from './readers/front-matter-levels.js';
 import { levelsInFileOf } from './readers/levels-in-file.js';
 import { matrixOf } from './readers/matrix-settings.js';
 import { proseOf } from './readers/prose.js';
@@ -23,6 +25,8 @@ export interface SourceFile {
   /** Its links and the anchors `#…` may point at, for link checking. */
   links: MarkdownLink[];
   anchors: string[];
+  /** Its roles were read from YAML or JSON data: lint reports on it but `--fix` never rewrites it. */
+  readAsData?: true;
 }
 
 export interface LoadedLadder {
@@ -48,7 +52,7 @@ export interface LoadOptions {
 
 /** Reads every role file under `root`. Never throws for a bad file: it becomes a problem and the rest loads. */
 export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder> {
-  const walked = listRoleFiles(root);
+  const walked = await dataFilesAsRoles(listRoleFiles(root), options.config?.format);
   const files = await notIgnored(walked.files, options.config?.ignore);
   const documents = options.documents ? await notIgnored(walked.documents, options.config?.ignore) : [];
   const ladder: LoadedLadder = { root, roles: [], sources: [], problems: [], ...(options.documents ? { documents: [] } : {}) };
@@ -76,7 +80,7 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
     else if (entry) addFile(ladder, entry, entry.parsed!);
   }
   mergeSkillLevels(ladder, readOptions);
-  ladder.problems.push(...unusedPatterns(root, inheritPatterns, read));
+  ladder.problems.push(...unusedPatterns(root, inheritPatterns, read), ...(await unmatchedDataGlobs(root, options.config?.format, walked.data)));
   cache?.save();
   return ladder;
 }
@@ -86,13 +90,48 @@ export function parseOptionsOf(config: LoadOptions['config']): ParseOptions {
   const levelsInFile = levelsInFileOf(config?.format);
   const matrix = matrixOf(config?.format);
   const skillFiles = skillFilesOf(config?.format);
+  const frontMatterLevels = frontMatterLevelsOf(config?.format);
+  const dataLadder = dataLadderOf(config?.format);
   return {
     inheritPatterns: config?.inherits?.patterns ?? [],
     ...(levelsInFile ? { levelsInFile } : {}),
     ...(matrix ? { matrix } : {}),
     ...(skillFiles ? { skillFiles } : {}),
+    ...(frontMatterLevels ? { frontMatterLevels } : {}),
+    ...(dataLadder ? { dataLadder } : {}),
     ...(proseOf(config?.format) ? { prose: true } : {}),
   };
+}
+
+/**
+ * For a ladder kept as data (`reader: data`), the role files are the YAML and JSON files its `files:` globs
+ * name, and its Markdown files are documents beside them (read for their links); other readers read Markdown.
+ */
+async function dataFilesAsRoles(walked: WalkResult, format: LadderFormat | undefined): Promise<WalkResult> {
+  const data = dataLadderOf(format);
+  if (!data) return walked;
+  return { ...walked, files: await matching(walked.data, data.files), documents: [...walked.files, ...walked.documents].sort((a, b) => (a.file < b.file ? -1 : 1)) };
+}
+
+/** The files some glob matches; picomatch loads only when there are globs. */
+export async function matching<T extends { file: string }>(files: T[], globs: string[]): Promise<T[]> {
+  const { default: picomatch } = await import('picomatch');
+  const wanted = picomatch(globs, { dot: true });
+  return files.filter((ref) => wanted(ref.file));
+}
+
+/** A `files:` glob of a data ladder that names no YAML or JSON file would leave its levels out without a word. */
+async function unmatchedDataGlobs(root: string, format: LadderFormat | undefined, data: LadderFileRef[]): Promise<Problem[]> {
+  const globs = dataLadderOf(format)?.files ?? [];
+  const unmatched = [];
+  for (const glob of globs) if ((await matching(data, [glob])).length === 0) unmatched.push(glob);
+  return unmatched.map((glob) => ({
+    code: 'data',
+    message: `"format: files:" glob ${quoted(glob)} matches no .yaml, .yml or .json file of the ladder; write the path relative to the ladder folder, or remove it`,
+    file: CONFIG_FILE,
+    line: configLineOf(root, glob),
+    column: 1,
+  }));
 }
 
 /** What besides the bytes changes a parse, as the cache keys it. */
@@ -102,6 +141,8 @@ function cacheVariant(options: ParseOptions): string {
     options.levelsInFile ? `\nlevels-in-one-file:${JSON.stringify(options.levelsInFile)}` : '',
     options.matrix ? `\nmatrix:${JSON.stringify(options.matrix)}` : '',
     options.skillFiles ? `\nskill-files:${JSON.stringify(options.skillFiles)}` : '',
+    options.frontMatterLevels ? `\nfront-matter-levels:${JSON.stringify(options.frontMatterLevels)}` : '',
+    options.dataLadder ? `\ndata:${JSON.stringify(options.dataLadder)}` : '',
     options.prose ? '\nprose' : '',
   ];
   return patterns + readers.join('');
@@ -174,7 +215,8 @@ export function addFile(ladder: LoadedLadder, source: LadderFileRef & { text: st
 
 function sourceOf(source: LadderFileRef & { text: string }, parsed: ParsedFile): SourceFile {
   const { file, path, text } = source;
-  return { file, path, text, ...(parsed.roles.length > 0 ? { roleIds: parsed.roles.map((role) => role.id) } : {}), links: parsed.links, anchors: parsed.anchors };
+  const data = parsed.readAsData ? { readAsData: true as const } : {};
+  return { file, path, text, ...(parsed.roles.length > 0 ? { roleIds: parsed.roles.map((role) => role.id) } : {}), links: parsed.links, anchors: parsed.anchors, ...data };
 }
 
 /** UTF-8 text without its BOM, or where the first invalid byte is. */

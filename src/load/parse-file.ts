@@ -1,7 +1,10 @@
 import type { ParsedRole, Problem } from '../schema/parsed.js';
-import { readFrontMatter, splitFrontMatter } from './front-matter.js';
+import { readFrontMatter, splitFrontMatter, type SplitFrontMatter } from './front-matter.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
+import { textOf } from './mdast-text.js';
 import { overLimit } from './markdown-limits.js';
+import type { DataLadder } from './readers/data-ladder.js';
+import type { FrontMatterLevels } from './readers/front-matter-levels.js';
 import { readLevels, type LevelsInFile } from './readers/levels-in-file.js';
 import type { MatrixSettings } from './readers/matrix-settings.js';
 import { readSkillFile, type SkillFiles } from './readers/skill-files.js';
@@ -17,6 +20,8 @@ export interface ParsedFile extends LinksAndAnchors {
   problems: Problem[];
   /** The `ladder.yaml` inheritance pattern that read the role's parent line, so unused ones can be reported. */
   inheritPattern?: string;
+  /** Its roles were read from YAML or JSON data, whose text `lint --fix` cannot map back to exact edits. */
+  readAsData?: true;
 }
 
 /** How to read a file: the default reader's options, and which reader. */
@@ -27,6 +32,10 @@ export interface ParseOptions extends OutlineOptions {
   matrix?: MatrixSettings;
   /** Read a skill per file, a heading per level (`format: skill-files`); the loader merges the levels. */
   skillFiles?: SkillFiles;
+  /** Read levels from front matter topics (`format: front-matter-levels`). */
+  frontMatterLevels?: FrontMatterLevels;
+  /** Read the ladder from YAML or JSON records (`format: { reader: data }`); Markdown files are then documents. */
+  dataLadder?: DataLadder;
 }
 
 /** One file to parse, as the loader read it. */
@@ -68,11 +77,16 @@ export async function parseRoleFile(file: string, text: string, options: ParseOp
     problems.push({ code: 'unreadable', message: limit.message, file, line: limit.line, column: 1 });
     return { roles: [], problems, ...unparsed };
   }
+  if (options.dataLadder) {
+    const { readDataLadder } = await import('./readers/data-ladder.js');
+    return { ...(await readDataLadder(file, normalized, options.dataLadder)), ...unparsed, readAsData: true };
+  }
   const split = splitFrontMatter(normalized);
   if (split.unclosed) {
     problems.push({ code: 'front-matter', message: 'front matter opened with "---" on line 1 is never closed; add a closing "---" line', file, line: 1, column: 1 });
     return { roles: [], problems, ...unparsed };
   }
+  if (options.frontMatterLevels) return frontMatterLevelsOf(file, split, options.frontMatterLevels, problems);
   let frontMatter;
   if (split.yaml !== null) {
     const read = await readFrontMatter(split.yaml, file);
@@ -133,6 +147,26 @@ async function matrixOf(file: string, body: string, settings: MatrixSettings, pr
 /** A skill file's title is its `#` heading; without one, its first `##` heading is a level, not the title. */
 function skillTitled(body: string): boolean {
   return parseMarkdown(body).children.some((node) => node.type === 'heading' && node.depth === 1);
+}
+
+/** A file whose levels are data in its front matter (`format: front-matter-levels`); the body is read for its links only. */
+async function frontMatterLevelsOf(file: string, split: SplitFrontMatter, settings: FrontMatterLevels, problems: Problem[]): Promise<ParsedFile> {
+  const { readFrontMatterLevels } = await import('./readers/front-matter-levels.js');
+  const read = await readFrontMatterLevels(file, split.yaml, settings);
+  problems.push(...read.problems);
+  let body;
+  try {
+    body = parseMarkdown(split.body);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.push(tooDeep(file));
+    return { roles: read.roles, problems, ...unparsed, readAsData: true };
+  }
+  // Front matter with no description: the body's first paragraph (prose about the discipline) describes each level.
+  const first = body.children.find((node) => node.type === 'paragraph');
+  const prose = first ? { description: textOf(first).replace(/\s+/g, ' ').trim(), descriptionLine: first.position!.start.line } : undefined;
+  const roles = prose ? read.roles.map((role) => (role.description ? role : { ...role, ...prose })) : read.roles;
+  return { roles, problems, ...linksAndAnchors(body), readAsData: true };
 }
 
 function tooDeep(file: string): Problem {

@@ -23,6 +23,6 @@ export function resolveRole(graph: RoleGraph, role: RoleNode, options: ResolveOp
   return {
     ...shared,
     chain: chainIds(shared.chain),
-    sections: sections.map((section) => ({ id: section.id, title: section.title, expectations: listItems(section.expectations) })),
+    sections: sections.map(({ id, title, expectations, examples }) => ({ id, title, expectations: listItems(expectations), ...(examples ? { examples: [...examples] } : {}) })),
   };
 }

@@ -1,6 +1,6 @@
 import { at, LadderError } from '../errors.js';
 import type { RoleGraph, RoleNode } from '../graph/role-graph.js';
-import type { ResolvedExpectation, ResolvedRole } from '../schema/role.js';
+import type { ResolvedExpectation, ResolvedRole, ResolvedSection } from '../schema/role.js';
 import { slug } from '../text/slug.js';
 import { expectationIds } from './expectation-id.js';
 
@@ -27,6 +27,8 @@ export interface SharedSection {
   /** As first written in the chain, root first. */
   readonly title: string;
   readonly expectations: SharedList<ResolvedExpectation>;
+  /** Examples of the section as a whole, root role first (a level's examples for a topic, in ladders kept as data). */
+  readonly examples?: readonly SectionExample[];
   /** Its `####` subsections in the order first seen (`undefined` for items under none), to keep them grouped. */
   readonly subsections: readonly (string | undefined)[];
 }
@@ -53,11 +55,14 @@ export function chainIds(chain: SharedChain): string[] {
   return ids;
 }
 
-/** What one role file adds to a section: its expectations, resolved, in the order written. */
+type SectionExample = NonNullable<ResolvedSection['examples']>[number];
+
+/** What one role file adds to a section: its expectations, resolved, in the order written, and its examples. */
 interface Contribution {
   id: string;
   title: string;
   expectations: ResolvedExpectation[];
+  examples?: SectionExample[];
 }
 
 const contributionsOf = new WeakMap<RoleNode, Contribution[]>();
@@ -81,7 +86,9 @@ export function contributions(source: RoleNode): Contribution[] {
       ...(expectation.file !== undefined ? { file: expectation.file } : {}),
       ...(expectation.subsection !== undefined ? { subsection: expectation.subsection } : {}),
       ...(expectation.parent !== undefined ? { parent: ids.get(section.expectations[expectation.parent]!) } : {}),
+      ...(expectation.examples?.length ? { examples: expectation.examples } : {}),
     })),
+    ...(section.examples?.length ? { examples: section.examples.map((text) => ({ text, source: source.id })) } : {}),
   }));
   contributionsOf.set(source, found);
   return found;
@@ -159,13 +166,14 @@ function added(section: SharedSection | undefined, contribution: Contribution): 
     if (!subsections.includes(subsection)) subsections.push(subsection);
   }
   const base = section?.expectations;
-  const title = section?.title ?? contribution.title;
+  const examples = contribution.examples ? [...(section?.examples ?? []), ...contribution.examples] : section?.examples;
+  const kept = { id: contribution.id, title: section?.title ?? contribution.title, subsections, ...(examples ? { examples } : {}) };
   if (appendable) {
     const length = (base?.length ?? 0) + contribution.expectations.length;
-    return { id: contribution.id, title, subsections, expectations: { base, items: contribution.expectations, length } };
+    return { ...kept, expectations: { base, items: contribution.expectations, length } };
   }
   const items = [...(base ? listItems(base) : []), ...contribution.expectations];
   const order = new Map(subsections.map((subsection, i) => [subsection, i]));
   items.sort((a, b) => order.get(a.subsection)! - order.get(b.subsection)!);
-  return { id: contribution.id, title, subsections, expectations: { base: undefined, items, length: items.length } };
+  return { ...kept, expectations: { base: undefined, items, length: items.length } };
 }

@@ -13,6 +13,52 @@ const PROSE = z
   .boolean()
   .optional()
   .describe('true for a ladder written in prose: each paragraph under a section is an expectation; lead-ins ending in ":", "next level" links and "Overview"/"Summary"/"About" sections are not');
+const InheritSchema = z
+  .enum(['previous', 'none'])
+  .describe('previous (default): each level inherits the one below it; none: each level restates everything');
+
+/** A file per track whose front matter holds topics with criteria per level (the Monzo progression framework's shape). */
+const FrontMatterLevelsFormatSchema = z
+  .object({
+    reader: z.literal('front-matter-levels'),
+    inherit: InheritSchema.optional(),
+    levelNames: z
+      .array(z.string().trim().min(1))
+      .min(1)
+      .optional()
+      .describe('Names of levels 1, 2, 3…, lowest first (e.g. [Junior, Mid, Senior]): role titles and ids use them instead of the number'),
+  })
+  .strict();
+
+const FieldNameSchema = z.string().trim().min(1);
+
+/** A ladder kept as YAML or JSON records, one per competency (the Financial Times competencies' shape). */
+const DataLadderFormatSchema = z
+  .object({
+    reader: z.literal('data'),
+    files: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe('Globs, relative to the ladder root, of the .yaml, .yml or .json files that hold the competencies'),
+    fields: z
+      .object({
+        id: FieldNameSchema.optional().describe('The key of a competency\'s id (default id), kept as the expectation id'),
+        level: FieldNameSchema.optional().describe('The key of its level, a name or a number (default level)'),
+        theme: FieldNameSchema.optional().describe('The key of its section (default theme, area or competency)'),
+        text: FieldNameSchema.optional().describe('The key of the expectation text (default summary, text or description)'),
+        examples: FieldNameSchema.optional().describe('The key of its examples (default examples)'),
+      })
+      .strict()
+      .optional()
+      .describe('The keys a competency record uses, where they differ from the defaults'),
+    levels: z
+      .array(z.union([z.string().trim().min(1), z.number()]))
+      .min(1)
+      .optional()
+      .describe('The level names (or numbers), lowest first; default: numeric order when every level is a number, else the order they first appear in'),
+    inherit: InheritSchema.optional(),
+  })
+  .strict();
 
 /** `ladder.yaml` at the ladder root. Unknown keys (and, when linting, unknown rule ids) are errors, never silently ignored. */
 export const LadderConfigSchema = z
@@ -55,7 +101,7 @@ export const LadderConfigSchema = z
     /** Which reader turns the Markdown files into roles; the default reads one role per file (src/load/parse-role.ts). */
     format: z
       .union([
-        z.enum(['role-per-file', 'levels-in-one-file', 'matrix', 'skill-files']),
+        z.enum(['role-per-file', 'levels-in-one-file', 'matrix', 'skill-files', 'front-matter-levels']),
         z
           .object({
             reader: z.literal('levels-in-one-file'),
@@ -93,10 +139,12 @@ export const LadderConfigSchema = z
           })
           .strict(),
         z.object({ reader: z.literal('role-per-file'), prose: PROSE }).strict(),
+        FrontMatterLevelsFormatSchema,
+        DataLadderFormatSchema,
       ])
       .optional()
       .describe(
-        'role-per-file (default): one role per file; levels-in-one-file: a file per track, a heading (or bold list item) per level, its sections one heading deeper; matrix: a table with a column (or row) per level and a row per competency; skill-files: a file per skill, a heading per level inside; prose: true on role-per-file or levels-in-one-file reads paragraphs as expectations',
+        'role-per-file (default): one role per file; levels-in-one-file: a file per track, a heading (or bold list item) per level, its sections one heading deeper; matrix: a table with a column (or row) per level and a row per competency; skill-files: a file per skill, a heading per level inside; front-matter-levels: a file per track whose front matter lists topics with criteria per level; reader: data: the ladder kept as YAML or JSON records; prose: true on role-per-file or levels-in-one-file reads paragraphs as expectations',
       ),
     /** When `ladder health` (and the thin-step rule) calls a promotion step thin. */
     health: z

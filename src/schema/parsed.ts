@@ -29,6 +29,7 @@ export const PROBLEM_CODES = [
   'self-parent',
   'cycle',
   'unread-part',
+  'data',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -60,7 +61,10 @@ export const ParsedExpectationSchema = z.object({
   file: z.string().optional(),
   /** Why its text cannot be rewritten in place by `--fix` ("a table cell"), where it cannot. */
   notFixable: z.string().optional(),
+  /** Examples of the expectation, as written, shown with it. */
   examples: z.array(z.string()).optional(),
+  /** An id the ladder gives the expectation itself (a data ladder's competency id): kept as its id instead of a hash. */
+  id: z.string().optional(),
 });
 export type ParsedExpectation = z.infer<typeof ParsedExpectationSchema>;
 
@@ -70,6 +74,8 @@ export const ParsedSectionSchema = z.object({
   /** The file its heading is in, when not its role's (a level read from several skill files). */
   file: z.string().optional(),
   expectations: z.array(ParsedExpectationSchema),
+  /** Examples of the section as a whole at this role (a level's examples for a topic in front matter), as written. */
+  examples: z.array(z.string()).optional(),
 });
 export type ParsedSection = z.infer<typeof ParsedSectionSchema>;
 

@@ -6,7 +6,7 @@ export const ResolvedExpectationSchema = z
     id: z
       .string()
       .describe(
-        'Stable id `<source role>/<section slug>/<hash>`: 8 hex digits of the text with case, accents, spacing and final punctuation ignored, `-2`, `-3`… for repeats in one section. The same in every role that inherits the expectation and when bullets are reordered; rewording the text changes it',
+        'Stable id `<source role>/<section slug>/<hash>`: 8 hex digits of the text with case, accents, spacing and final punctuation ignored, `-2`, `-3`… for repeats in one section. The same in every role that inherits the expectation and when bullets are reordered; rewording the text changes it. A ladder kept as data keeps its own competency id instead',
       ),
     text: z.string().describe('The list item exactly as written in the source file (inline Markdown kept)'),
     /** The id of the role whose file holds this expectation. */
@@ -15,6 +15,7 @@ export const ResolvedExpectationSchema = z
     file: z.string().optional().describe("The file the item is written in, where it is not the source role's file (a level read from several skill files)"),
     subsection: z.string().optional().describe('The `####` heading the item sits under inside its section, where there is one'),
     parent: z.string().optional().describe('For a nested bullet: the id of the expectation it sits under'),
+    examples: z.array(z.string()).optional().describe('Examples of the expectation, as written, shown with it'),
   })
   .describe('One expectation, own or inherited');
 export type ResolvedExpectation = z.infer<typeof ResolvedExpectationSchema>;
@@ -24,6 +25,10 @@ export const ResolvedSectionSchema = z
     id: z.string().describe('Slug of the section title; sections of the same slug merge across the chain'),
     title: z.string().describe('The section title as first written in the chain (root first)'),
     expectations: z.array(ResolvedExpectationSchema).describe('Root role first, down to the role itself'),
+    examples: z
+      .array(z.object({ text: z.string(), source: z.string().describe('Id of the role whose file gives the example') }))
+      .optional()
+      .describe('Examples of the section as a whole, root role first (a level\'s examples for a topic, in ladders kept as data)'),
   })
   .describe('A `### Section` of the role, with the expectations of every role in its chain');
 export type ResolvedSection = z.infer<typeof ResolvedSectionSchema>;

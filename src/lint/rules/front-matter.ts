@@ -3,9 +3,9 @@ import { problemRule } from './from-problems.js';
 export const frontMatter = problemRule({
   meta: {
     id: 'front-matter',
-    description: 'Front matter is not valid YAML, is never closed, or has unknown keys or wrong types.',
+    description: 'Front matter (or a ladder kept as YAML or JSON data) is not valid YAML, is never closed, or has unknown keys, wrong types or missing fields.',
     severity: 'error',
     fixable: false,
   },
-  problemCodes: ['front-matter'],
+  problemCodes: ['front-matter', 'data'],
 });
