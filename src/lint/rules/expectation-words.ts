@@ -1,0 +1,71 @@
+import type { RoleNode } from '../../graph/build-graph.js';
+import type { ParsedExpectation } from '../../schema/parsed.js';
+import type { LintContext } from '../rule.js';
+import { expectationsOf } from './each-expectation.js';
+
+/** A word or phrase found on a source line: 1-based line and column, and the text as written. */
+export interface WordMatch {
+  line: number;
+  column: number;
+  text: string;
+}
+
+/** What an expectation's words are matched against: its source lines, read as prose. */
+export interface ExpectationLines {
+  role: RoleNode;
+  expectation: ParsedExpectation;
+  lines: { line: number; text: string }[];
+}
+
+/**
+ * The source lines of every expectation of every role, with inline code, link targets and HTML tags blanked
+ * out (same length, so columns stay true): a word in `code`, a URL or a tag is not the ladder's wording.
+ */
+export function expectationLines(ctx: LintContext): ExpectationLines[] {
+  return ctx.roles.flatMap((role) => {
+    const source = ctx.source(role.file);
+    if (!source) return [];
+    const lines = ctx.lines(source);
+    return expectationsOf(role).map((expectation) => ({
+      role,
+      expectation,
+      lines: Array.from({ length: expectation.endLine - expectation.line + 1 }, (_, i) => ({
+        line: expectation.line + i,
+        text: asProse(lines[expectation.line - 1 + i] ?? ''),
+      })),
+    }));
+  });
+}
+
+function asProse(line: string): string {
+  const blank = (part: string) => ' '.repeat(part.length);
+  return line
+    .replace(/`+[^`]*`+/g, blank)
+    .replace(/\]\([^)]*\)/g, (part) => ']' + blank(part.slice(1)))
+    .replace(/<[^>]*>/g, blank);
+}
+
+/** Letters, digits and hyphens make up a word: "just" is not found in "just-in-time", nor "lead" in "mislead". */
+const BEFORE = String.raw`(?<![\p{L}\p{N}\-])`;
+const AFTER = String.raw`(?![\p{L}\p{N}]|-[\p{L}\p{N}])`;
+
+/**
+ * A case-insensitive, whole-word pattern for a phrase; a trailing `*` makes it a word stem ("lead*": leads,
+ * leader, leadership). Spaces in a phrase match any run of spaces.
+ */
+export function phrasePattern(phrase: string): RegExp {
+  const stem = phrase.endsWith('*');
+  const words = (stem ? phrase.slice(0, -1) : phrase)
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join(String.raw`\s+`);
+  // A phrase ending in punctuation ("etc.") has already ended its word.
+  const after = /[\p{L}\p{N}]$/u.test(words) ? AFTER : '';
+  return new RegExp(`${BEFORE}${words}${stem ? String.raw`[\p{L}\p{N}\-]*` : after}`, 'giu');
+}
+
+/** Every place on the lines where the pattern matches. */
+export function matchesOn(lines: { line: number; text: string }[], pattern: RegExp): WordMatch[] {
+  return lines.flatMap(({ line, text }) => [...text.matchAll(pattern)].map((match) => ({ line, column: match.index + 1, text: match[0] })));
+}
