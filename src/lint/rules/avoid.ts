@@ -29,14 +29,14 @@ export const avoid = defineRule({
     return expectationLines(ctx).flatMap(({ role, lines }) =>
       patterns.flatMap(({ word, replacement, pattern }) =>
         matchesOn(lines, pattern).map((match): Report => {
+          const found = match.text.replace(/\s+/g, ' ');
           const report = { file: role.file, line: match.line, column: match.column };
-          if (replacement === null) return { ...report, message: `Avoid "${match.text}" (listed under "avoid" in ladder.yaml).` };
+          if (replacement === null) return { ...report, message: `Avoid "${found}" (listed under "avoid" in ladder.yaml).` };
           const insertText = withFirstLetterCase(replacement, match.text);
-          return {
-            ...report,
-            message: `Expected "${insertText}" instead of "${match.text}" (listed under "avoid" in ladder.yaml as "${word}").`,
-            fix: { line: match.line, column: match.column, deleteCount: match.text.length, insertText },
-          };
+          const message = `Expected "${insertText}" instead of "${found}" (listed under "avoid" in ladder.yaml as "${word}").`;
+          // A fix edits one line: a phrase broken across lines is reported for a person to rejoin.
+          if (match.text.includes('\n')) return { ...report, message };
+          return { ...report, message, fix: { line: match.line, column: match.column, deleteCount: match.text.length, insertText } };
         }),
       ),
     );

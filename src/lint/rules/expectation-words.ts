@@ -3,11 +3,14 @@ import type { ParsedExpectation } from '../../schema/parsed.js';
 import type { LintContext } from '../rule.js';
 import { expectationsOf } from './each-expectation.js';
 
-/** A word or phrase found on a source line: 1-based line and column, and the text as written. */
+/** A word or phrase found in an expectation: where it starts (1-based), the text as written, and its surroundings. */
 export interface WordMatch {
   line: number;
   column: number;
+  /** Holds a line break when the phrase is broken across lines. */
   text: string;
+  before: string;
+  after: string;
 }
 
 /** What an expectation's words are matched against: its source lines, read as prose. */
@@ -65,7 +68,23 @@ export function phrasePattern(phrase: string): RegExp {
   return new RegExp(`${BEFORE}${words}${stem ? String.raw`[\p{L}\p{N}\-]*` : after}`, 'giu');
 }
 
-/** Every place on the lines where the pattern matches. */
+/**
+ * Every place on an expectation's lines where the pattern matches, a phrase broken across lines included,
+ * with the expectation's text before and after it.
+ */
 export function matchesOn(lines: { line: number; text: string }[], pattern: RegExp): WordMatch[] {
-  return lines.flatMap(({ line, text }) => [...text.matchAll(pattern)].map((match) => ({ line, column: match.index + 1, text: match[0] })));
+  const text = lines.map((l) => l.text).join('\n');
+  const starts: number[] = [];
+  lines.reduce((start, l) => (starts.push(start), start + l.text.length + 1), 0);
+  return [...text.matchAll(pattern)].map((match) => {
+    let index = 0;
+    while (index + 1 < starts.length && starts[index + 1]! <= match.index) index++;
+    return {
+      line: lines[index]!.line,
+      column: match.index - starts[index]! + 1,
+      text: match[0],
+      before: text.slice(0, match.index),
+      after: text.slice(match.index + match[0].length),
+    };
+  });
 }

@@ -73,6 +73,8 @@ function codedWords(text: string, stems: RegExp[]): string[] {
 function balance(words: string[], kind: string): string {
   const counts = new Map<string, number>();
   for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const listed = [...counts].map(([word, n]) => (n > 1 ? `${word} ×${n}` : word)).join(', ');
+  const listed = [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([word, n]) => (n > 1 ? `${word} ×${n}` : word)).join(', ');
   return `${words.length} ${kind}-coded word${words.length === 1 ? '' : 's'}${listed ? ` (${listed})` : ''}`;
 }

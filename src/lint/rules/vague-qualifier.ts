@@ -67,18 +67,15 @@ export const vagueQualifier = defineRule({
     return expectationLines(ctx).flatMap(({ role, lines }) => {
       const found = qualifiers.flatMap(({ reason, unless, pattern }) =>
         matchesOn(lines, pattern)
-          .filter((match) => {
-            const text = lines.find((l) => l.line === match.line)!.text;
-            return !unless?.(text.slice(0, match.column - 1), text.slice(match.column - 1 + match.text.length));
-          })
+          .filter((match) => !unless?.(match.before, match.after))
           .map((match) => ({ ...match, reason })),
       );
       // "as appropriate" is one hedge, not also the qualifier "appropriate" inside it.
       const inside = (a: (typeof found)[number], b: (typeof found)[number]) =>
-        a !== b && a.line === b.line && b.column <= a.column && a.column + a.text.length <= b.column + b.text.length && a.text.length < b.text.length;
+        a.text.length < b.text.length && b.before.length <= a.before.length && a.before.length + a.text.length <= b.before.length + b.text.length;
       return found
         .filter((match) => !found.some((other) => inside(match, other)))
-        .map((match) => ({ file: role.file, line: match.line, column: match.column, message: `"${match.text}" ${match.reason}; state what is expected plainly.` }));
+        .map((match) => ({ file: role.file, line: match.line, column: match.column, message: `"${match.text.replace(/\s+/g, ' ')}" ${match.reason}; state what is expected plainly.` }));
     });
   },
 });
