@@ -55,7 +55,11 @@ export const voice = defineRule({
   },
   options: VoiceOptionsSchema,
   check: (ctx, { style }) => {
-    const judged = ctx.roles.flatMap((role) => expectationsOf(role).map((expectation) => ({ role, expectation, voice: voiceOf(expectation.text) })));
+    // A nested bullet goes on with the item above it ("Working knowledge of Go" / "Reads its docs"): its
+    // voice follows that item, not the ladder's.
+    const judged = ctx.roles.flatMap((role) =>
+      expectationsOf(role).map((expectation) => ({ role, expectation, voice: expectation.parent === undefined ? voiceOf(expectation.text) : null })),
+    );
     const total = judged.length;
     const voiced = judged.filter((j): j is Judged & { voice: VoiceOf } => j.voice !== null);
     const expected = style === 'consistent' ? majority(voiced) : style;
