@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLadderConfig } from '../src/load/config.js';
@@ -133,6 +134,16 @@ describe('rule options in ladder.yaml', () => {
     const run = await runMain(['--ladder', root, 'lint', '--format', 'json']);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).findings.map((f: { ruleId: string; severity: string; line: number }) => `${f.line} ${f.ruleId} ${f.severity}`)).toEqual(['9 vague-qualifier error']);
+  });
+});
+
+describe('ladder init --write --force', () => {
+  it('keeps a rule set as [severity, options], so the rewritten ladder.yaml still reads the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ladder-init-options-'));
+    cpSync(fixture('adopt'), dir, { recursive: true });
+    writeFileSync(join(dir, 'ladder.yaml'), 'rules:\n  avoid: [warn, { words: { rockstar: "strong engineer: the best", simply: null } }]\n');
+    expect((await runMain(['init', '--write', '--force', '--dir', dir])).code).toBe(0);
+    expect((await readLadderConfig(dir)).rules).toEqual({ avoid: ['warn', { words: { rockstar: 'strong engineer: the best', simply: null } }] });
   });
 });
 
