@@ -309,7 +309,7 @@ const specs: Record<RuleId, { triggers: Tree; flags: string[]; message?: string;
     config: { rules: { voice: 'warn' } },
     triggers: { 'e.md': role('Engineer', null, { Craft: ['Writes tests.', 'Reviews code.', 'Write docs for the team.'] }) },
     flags: ['e.md:10'],
-    message: 'Starts with an imperative ("Write"); most expectations (2 of 3) start with a third-person verb, like "Writes".',
+    message: 'Starts with an imperative ("Write"); most expectations that start with a verb or "You" (2 of 3) start with a third-person verb, like "Writes".',
     clean: { 'e.md': role('Engineer', null, { Craft: ['Writes tests.', 'Reviews code.', 'Systems we own have runbooks.', 'Design documents are current.'] }) },
   },
 };

@@ -60,14 +60,13 @@ export const voice = defineRule({
     const judged = ctx.roles.flatMap((role) =>
       expectationsOf(role).map((expectation) => ({ role, expectation, voice: expectation.parent === undefined ? voiceOf(expectation.text) : null })),
     );
-    const total = judged.length;
     const voiced = judged.filter((j): j is Judged & { voice: VoiceOf } => j.voice !== null);
     const expected = style === 'consistent' ? majority(voiced) : style;
     if (!expected) return [];
     const agreeing = voiced.filter((j) => j.voice.voice === expected);
     const convention =
       style === 'consistent'
-        ? `most expectations (${agreeing.length} of ${total}) start ${STARTS[expected]}, like "${agreeing[0]!.voice.word}"`
+        ? `most expectations that start with a verb or "You" (${agreeing.length} of ${voiced.length}) start ${STARTS[expected]}, like "${agreeing[0]!.voice.word}"`
         : `ladder.yaml asks for expectations that start ${STARTS[expected]}`;
     return voiced
       .filter((j) => j.voice.voice !== expected)
