@@ -74,6 +74,16 @@ describe('house-style rules on the house-style fixture (every rule on, one defec
   });
 });
 
+describe('the README', () => {
+  it('shows a ladder.yaml that switches every house-style rule on and that lint accepts', async () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const yaml = /\*\*House style\.\*\*[^]*?```yaml\n([^]*?)```/.exec(readme)![1]!;
+    const root = writeTree({ 'ladder.yaml': yaml, 'e.md': role('Engineer', null, { Craft: ['Is a very robust rockstar.'] }) });
+    const findings = await lintFolder(root, await readLadderConfig(root));
+    expect(findings.filter((f) => HOUSE_STYLE.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.column}`)).toEqual(['vague-qualifier 8', 'vague-qualifier 13', 'avoid 20']);
+  });
+});
+
 describe('the documented examples', () => {
   /** How each rule's example is run: its options, and the expectations around it (voice needs a majority). */
   const setups: Record<string, { flags: LadderConfig; passes: LadderConfig; around?: string[] }> = {
