@@ -284,6 +284,34 @@ const specs: Record<RuleId, { triggers: Tree; flags: string[]; message?: string;
       'p.md': 'Principal\n---\n(Inherits the role expectations of a Senior)\n\n### Role description\nA Principal has 10+ years of experience.\n\n### Craft\n* Leads.\n',
     },
   },
+  avoid: {
+    config: { rules: { avoid: ['warn', { words: { rockstar: 'strong engineer', 'code ninja': 'expert' } }] } },
+    triggers: { 'e.md': role('Engineer', null, { Craft: ['Is a Rockstar debugger.', 'Works as a code  ninja.'] }) },
+    flags: ['e.md:8', 'e.md:9'],
+    message: 'Expected "Strong engineer" instead of "Rockstar"',
+    clean: { 'e.md': role('Engineer', null, { Craft: ['Hires no rockstars.', 'Writes `rockstar` configs.', 'Codes ninja-fast.'] }) },
+  },
+  'gender-coded': {
+    config: { rules: { 'gender-coded': 'warn' } },
+    triggers: { 'e.md': role('Engineer', null, { Craft: ['Leads assertive, ambitious and competitive teams.'] }) },
+    flags: ['e.md:1'],
+    message: 'Engineer leans masculine-coded: 4 masculine-coded words (ambitious, assertive, competitive, leads), 0 feminine-coded words.',
+    clean: { 'e.md': role('Engineer', null, { Craft: ['Leads reviews and supports teammates with understanding.', 'Removes dependencies between services.'] }) },
+  },
+  'vague-qualifier': {
+    config: { rules: { 'vague-qualifier': 'warn' } },
+    triggers: { 'e.md': role('Engineer', null, { Craft: ['Writes very clear code.', 'Adds tests as needed.'] }) },
+    flags: ['e.md:8', 'e.md:9'],
+    message: '"very" says how much without a measure a reviewer can check',
+    clean: { 'e.md': role('Engineer', null, { Craft: ['Treats people fairly.', 'Reviews design, not just style.', 'Ships just-in-time builds.'] }) },
+  },
+  voice: {
+    config: { rules: { voice: 'warn' } },
+    triggers: { 'e.md': role('Engineer', null, { Craft: ['Writes tests.', 'Reviews code.', 'Write docs for the team.'] }) },
+    flags: ['e.md:10'],
+    message: 'Starts with an imperative ("Write"); most expectations that start with a verb or "You" (2 of 3) start with a third-person verb, like "Writes".',
+    clean: { 'e.md': role('Engineer', null, { Craft: ['Writes tests.', 'Reviews code.', 'Systems we own have runbooks.', 'Design documents are current.'] }) },
+  },
 };
 
 describe('lint rules', () => {
@@ -310,7 +338,7 @@ describe('lint rules', () => {
         const findings = (await lintFolder(writeTree(spec.triggers), spec.config)).filter((f) => f.ruleId === rule.meta.id);
         expect(findings.map((f) => `${f.file}:${f.line}`)).toEqual(spec.flags);
         if (spec.message) expect(findings[0]!.message).toContain(spec.message);
-        const configured = spec.config?.rules?.[rule.meta.id];
+        const configured = [spec.config?.rules?.[rule.meta.id]].flat()[0];
         for (const finding of findings) {
           expect(finding.severity).toBe(configured === 'warn' ? 'warning' : (configured ?? rule.meta.severity));
           expect(finding.fixable).toBe(rule.meta.fixable);

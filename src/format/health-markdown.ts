@@ -1,6 +1,6 @@
 import type { LadderHealth } from '../schema/health.js';
 import { escapeMarkdown } from './markdown-escape.js';
-import { rewordedReason, stepName, summaryLine, thinReason } from './health-text.js';
+import { parityGap, rewordedReason, stepName, summaryLine, thinReason } from './health-text.js';
 
 /**
  * Ladder health for a pull request or a wiki page: a table of the steps with their sizes and sections,
@@ -42,5 +42,6 @@ export function formatHealthMarkdown(health: LadderHealth): string {
       health.neverGrowing.map((s) => `- ${escapeMarkdown(s.track)}: **${escapeMarkdown(s.section)}** gains nothing after \`${s.root}\` (${s.roles.map((id) => `\`${id}\``).join(', ')}).`).join('\n'),
     );
   }
+  if (health.parity.length) blocks.push('### Parity gaps (information)', health.parity.map((gap) => `- ${escapeMarkdown(parityGap(gap))}.`).join('\n'));
   return blocks.join('\n\n') + '\n';
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { HealthStep, LadderHealth } from '../schema/health.js';
+import type { HealthStep, LadderHealth, ParityGap } from '../schema/health.js';
 import { paint } from './paint.js';
 import { plural } from './plural.js';
 import { showControlsIn } from './terminal-text.js';
@@ -70,7 +70,13 @@ function flagged(health: LadderHealth, c: ChalkInstance): string[] {
       ...health.neverGrowing.map((s) => `  ${s.track}: "${s.section}" gains nothing after ${s.root} (${s.roles.join(', ')})`),
     );
   }
+  if (health.parity.length) lines.push('', c.bold('Parity gaps (information)'), ...health.parity.map((gap) => `  ${parityGap(gap)}`));
   return lines;
+}
+
+/** "level 3, "Delivery": engineering-manager adds to it, staff-engineer does not". */
+export function parityGap(gap: ParityGap): string {
+  return `level ${gap.level}, "${gap.section}": ${gap.has.join(', ')} ${gap.has.length === 1 ? 'adds' : 'add'} to it, ${gap.lacks.join(', ')} ${gap.lacks.length === 1 ? 'does' : 'do'} not`;
 }
 
 export function stepName(step: HealthStep): string {

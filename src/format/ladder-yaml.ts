@@ -56,7 +56,7 @@ export function formatLadderYaml(survey: LadderSurvey): string {
     lines.push('', 'inherits:', '  patterns:', ...config.inherits.patterns.map((p) => `    - ${q(p)}`));
   }
   const rules = Object.entries(config.rules ?? {});
-  if (rules.length) lines.push('', 'rules:', ...rules.map(([id, setting]) => `  ${id}: ${setting}`));
+  if (rules.length) lines.push('', 'rules:', ...rules.map(([id, setting]) => `  ${id}: ${typeof setting === 'string' ? setting : JSON.stringify(setting)}`));
   return lines.join('\n') + '\n';
 }
 

@@ -3,6 +3,7 @@ import { ladderGraph } from '../graph/edges.js';
 import { resolveRole } from '../resolve/resolve-role.js';
 import type { LadderConfig } from '../schema/config.js';
 import type { HealthFlag, HealthStep, HealthThresholds, LadderHealth, NeverGrowing } from '../schema/health.js';
+import { parityGaps } from './parity.js';
 import type { ResolvedRole } from '../schema/role.js';
 import { slug } from '../text/slug.js';
 import { compareRoles } from '../diff/compare-roles.js';
@@ -39,6 +40,7 @@ export function ladderHealth(graph: RoleGraph, thresholds: HealthThresholds = DE
     thresholds,
     steps,
     neverGrowing,
+    parity: parityGaps(graph),
     summary: {
       steps: steps.length,
       thin: steps.filter((step) => step.flags.includes('thin')).length,

@@ -5,7 +5,7 @@ import type { RoleGraph } from '../graph/build-graph.js';
 import { healthThresholds, ladderHealth } from '../health/health.js';
 import { CONFIG_FILE, ruleSettingLine } from '../load/config.js';
 import type { LoadedLadder, SourceFile } from '../load/load-ladder.js';
-import type { LadderConfig } from '../schema/config.js';
+import type { LadderConfig, RuleSetting } from '../schema/config.js';
 import type { LadderHealth } from '../schema/health.js';
 import type { LintFinding, LintReport } from '../schema/lint-report.js';
 import { disabledLines, type IsDisabled } from './disable-comments.js';
@@ -50,10 +50,9 @@ export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: r
   };
   const findings: FindingWithFix[] = [];
   for (const rule of rules) {
-    const setting = config.rules?.[rule.meta.id];
-    const severity = setting === undefined ? rule.meta.severity : SEVERITY[setting];
+    const { severity, options } = settingOf(input.root, rule, config.rules?.[rule.meta.id]);
     if (severity === 'off') continue;
-    for (const report of rule.check(ctx)) {
+    for (const report of rule.check(ctx, options)) {
       if (report.fix && !rule.meta.fixable) {
         throw new Error(`lint rule "${rule.meta.id}" proposed a fix but its meta does not declare it fixable`);
       }
@@ -88,6 +87,26 @@ function checkRuleIds(root: string, config: LadderConfig): void {
   const unknown = Object.keys(config.rules ?? {}).find((id) => !known.has(id));
   if (unknown === undefined) return;
   throw new LadderError(at(CONFIG_FILE, ruleSettingLine(root, unknown), `unknown rule "${unknown}"; run "ladder lint --list-rules" for the rule ids`));
+}
+
+/**
+ * A rule's severity (ladder.yaml over its default) and its options, parsed by the rule's own schema so its
+ * defaults apply when ladder.yaml gives none. Options a rule does not take, or cannot accept, are errors
+ * naming the line that sets the rule.
+ */
+function settingOf(root: string, rule: LintRule, setting: RuleSetting | undefined): { severity: LintRule['meta']['severity']; options: unknown } {
+  const [level, given] = typeof setting === 'object' ? setting : [setting, undefined];
+  const severity = level === undefined ? rule.meta.severity : SEVERITY[level];
+  const id = rule.meta.id;
+  const fail = (what: string) => new LadderError(at(CONFIG_FILE, ruleSettingLine(root, id), what));
+  if (!rule.options) {
+    if (given !== undefined) throw fail(`rule "${id}" takes no options; set it to off, warn or error`);
+    return { severity, options: undefined };
+  }
+  const parsed = rule.options.safeParse(given ?? {});
+  if (parsed.success) return { severity, options: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  throw fail(`rule "${id}" options${issue.path.length ? ` "${issue.path.join('.')}"` : ''}: ${issue.message}`);
 }
 
 /**

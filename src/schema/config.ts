@@ -1,10 +1,14 @@
 import { z } from 'zod';
 
-export const RuleSettingSchema = z.enum(['off', 'warn', 'error']);
+export const RuleSeveritySchema = z.enum(['off', 'warn', 'error']);
+export type RuleSeverity = z.infer<typeof RuleSeveritySchema>;
+
+/** `warn`, or, for a rule that takes options, `[warn, { …options }]` as ESLint has it; the rule's own schema checks the options. */
+export const RuleSettingSchema = z.union([RuleSeveritySchema, z.tuple([RuleSeveritySchema, z.record(z.string(), z.unknown())])]);
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
 /**
- * Rule id → off, warn or error. The rule ids live in the rule registry (src/lint/rules/index.ts), which
+ * Rule id → off, warn or error, or [severity, options]. The rule ids live in the rule registry (src/lint/rules/index.ts), which
  * src/schema cannot import: lint rejects an unknown id, and the published JSON Schema lists the ids.
  */
 export const RuleSettingsSchema = z.record(z.string(), RuleSettingSchema);

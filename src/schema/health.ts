@@ -49,12 +49,25 @@ export const NeverGrowingSchema = z
   .describe('A section the first role of a track writes and no later role of the track adds to');
 export type NeverGrowing = z.infer<typeof NeverGrowingSchema>;
 
+export const ParityGapSchema = z
+  .object({
+    level: z.number().int().min(1),
+    section: z.string().describe('Section title, as the first role at this level that adds to it writes it'),
+    has: z.array(z.string()).describe('Ids of the roles at this level that add expectations to the section'),
+    lacks: z
+      .array(z.string())
+      .describe('Ids of the roles at this level, in another track that also uses the section, that add none to it'),
+  })
+  .describe('A section that one track grows at a level and another track, which also uses it, does not: information, never a flag');
+export type ParityGap = z.infer<typeof ParityGapSchema>;
+
 /** `ladder health --json`. */
 export const LadderHealthSchema = z
   .object({
     thresholds: HealthThresholdsSchema,
     steps: z.array(HealthStepSchema).describe('Every step whose roles resolve, by track (as first seen), level, then id'),
     neverGrowing: z.array(NeverGrowingSchema),
+    parity: z.array(ParityGapSchema).describe('Sections two tracks share that, at some level, one adds to and the other does not; by level'),
     summary: z.object({
       steps: z.number().int().min(0),
       thin: z.number().int().min(0).describe('Steps flagged thin'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LadderChangesSchema } from './changes.js';
 import { RoleDiffSchema } from './diff.js';
-import { LadderConfigSchema, RuleSettingSchema, RuleSettingsSchema } from './config.js';
+import { LadderConfigSchema, RuleSeveritySchema, RuleSettingsSchema } from './config.js';
 import { LadderExportSchema } from './export.js';
 import { LadderGraphSchema } from './graph.js';
 import { LadderHealthSchema } from './health.js';
@@ -34,11 +34,17 @@ type JsonSchema = Record<string, unknown>;
 
 /**
  * The JSON text of one published schema, as committed under schemas/. `ruleIds` are the lint rule ids, from
- * the rule registry (src/schema cannot import src/lint): they are listed wherever ladder.yaml sets rule severities.
+ * the rule registry (src/schema cannot import src/lint): they are listed wherever ladder.yaml sets rule
+ * severities; a rule with options (`ruleOptions`, by id) also takes `[severity, { …options }]`, described
+ * as ladder.yaml gives it (defaults optional).
  */
-export function renderJsonSchema(file: string, ruleIds: readonly string[]): string {
+export function renderJsonSchema(file: string, ruleIds: readonly string[], ruleOptions: Record<string, z.ZodType> = {}): string {
   const { title, schema } = publishedSchemas[file]!;
-  const { $schema: _, ...ruleSettings } = toJsonSchema(z.object(Object.fromEntries(ruleIds.map((id) => [id, RuleSettingSchema.optional()]))).strict());
+  const settingOf = (id: string) => {
+    const options = ruleOptions[id];
+    return (options ? z.union([RuleSeveritySchema, z.tuple([RuleSeveritySchema, options])]) : RuleSeveritySchema).optional();
+  };
+  const { $schema: _, ...ruleSettings } = toJsonSchema(z.object(Object.fromEntries(ruleIds.map((id) => [id, settingOf(id)]))).strict(), undefined, 'input');
   const generated = toJsonSchema(schema, ({ zodSchema, jsonSchema }) => {
     if (zodSchema === RuleSettingsSchema) replaceWith(jsonSchema, ruleSettings);
   });
@@ -46,10 +52,10 @@ export function renderJsonSchema(file: string, ruleIds: readonly string[]): stri
   return JSON.stringify(body, null, 2) + '\n';
 }
 
-function toJsonSchema(schema: z.ZodType, override?: (ctx: { zodSchema: unknown; jsonSchema: JsonSchema }) => void): JsonSchema {
+function toJsonSchema(schema: z.ZodType, override?: (ctx: { zodSchema: unknown; jsonSchema: JsonSchema }) => void, io: 'input' | 'output' = 'output'): JsonSchema {
   return z.toJSONSchema(schema, {
     target: 'draft-2020-12',
-    io: 'output',
+    io,
     override: (ctx) => {
       dropSafeIntegerBounds(ctx);
       override?.(ctx);

@@ -12,6 +12,10 @@ export const LintRuleMetaSchema = z.object({
   severity: z.enum(['error', 'warning', 'off']),
   /** Whether `--fix` can rewrite what the rule finds. */
   fixable: z.boolean(),
+  /** An expectation (or line) the rule flags, for the docs. */
+  flags: z.string().optional(),
+  /** A near miss the rule leaves alone, for the docs. */
+  passes: z.string().optional(),
 });
 export type LintRuleMeta = z.infer<typeof LintRuleMetaSchema>;
 

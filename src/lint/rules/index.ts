@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import type { ProblemCode } from '../../schema/parsed.js';
 import type { LintRule } from '../rule.js';
+import { avoid } from './avoid.js';
 import { brokenLink } from './broken-link.js';
 import { duplicateExpectation } from './duplicate-expectation.js';
 import { duplicateRole } from './duplicate-role.js';
@@ -10,6 +12,7 @@ import { emptySection } from './empty-section.js';
 import { expectationOutsideSection } from './expectation-outside-section.js';
 import { finalNewline } from './final-newline.js';
 import { frontMatter } from './front-matter.js';
+import { genderCoded } from './gender-coded.js';
 import { indefiniteArticle } from './indefinite-article.js';
 import { inheritanceCycle } from './inheritance-cycle.js';
 import { inheritsTitleMismatch } from './inherits-title-mismatch.js';
@@ -26,6 +29,8 @@ import { unknownParent } from './unknown-parent.js';
 import { unreadableFile } from './unreadable-file.js';
 import { unrecognisedParentLine } from './unrecognised-parent-line.js';
 import { unusedInheritsPattern } from './unused-inherits-pattern.js';
+import { vagueQualifier } from './vague-qualifier.js';
+import { voice } from './voice.js';
 import { yearsOfExperience } from './years-of-experience.js';
 
 /**
@@ -60,7 +65,16 @@ export const lintRules = [
   looseParent,
   unusedInheritsPattern,
   thinStep,
+  avoid,
+  genderCoded,
+  vagueQualifier,
+  voice,
 ] as const satisfies readonly LintRule[];
+
+/** The options schema of each rule that takes options, by id: ladder-config.schema.json describes them. */
+export const ruleOptionSchemas: Record<string, z.ZodType> = Object.fromEntries(
+  lintRules.flatMap((rule): [string, z.ZodType][] => ('options' in rule && rule.options ? [[rule.meta.id, rule.options]] : [])),
+);
 
 /** The id of every lint rule, as a type. */
 export type RuleId = (typeof lintRules)[number]['meta']['id'];
