@@ -28,7 +28,8 @@ export function colourWanted(flag: boolean | undefined, { env, isTTY }: Terminal
 /** The columns to wrap to: $COLUMNS, else the terminal's; none when stdout is not a terminal. */
 export function terminalWidth({ env, isTTY, columns }: Terminal): number | undefined {
   if (!isTTY) return undefined;
-  return positive(env.COLUMNS) ?? columns;
+  // A pseudo-terminal that was never sized reports 0 columns: that is no size, not a zero width.
+  return positive(env.COLUMNS) ?? positive(String(columns ?? ''));
 }
 
 /**
@@ -38,7 +39,7 @@ export function terminalWidth({ env, isTTY, columns }: Terminal): number | undef
  */
 export function pagerFor(text: string, { env, isTTY, rows }: Terminal): string | undefined {
   if (!isTTY || env.CI || env.TERM === 'dumb') return undefined;
-  const height = positive(env.LINES) ?? rows;
+  const height = positive(env.LINES) ?? positive(String(rows ?? ''));
   if (height === undefined || text.split('\n').length - 1 < height) return undefined;
   const command = (env.LADDER_PAGER ?? env.PAGER ?? 'less -FRX').trim();
   return command === '' || command === 'cat' ? undefined : command;
