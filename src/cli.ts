@@ -47,6 +47,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       chunks = result.chunks ?? [];
       exitCode = result.exitCode;
     });
+    if (terminalWidth(io) !== undefined) await (await import('./format/wrap.js')).loadWrapping();
     await program.parseAsync(argv, { from: 'user' });
     if (paged && !(await (await import('./pager.js')).page(paged.text, paged.pager, io.env))) io.stdout(paged.text);
     for (const chunk of chunks) if (io.stdout(chunk) === false) await io.drain?.();

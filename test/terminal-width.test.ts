@@ -122,3 +122,19 @@ describe('wrapping', () => {
     expect(wide.stdout).toContain('┌');
   });
 });
+
+describe('counts read as English', () => {
+  const single = writeTree({
+    'makers/engineer.md': role('Engineer', null, { Delivery: ['Ships small changes.'] }),
+    'makers/senior.md': role('Senior', 'Engineer', { Delivery: ['Ships small changes every day.'] }),
+  });
+  const run = (args: string[]) => runMain(['--ladder', single, ...args]);
+
+  it('says "1 expectation", "1 new expectation" and "1 role" where there is one', async () => {
+    expect((await run(['show', 'engineer'])).stdout).toContain('1 expectation: 1 own (●), 0 inherited (○)');
+    expect((await run(['show', 'senior', '--new'])).stdout).toContain('Compared with Engineer: 1 new expectation, evolved from an inherited one\n');
+    expect((await run(['search', 'every', 'day'])).stdout).toContain('1 hit in 1 role');
+    const health = await runMain(['--ladder', single, 'health']);
+    expect(health.stdout).toContain('1 promotion step; thin means under 3 new expectations');
+  });
+});

@@ -82,7 +82,7 @@ ${items.join('\n')}
 </header>
 <main>
 ${role.description ? `<p class="description">${escapeHtml(role.description)}</p>\n` : ''}${sections.join('\n')}
-<p class="summary">${total} expectations: ${own} own (●), ${total - own} inherited (○).</p>
+<p class="summary">${plural(total, 'expectation')}: ${own} own (●), ${total - own} inherited (○).</p>
 </main>`;
   return htmlPage({ title: `${role.title} · Career ladder`, body });
 }

@@ -18,7 +18,7 @@ export function formatRoleNew(role: RoleNew, { color, titles, width }: { color: 
   const lines = [c.bold(role.title), c.dim(`${role.id} · track ${role.track} · level ${role.level} · ${role.file}`)];
   lines.push(
     parent
-      ? `Compared with ${parent.title}: ${plural(summary.new, 'new expectation')}, ${summary.evolved} of ${summary.new === 1 ? 'it' : 'them'} evolved from inherited ones`
+      ? `Compared with ${parent.title}: ${plural(summary.new, 'new expectation')}${evolvedPart(summary)}`
       : `${role.title} inherits from no role: all ${plural(summary.new, 'expectation')} are new`,
   );
   for (const section of role.sections) {
@@ -38,4 +38,10 @@ export function formatRoleNew(role: RoleNew, { color, titles, width }: { color: 
   if (summary.new === 0) lines.push('', `Nothing new: ${role.title} holds exactly what ${parent?.title ?? 'it'} holds.`);
   if (summary.repeats > 0) lines.push('', c.dim(`${plural(summary.repeats, 'own expectation')} left out: each repeats an inherited one word for word.`));
   return fitLines(lines.join('\n'), width) + '\n';
+}
+
+/** ", 4 of them evolved from inherited ones", or for a single new expectation whether it did. */
+function evolvedPart({ new: added, evolved }: RoleNew['summary']): string {
+  if (added === 1) return evolved ? ', evolved from an inherited one' : '';
+  return `, ${evolved} of them evolved from inherited ones`;
 }

@@ -1,11 +1,26 @@
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
-
 /**
  * Fitting human-readable output to a terminal. `width` is the terminal's columns, or undefined when the
  * output is piped: then nothing is wrapped, so `grep` and files get one line per item. Widths are display
  * widths (a CJK character or an emoji takes two columns) and our own colour codes are never split.
  */
+
+let measure: { stringWidth: typeof import('string-width').default; wrapAnsi: typeof import('wrap-ansi').default } | undefined;
+
+/**
+ * Loads what measures and wraps text. Only output to a terminal needs it, and it costs startup (string-width
+ * builds an ICU segmenter, tens of milliseconds), so the entry point loads it when there is a width to fit.
+ */
+export async function loadWrapping(): Promise<void> {
+  const [stringWidth, wrapAnsi] = await Promise.all([import('string-width'), import('wrap-ansi')]);
+  measure ??= { stringWidth: stringWidth.default, wrapAnsi: wrapAnsi.default };
+}
+
+function loaded(): NonNullable<typeof measure> {
+  if (!measure) throw new Error('wrapping to a width before loadWrapping()');
+  return measure;
+}
+
+const COLOUR = /\x1b\[[0-9;]*m/g;
 
 /** The narrowest a wrapped body is made, however deep its indent: below this, words stand one per line. */
 const NARROWEST = 16;
@@ -20,9 +35,12 @@ export function paragraphs(text: string): string {
   return text.split(/\n[ \t]*\n\s*/).map(oneParagraph).join('\n\n');
 }
 
-/** Columns a string takes in a terminal, colour codes not counted. */
+/**
+ * Columns a string takes in a terminal, colour codes not counted. Before wrapping is loaded (output that is
+ * piped, so nothing is fitted) it counts characters: good enough to line up columns in a file.
+ */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  return measure ? measure.stringWidth(text) : [...text.replace(COLOUR, '')].length;
 }
 
 /**
@@ -35,6 +53,7 @@ export function hang(lead: string, text: string, width: number | undefined, tail
   if (width === undefined) return lead + joined;
   const indent = ' '.repeat(displayWidth(lead));
   const room = Math.max(NARROWEST, width - indent.length);
+  const { wrapAnsi } = loaded();
   const lines = wrapAnsi(text, room, { hard: true, trim: true }).split('\n');
   if (tail) {
     const last = lines.length - 1;
