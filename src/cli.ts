@@ -6,7 +6,7 @@ import type { CommandContext, CommandResult } from './commands/context.js';
 import { clipQuotedInputs, LadderError } from './errors.js';
 import { changesOutputs, diffOutputs, exportOutputs, graphOutputs, healthOutputs, lintOutputs, outputNames, type Outputs } from './format/outputs.js';
 import { showControls } from './format/terminal-text.js';
-import { colourWanted, pagerFor, progressLine, terminalWidth, type Progress } from './terminal.js';
+import { colourWanted, pagerFor, progressLine, terminalWidth, type Progress } from './terminal/terminal.js';
 
 /** Everything the program touches of its process, passed in so tests can run it in-process. */
 export interface Io {
@@ -49,7 +49,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
     if (terminalWidth(io) !== undefined) await (await import('./format/wrap.js')).loadWrapping();
     await program.parseAsync(argv, { from: 'user' });
-    if (paged && !(await (await import('./pager.js')).page(paged.text, paged.pager, io.env))) io.stdout(paged.text);
+    if (paged && !(await (await import('./terminal/pager.js')).page(paged.text, paged.pager, io.env))) io.stdout(paged.text);
     for (const chunk of chunks) if (io.stdout(chunk) === false) await io.drain?.();
     return exitCode;
   } catch (error) {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pagerFor } from '../src/terminal.js';
+import { pagerFor } from '../src/terminal/terminal.js';
 import { repoRoot } from './helpers.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLadder } from '../src/load/load-ladder.js';
-import { progressLine } from '../src/terminal.js';
+import { progressLine } from '../src/terminal/terminal.js';
 import { role, writeTree } from './helpers.js';
 
 /** A progress line driven by a clock the test moves. */

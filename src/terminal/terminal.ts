@@ -1,4 +1,4 @@
-import { plural } from './format/plural.js';
+import { plural } from '../format/plural.js';
 
 /**
  * What the entry point decides about the terminal it writes to: colour, width, paging and progress. Only
