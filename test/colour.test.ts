@@ -52,7 +52,8 @@ function inTerminal(command: string, env: Record<string, string> = {}): string {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   expect(result.status).toBe(0);
-  return result.stdout;
+  // stderr shares the terminal: a slow load draws its progress line there, erased in place (`\r…\x1b[K`).
+  return result.stdout.replace(/\r[^\r\n]*\x1b\[K/g, '');
 }
 
 describe('colour in a pseudo-terminal', () => {

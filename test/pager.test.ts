@@ -16,7 +16,9 @@ function inTerminal(args: string, env: Record<string, string> = {}): { code: num
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return { code: result.status, stdout: result.stdout.replace(/\r\n/g, '\n'), stderr: result.stderr };
+  // stderr shares the terminal: a slow load draws its progress line there, erased in place (`\r…\x1b[K`).
+  const stdout = result.stdout.replace(/\r\n/g, '\n').replace(/\r[^\r\n]*\x1b\[K/g, '');
+  return { code: result.status, stdout, stderr: result.stderr };
 }
 const pagedLines = (text: string) => text.split('\n').filter((line) => line.startsWith('paged:')).length;
 
