@@ -47,7 +47,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
       chunks = result.chunks ?? [];
       exitCode = result.exitCode;
     });
-    if (terminalWidth(io) !== undefined) await (await import('./format/wrap.js')).loadWrapping();
     await program.parseAsync(argv, { from: 'user' });
     if (paged && !(await (await import('./terminal/pager.js')).page(paged.text, paged.pager, io.env))) io.stdout(paged.text);
     for (const chunk of chunks) if (io.stdout(chunk) === false) await io.drain?.();
@@ -86,6 +85,10 @@ function buildProgram(io: Io, progress: Progress | undefined, emit: (result: Com
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(clipQuotedInputs(text)) })
     .showSuggestionAfterError(true)
     .hook('preAction', (_program, command) => refuseDisagreeingFormats(command))
+    // What measures and wraps text loads only for a command that will fit output to a terminal, not for --help.
+    .hook('preAction', async () => {
+      if (terminalWidth(io) !== undefined) await (await import('./format/wrap.js')).loadWrapping();
+    })
     .addHelpText(
       'after',
       `
