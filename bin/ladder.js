@@ -14,4 +14,7 @@ process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  columns: process.stdout.columns,
+  rows: process.stdout.rows,
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 });

@@ -6,6 +6,7 @@ import type { CommandContext, CommandResult } from './commands/context.js';
 import { clipQuotedInputs, LadderError } from './errors.js';
 import { changesOutputs, diffOutputs, exportOutputs, graphOutputs, healthOutputs, lintOutputs, outputNames, type Outputs } from './format/outputs.js';
 import { showControls } from './format/terminal-text.js';
+import { colourWanted, pagerFor, progressLine, terminalWidth, type Progress } from './terminal/terminal.js';
 
 /** Everything the program touches of its process, passed in so tests can run it in-process. */
 export interface Io {
@@ -17,6 +18,11 @@ export interface Io {
   cwd: string;
   env: Record<string, string | undefined>;
   isTTY: boolean;
+  /** The terminal's size when stdout is one ($COLUMNS and $LINES win): output wraps to it and pages past it. */
+  columns?: number;
+  rows?: number;
+  /** Whether stderr is a terminal: progress is drawn there only then. */
+  stderrIsTTY?: boolean;
 }
 
 const root = new URL('..', import.meta.url);
@@ -27,18 +33,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   let exitCode = 0;
   let chunks: Iterable<string> = [];
+  const progress = progressLine(io.stderr, { stderrIsTTY: io.stderrIsTTY ?? false, env: io.env });
   try {
-    const program = buildProgram(io, (result) => {
+    let paged: { pager: string; text: string } | undefined;
+    const program = buildProgram(io, progress, (result) => {
+      progress?.clear();
       // Warnings and errors quote titles and names from ladder files: never let them reach the terminal raw.
       for (const warning of result.warnings) io.stderr(`warning: ${showControls(warning)}\n`);
-      io.stdout(result.stdout);
+      // Output taller than the screen is paged once the command is done; streamed output never is.
+      const pager = program.opts<{ pager: boolean }>().pager && !result.chunks ? pagerFor(result.stdout, io) : undefined;
+      if (pager) paged = { pager, text: result.stdout };
+      else io.stdout(result.stdout);
       chunks = result.chunks ?? [];
       exitCode = result.exitCode;
     });
     await program.parseAsync(argv, { from: 'user' });
+    if (paged && !(await (await import('./terminal/pager.js')).page(paged.text, paged.pager, io.env))) io.stdout(paged.text);
     for (const chunk of chunks) if (io.stdout(chunk) === false) await io.drain?.();
     return exitCode;
   } catch (error) {
+    progress?.clear();
     if (error instanceof CommanderError) {
       // Help and --version end through here too, with exit code 0.
       return error.exitCode === 0 ? 0 : 2;
@@ -55,20 +69,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function buildProgram(io: Io, emit: (result: CommandResult) => void): Command {
+function buildProgram(io: Io, progress: Progress | undefined, emit: (result: CommandResult) => void): Command {
   const version = readVersion();
   const program = new Command('ladder')
     .description('Query, compare, lint and export an engineering career ladder kept as Markdown files.')
     .version(version, '-V, --version', 'print the version')
     .option('-l, --ladder <dir>', 'the ladder folder (default: $LADDER_DIR, else the ladder found from the current folder; see "Finding the ladder" in the README)')
     .addOption(new Option('--example', 'read the example ladder bundled with ladder').conflicts('ladder'))
+    .option('--color', 'colour the output even when it is not a terminal, as for `| less -R` (FORCE_COLOR=1 does too)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--no-pager', 'never send output taller than the terminal through $LADDER_PAGER, $PAGER or less')
     .option('--no-cache', 'parse every file afresh instead of reusing parses of unchanged files')
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(clipQuotedInputs(text)) })
     .showSuggestionAfterError(true)
     .hook('preAction', (_program, command) => refuseDisagreeingFormats(command))
+    // What measures and wraps text loads only for a command that will fit output to a terminal, not for --help.
+    .hook('preAction', async () => {
+      if (terminalWidth(io) !== undefined) await (await import('./format/wrap.js')).loadWrapping();
+    })
     .addHelpText(
       'after',
       `
@@ -82,13 +102,15 @@ Exit codes: 0 success, 1 findings or differences where asked, 2 usage, input or 
     );
 
   const context = (): CommandContext => {
-    const globals = program.opts<{ ladder?: string; example?: boolean; color: boolean; cache: boolean }>();
+    const globals = program.opts<{ ladder?: string; example?: boolean; color?: boolean; cache: boolean }>();
     return {
       cwd: io.cwd,
       env: io.env,
       ladder: globals.ladder,
       example: globals.example,
-      color: globals.color && io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb',
+      color: colourWanted(globals.color, io),
+      width: terminalWidth(io),
+      progress: progress?.report,
       bundledLadder,
       version,
       cache: globals.cache ? parseCache(io.env, version) : undefined,

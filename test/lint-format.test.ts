@@ -29,7 +29,8 @@ const expectations: Record<string, { check: (out: string) => void; clean: (out: 
   stylish: {
     check: (out) => {
       expect(out).toContain('people/Ingeniera Sénior.md\n  10:3   warning  Restates');
-      expect(out).toMatch(/\n  17:1   error    Section "Delivery" appears again\nsecond line\s+duplicate-section\n/);
+      // A message over two lines reads as one paragraph, never with a line at column 0.
+      expect(out).toMatch(/\n  17:1   error    Section "Delivery" appears again second line\s+duplicate-section\n/);
       expect(out).toContain('✖ 3 problems (1 error, 2 warnings)\n  1 problem potentially fixable with the `--fix` option.\n');
     },
     clean: (out) => expect(out).toBe(''),

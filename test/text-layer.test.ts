@@ -24,7 +24,8 @@ const LAYERS: Record<string, number> = {
   lint: 6,
   format: 7,
   commands: 7,
-  cli: 8,
+  terminal: 8,
+  cli: 9,
 };
 /** Within one rank, the one direction that is allowed: a command calls its formatter. */
 const SIDEWAYS = new Set(['commands→format']);

@@ -17,7 +17,7 @@ export async function changesCommand(ctx: CommandContext, older: string, newer: 
   const changes = compareLadders(ladders.older, ladders.newer);
   const render = await loadOutput(changesOutputs, options);
   return {
-    stdout: render(changes, { color: ctx.color }),
+    stdout: render(changes, { color: ctx.color, width: ctx.width }),
     // Defects of the newer ladder are the ones a reviewer can still fix; the older ones are history.
     warnings: problemLines(ladders.newer),
     exitCode: options.exitCode && hasChanges(changes) ? 1 : 0,

@@ -8,8 +8,12 @@ export interface CommandContext {
   ladder?: string;
   /** `--example`: read the ladder bundled with the tool, on purpose. */
   example?: boolean;
-  /** Whether output may carry ANSI colour: a TTY, no NO_COLOR, no --no-color. */
+  /** Whether output may carry ANSI colour: --color, FORCE_COLOR, else a TTY without NO_COLOR or --no-color. */
   color: boolean;
+  /** The terminal's columns that human-readable output wraps to; none when the output is piped. */
+  width?: number;
+  /** Told how many of the files being parsed are done, for a progress line on a terminal. */
+  progress?: (parsed: number, total: number) => void;
   /** The ladder that ships with the tool. */
   bundledLadder: string;
   /** The tool's version, for output that records what wrote it. */
@@ -41,5 +45,6 @@ export function locateOptions(ctx: CommandContext, { fallback = true } = {}) {
     example: ctx.example,
     fallback,
     cache: ctx.cache,
+    progress: ctx.progress,
   };
 }

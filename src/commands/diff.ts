@@ -22,7 +22,7 @@ export async function diffCommand(ctx: CommandContext, fromName: string, toName:
   const titles = roleTitles(graph);
   const render = await loadOutput(diffOutputs, options);
   return {
-    stdout: render(diff, { color: ctx.color, titles, all: options.all }),
+    stdout: render(diff, { color: ctx.color, titles, all: options.all, width: ctx.width }),
     warnings: problemLines(ladder),
     exitCode: options.exitCode && hasDifferences(diff) ? 1 : 0,
   };

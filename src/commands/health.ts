@@ -16,5 +16,5 @@ export async function healthCommand(ctx: CommandContext, options: HealthOptions)
   const ladder = await openLadder(locateOptions(ctx, { fallback: false }));
   const health = ladderHealth(ladder.graph, healthThresholds(ladder.config));
   const render = await loadOutput(healthOutputs, options);
-  return { stdout: render(health, { color: ctx.color }), warnings: problemLines(ladder), exitCode: options.exitCode && hasFlags(health) ? 1 : 0 };
+  return { stdout: render(health, { color: ctx.color, width: ctx.width }), warnings: problemLines(ladder), exitCode: options.exitCode && hasFlags(health) ? 1 : 0 };
 }

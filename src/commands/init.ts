@@ -50,7 +50,7 @@ export async function initCommand(ctx: CommandContext, options: InitOptions): Pr
       ? `Wrote ${target}.`
       : `Run "ladder init${options.dir ? ` --dir ${options.dir}` : ''} --write" to write it.`;
   return {
-    stdout: options.json ? formatJson(survey) : formatSurvey(survey, { color: ctx.color, yaml: needed ? yaml : '', outcome }),
+    stdout: options.json ? formatJson(survey) : formatSurvey(survey, { color: ctx.color, yaml: needed ? yaml : '', outcome, width: ctx.width }),
     warnings: [],
     exitCode: 0,
   };

@@ -39,7 +39,7 @@ export async function lintCommand(ctx: CommandContext, files: string[], options:
     const { errors, warnings } = report.summary;
     const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
     return {
-      stdout: formatter(report, { color: ctx.color, rules, files: result.files, version: ctx.version, base: ladderFromRunFolder(ctx.cwd, root) }),
+      stdout: formatter(report, { color: ctx.color, width: ctx.width, rules, files: result.files, version: ctx.version, base: ladderFromRunFolder(ctx.cwd, root) }),
       warnings: [...skipped, ...(tooManyWarnings ? [`${warnings} warnings, more than --max-warnings ${options.maxWarnings}`] : [])],
       exitCode: errors > 0 || tooManyWarnings ? 1 : 0,
     };

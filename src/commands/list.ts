@@ -8,7 +8,7 @@ export async function listCommand(ctx: CommandContext, options: { json?: boolean
   const ladder = await openLadder(locateOptions(ctx));
   const roles = [...ladder.graph.roles.values()].map(summarize);
   return {
-    stdout: options.json ? formatJson({ roles }) : formatChart(roles, { color: ctx.color }),
+    stdout: options.json ? formatJson({ roles }) : formatChart(roles, { color: ctx.color, width: ctx.width }),
     warnings: problemLines(ladder),
     exitCode: 0,
   };

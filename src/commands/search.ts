@@ -23,7 +23,7 @@ export async function searchCommand(ctx: CommandContext, words: string[], option
   });
   const titles = roleTitles(ladder.graph);
   return {
-    stdout: options.json ? formatJson({ query, hits }) : formatSearch({ query, hits }, { color: ctx.color, titles }),
+    stdout: options.json ? formatJson({ query, hits }) : formatSearch({ query, hits }, { color: ctx.color, titles, width: ctx.width }),
     warnings: problemLines(ladder),
     exitCode: hits.length > 0 ? 0 : 1,
   };

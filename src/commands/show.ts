@@ -28,7 +28,7 @@ export async function showCommand(ctx: CommandContext, name: string, options: Sh
   if (options.new) return showNew(ctx, ladder, node, new Set(role.sections.map((section) => section.id)), options);
   const titles = roleTitles(ladder.graph);
   return {
-    stdout: options.json ? formatJson(role) : formatRole(role, { color: ctx.color, titles }),
+    stdout: options.json ? formatJson(role) : formatRole(role, { color: ctx.color, titles, width: ctx.width }),
     warnings: problemLines(ladder),
     exitCode: 0,
   };
@@ -40,7 +40,7 @@ async function showNew(ctx: CommandContext, ladder: OpenLadder, node: RoleNode, 
   const role = newInRole(ladder.graph, node);
   role.sections = role.sections.filter((section) => kept.has(section.id));
   return {
-    stdout: options.json ? formatJson(role) : formatRoleNew(role, { color: ctx.color, titles: roleTitles(ladder.graph) }),
+    stdout: options.json ? formatJson(role) : formatRoleNew(role, { color: ctx.color, titles: roleTitles(ladder.graph), width: ctx.width }),
     warnings: problemLines(ladder),
     exitCode: 0,
   };

@@ -4,6 +4,7 @@ import { inlineWordDiff } from './diff-text.js';
 import { paint } from './paint.js';
 import { plural } from './plural.js';
 import { showControlsIn } from './terminal-text.js';
+import { fitLines, hang, oneParagraph } from './wrap.js';
 
 /** How many role ids a "reaches" line names before it only counts the rest. */
 export const REACH_SHOWN = 8;
@@ -14,13 +15,13 @@ export const REACH_SHOWN = 8;
  * `[-removed-]{+added+}` without colour), each followed by the roles it reaches when that is more than
  * the role itself. Markers carry the meaning without colour.
  */
-export function formatChangesText(changes: LadderChanges, { color }: { color: boolean }): string {
+export function formatChangesText(changes: LadderChanges, { color, width }: { color: boolean; width?: number }): string {
   changes = showControlsIn(changes);
   const c = paint(color);
   const lines = [c.bold(`${revisionName(changes.from)} → ${revisionName(changes.to)}`), c.dim(summaryLine(changes))];
-  for (const role of changes.roles) lines.push('', ...roleLines(role, c));
+  for (const role of changes.roles) lines.push('', ...roleLines(role, c, width));
   if (changes.roles.length === 0) lines.push('', 'No changes.');
-  return lines.join('\n') + '\n';
+  return fitLines(lines.join('\n'), width) + '\n';
 }
 
 export function revisionName({ revision, commit }: LadderChanges['from']): string {
@@ -45,7 +46,7 @@ export function reachPhrase(reaches: string[], verb = 'reaches'): string {
 
 const MARK = { added: '+', removed: '-', renamed: '~', changed: '~' } as const;
 
-function roleLines(role: RoleChanges, c: ChalkInstance): string[] {
+function roleLines(role: RoleChanges, c: ChalkInstance, width: number | undefined): string[] {
   const colour = role.status === 'added' ? c.green : role.status === 'removed' ? c.red : c.yellow;
   const lines = [`${colour(MARK[role.status])} ${c.bold(role.title)} ${c.dim(`(${role.id} · ${role.file} · ${role.status})`)}`];
   const { renamed, parent, level, track } = role;
@@ -62,17 +63,17 @@ function roleLines(role: RoleChanges, c: ChalkInstance): string[] {
   if (track) lines.push(`    track: ${track.from} → ${track.to}`);
   for (const section of role.sections) {
     lines.push(`  ${c.underline(section.title)}`);
-    lines.push(...section.added.flatMap((e) => expectationLines(c.green('+'), c.green(e.text), e, c)));
-    lines.push(...section.removed.flatMap((e) => expectationLines(c.red('-'), c.red(e.text), e, c)));
-    lines.push(...section.reworded.flatMap((e) => expectationLines(c.yellow('~'), inlineWordDiff(e.changes, c), e, c)));
+    lines.push(...section.added.flatMap((e) => expectationLines(c.green('+'), c.green(e.text), e, c, width)));
+    lines.push(...section.removed.flatMap((e) => expectationLines(c.red('-'), c.red(e.text), e, c, width)));
+    lines.push(...section.reworded.flatMap((e) => expectationLines(c.yellow('~'), inlineWordDiff(e.changes, c), e, c, width)));
   }
   return lines;
 }
 
-function expectationLines(mark: string, text: string, e: ChangedExpectation | RewordedExpectation, c: ChalkInstance): string[] {
+function expectationLines(mark: string, text: string, e: ChangedExpectation | RewordedExpectation, c: ChalkInstance, width: number | undefined): string[] {
   // Where to read it: the newer file, or the older one for a removed expectation.
   const where = 'to' in e ? e.to : e;
-  const lines = [`    ${mark} ${text} ${c.dim(`${where.file}:${where.line}`)}`];
-  if (e.reaches.length > 1) lines.push(c.dim(`      ${reachPhrase(e.reaches)}`));
+  const lines = [hang(`    ${mark} `, oneParagraph(text), width, c.dim(`${where.file}:${where.line}`))];
+  if (e.reaches.length > 1) lines.push(hang('      ', c.dim(reachPhrase(e.reaches)), width));
   return lines;
 }

@@ -84,7 +84,7 @@ ${examples.length ? `<h3>Examples</h3>\n<ul class="examples">\n${examples.join('
 </header>
 <main>
 ${role.description ? `<p class="description">${escapeHtml(role.description)}</p>\n` : ''}${sections.join('\n')}
-<p class="summary">${total} expectations: ${own} own (●), ${total - own} inherited (○).</p>
+<p class="summary">${plural(total, 'expectation')}: ${own} own (●), ${total - own} inherited (○).</p>
 </main>`;
   return htmlPage({ title: `${role.title} · Career ladder`, body });
 }

@@ -72,7 +72,7 @@ function rolePage(role: ResolvedRole, link: (id: string) => string): string {
     }
   }
   const total = role.sections.reduce((n, s) => n + s.expectations.length, 0);
-  lines.push('', `${total} expectations: ${own} own (●), ${total - own} inherited (○).`);
+  lines.push('', `${plural(total, 'expectation')}: ${own} own (●), ${total - own} inherited (○).`);
   return lines.join('\n') + '\n';
 }
 

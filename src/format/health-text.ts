@@ -3,9 +3,12 @@ import type { HealthStep, LadderHealth, ParityGap } from '../schema/health.js';
 import { paint } from './paint.js';
 import { plural } from './plural.js';
 import { showControlsIn } from './terminal-text.js';
+import { fitLines, hang } from './wrap.js';
 
 /** Cells of the widest bar; every other bar is drawn to the same scale. */
 const BAR_WIDTH = 24;
+/** The shortest bar worth drawing in a table row; with less room than this the steps are stacked instead. */
+const BAR_NARROWEST = 8;
 /** Eighths of a cell, so steps that differ by one expectation still differ in length. */
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
@@ -14,7 +17,7 @@ const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
  * new expectations of each section under it, then what is flagged and why. Flags are words, so the
  * table reads the same without colour.
  */
-export function formatHealthText(health: LadderHealth, { color }: { color: boolean }): string {
+export function formatHealthText(health: LadderHealth, { color, width }: { color: boolean; width?: number }): string {
   health = showControlsIn(health);
   const c = paint(color);
   const { steps, thresholds } = health;
@@ -27,28 +30,38 @@ export function formatHealthText(health: LadderHealth, { color }: { color: boole
     evolved: String(step.evolved),
     ratio: step.ratio === null ? '–' : `${step.ratio.toFixed(2)}×`,
   }));
-  const width = (key: keyof (typeof rows)[number], header: string) => Math.max(header.length, ...rows.map((row) => row[key].length));
-  const w = { step: width('step', 'step'), track: width('track', 'track'), added: width('added', 'new'), evolved: width('evolved', 'evolved'), ratio: width('ratio', 'vs median') };
+  const column = (key: keyof (typeof rows)[number], header: string) => Math.max(header.length, ...rows.map((row) => row[key].length));
+  const w = { step: column('step', 'step'), track: column('track', 'track'), added: column('added', 'new'), evolved: column('evolved', 'evolved'), ratio: column('ratio', 'vs median') };
+  const flagsWidth = Math.max(0, ...steps.map((step) => (step.flags.length ? 2 + step.flags.join(', ').length : 0)));
+  const table = w.step + w.track + w.added + w.evolved + w.ratio + 5 * 2;
+  const room = width === undefined ? BAR_WIDTH : Math.min(BAR_WIDTH, width - table - flagsWidth);
   const lines = [
-    c.bold(`${plural(steps.length, 'promotion step')}; thin means under ${thresholds.minStep} new expectations or under ${thresholds.minRatio} × the track's median step`),
+    c.bold(`${plural(steps.length, 'promotion step')}; thin means under ${plural(thresholds.minStep, 'new expectation')} or under ${thresholds.minRatio} × the track's median step`),
     '',
-    c.dim(`${'step'.padEnd(w.step)}  ${'track'.padEnd(w.track)}  ${'new'.padStart(w.added)}  ${'evolved'.padStart(w.evolved)}  ${'vs median'.padStart(w.ratio)}  size`),
   ];
+  const stacked = room < BAR_NARROWEST;
+  if (!stacked) lines.push(c.dim(`${'step'.padEnd(w.step)}  ${'track'.padEnd(w.track)}  ${'new'.padStart(w.added)}  ${'evolved'.padStart(w.evolved)}  ${'vs median'.padStart(w.ratio)}  size`));
   steps.forEach((step, i) => {
     const row = rows[i]!;
     const flags = step.flags.length ? `  ${c.yellow(step.flags.join(', '))}` : '';
-    lines.push(
-      `${row.step.padEnd(w.step)}  ${row.track.padEnd(w.track)}  ${row.added.padStart(w.added)}  ${row.evolved.padStart(w.evolved)}  ${row.ratio.padStart(w.ratio)}  ${bar(step.added, widest, step, c)}${flags}`,
-    );
-    if (step.sections.length) lines.push(c.dim(`  ${step.sections.map((s) => `${s.title} ${s.added}`).join(' · ')}`));
+    if (stacked) {
+      // Too narrow for the table: the step on a line of its own, its numbers and a shorter bar under it.
+      lines.push(`${row.step}  ${c.dim(row.track)}`);
+      lines.push(hang('  ', `new ${row.added} · evolved ${row.evolved} · vs median ${row.ratio}  ${bar(step.added, widest, step, c, BAR_NARROWEST)}${flags}`, width));
+    } else {
+      lines.push(
+        `${row.step.padEnd(w.step)}  ${row.track.padEnd(w.track)}  ${row.added.padStart(w.added)}  ${row.evolved.padStart(w.evolved)}  ${row.ratio.padStart(w.ratio)}  ${bar(step.added, widest, step, c, room)}${flags}`,
+      );
+    }
+    if (step.sections.length) lines.push(hang('  ', c.dim(step.sections.map((s) => `${s.title} ${s.added}`).join(' · ')), width));
   });
   lines.push(...flagged(health, c));
   lines.push('', summaryLine(health));
-  return lines.join('\n') + '\n';
+  return fitLines(lines.join('\n'), width) + '\n';
 }
 
-function bar(added: number, widest: number, step: HealthStep, c: ChalkInstance): string {
-  const eighths = Math.round((added / widest) * BAR_WIDTH * 8);
+function bar(added: number, widest: number, step: HealthStep, c: ChalkInstance, cells: number): string {
+  const eighths = Math.round((added / widest) * cells * 8);
   // A step that adds anything shows at least a sliver, so it never reads as empty.
   const shown = added > 0 ? Math.max(1, eighths) : 0;
   const text = '█'.repeat(Math.floor(shown / 8)) + EIGHTHS[shown % 8]!;

@@ -2,6 +2,7 @@ import type { LadderSurvey } from '../schema/survey.js';
 import { paint } from './paint.js';
 import { plural } from './plural.js';
 import { showControlsIn } from './terminal-text.js';
+import { fitLines } from './wrap.js';
 
 export interface InitTextOptions {
   color: boolean;
@@ -9,10 +10,12 @@ export interface InitTextOptions {
   yaml: string;
   /** What happened to it: written, or how to write it. */
   outcome: string;
+  /** The terminal's columns to wrap to; none when piped. */
+  width?: number;
 }
 
 /** What `ladder init` found, section by section, then the ladder.yaml it proposes. */
-export function formatSurvey(survey: LadderSurvey, { color, yaml, outcome }: InitTextOptions): string {
+export function formatSurvey(survey: LadderSurvey, { color, yaml, outcome, width }: InitTextOptions): string {
   [survey, yaml, outcome] = showControlsIn([survey, yaml, outcome] as const);
   const c = paint(color);
   const title = new Map(survey.roles.map((r) => [r.id, r.title]));
@@ -44,9 +47,11 @@ export function formatSurvey(survey: LadderSurvey, { color, yaml, outcome }: Ini
     for (const u of survey.unsettled) lines.push(`  ${u.file}:${u.line}  ${u.message}`);
   }
   lines.push('', verdict(survey, yaml !== '', c));
-  if (yaml) lines.push('', c.bold('Proposed ladder.yaml'), c.dim('---'), yaml.trimEnd(), c.dim('---'));
-  lines.push(outcome);
-  return lines.join('\n') + '\n';
+  const out = [fitLines(lines.join('\n'), width)];
+  // The proposal is YAML to copy as it stands: wrapping a line of it would change what it says.
+  if (yaml) out.push('', c.bold('Proposed ladder.yaml'), c.dim('---'), yaml.trimEnd(), c.dim('---'));
+  out.push(fitLines(outcome, width));
+  return out.join('\n') + '\n';
 }
 
 /**

@@ -14,6 +14,8 @@ export interface LintFormatOptions {
    * ladder kept in `docs/ladder/` still annotates the right file.
    */
   base: string;
+  /** The terminal's columns, for formats read by people (stylish); none when piped. */
+  width?: number;
 }
 
 export type LintFormatter = (report: LintReport, options: LintFormatOptions) => string;

@@ -58,6 +58,8 @@ export interface DiffOutputOptions {
   titles: Map<string, string>;
   /** List kept expectations, not only count them. */
   all?: boolean;
+  /** The terminal's columns, for the text format; none when piped. */
+  width?: number;
 }
 
 export type DiffRenderer = (diff: RoleDiff, options: DiffOutputOptions) => string;
@@ -80,7 +82,7 @@ function withoutKeptLists(diff: RoleDiff): RoleDiff {
   return { ...diff, sections: diff.sections.map(({ keptExpectations: _, ...section }) => section) };
 }
 
-export type ChangesRenderer = (changes: LadderChanges, options: { color: boolean }) => string;
+export type ChangesRenderer = (changes: LadderChanges, options: { color: boolean; width?: number }) => string;
 
 /** `ladder changes --format <name>`. */
 export const changesOutputs: Outputs<ChangesRenderer, 'text' | 'json' | 'markdown'> = {
@@ -92,7 +94,7 @@ export const changesOutputs: Outputs<ChangesRenderer, 'text' | 'json' | 'markdow
   },
 };
 
-export type HealthRenderer = (health: LadderHealth, options: { color: boolean }) => string;
+export type HealthRenderer = (health: LadderHealth, options: { color: boolean; width?: number }) => string;
 
 /** `ladder health --format <name>`. */
 export const healthOutputs: Outputs<HealthRenderer, 'text' | 'json' | 'markdown'> = {

@@ -1,19 +1,23 @@
 import type { ResolvedRole } from '../schema/role.js';
 import { paint } from './paint.js';
+import { plural } from './plural.js';
 import { placeExpectations } from './section-outline.js';
 import { showControlsIn } from './terminal-text.js';
+import { fitLines, hang, oneParagraph, paragraphs } from './wrap.js';
 
 export interface RoleTextOptions {
   color: boolean;
   /** Role id → title, to name where inherited expectations come from. */
   titles: Map<string, string>;
+  /** The terminal's columns to wrap to; none when piped. */
+  width?: number;
 }
 
 /**
  * The terminal view of a resolved role. Own expectations are marked `●`, inherited ones `○` with their
  * source, so the difference survives without colour (pipes, NO_COLOR).
  */
-export function formatRole(role: ResolvedRole, { color, titles }: RoleTextOptions): string {
+export function formatRole(role: ResolvedRole, { color, titles, width }: RoleTextOptions): string {
   [role, titles] = showControlsIn([role, titles] as const);
   const c = paint(color);
   const title = (id: string) => titles.get(id) ?? id;
@@ -22,7 +26,8 @@ export function formatRole(role: ResolvedRole, { color, titles }: RoleTextOption
     c.dim(`${role.id} · track ${role.track} · level ${role.level} · ${role.file}`),
     `Inherits: ${role.chain.length > 1 ? role.chain.slice(1).map(title).join(' → ') : c.dim('nothing (top of its chain)')}`,
   ];
-  if (role.description) lines.push('', role.description);
+  // Prose wraps flush left; only the lines under a marker hang.
+  if (role.description) lines.push('', ...paragraphs(role.description).split('\n').map((line) => hang('', line, width)));
   let own = 0;
   let inherited = 0;
   for (const section of role.sections) {
@@ -32,15 +37,15 @@ export function formatRole(role: ResolvedRole, { color, titles }: RoleTextOption
       const indent = '  '.repeat(depth + (expectation.subsection === undefined ? 1 : 2));
       if (expectation.source === role.id) {
         own++;
-        lines.push(`${indent}${c.green('●')} ${expectation.text}`);
+        lines.push(hang(`${indent}${c.green('●')} `, oneParagraph(expectation.text), width));
       } else {
         inherited++;
-        lines.push(`${indent}${c.dim('○')} ${expectation.text} ${c.dim(`(${title(expectation.source)})`)}`);
+        lines.push(hang(`${indent}${c.dim('○')} `, oneParagraph(expectation.text), width, c.dim(`(${title(expectation.source)})`)));
       }
-      for (const example of expectation.examples ?? []) lines.push(`${indent}    ${c.dim(`e.g. ${example}`)}`);
+      for (const example of expectation.examples ?? []) lines.push(hang(`${indent}    `, c.dim(`e.g. ${oneParagraph(example)}`), width));
     }
-    for (const example of section.examples ?? []) lines.push(`  ${c.dim(`e.g. ${example.text} (${title(example.source)})`)}`);
+    for (const example of section.examples ?? []) lines.push(hang('  ', c.dim(`e.g. ${oneParagraph(example.text)}`), width, c.dim(`(${title(example.source)})`)));
   }
-  lines.push('', c.dim(`${own + inherited} expectations: ${own} own (●), ${inherited} inherited (○)`));
-  return lines.join('\n') + '\n';
+  lines.push('', c.dim(`${plural(own + inherited, 'expectation')}: ${own} own (●), ${inherited} inherited (○)`));
+  return fitLines(lines.join('\n'), width) + '\n';
 }

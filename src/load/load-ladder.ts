@@ -48,6 +48,8 @@ export interface LoadOptions {
   config?: Pick<LadderConfig, 'ignore' | 'inherits' | 'format'>;
   /** Read the Markdown files that are not roles too (lint checks their links); other commands skip them. */
   documents?: boolean;
+  /** Told after each parsed file how many of those not in the cache are done: the caller may show progress. */
+  progress?: (parsed: number, total: number) => void;
 }
 
 /** Reads every role file under `root`. Never throws for a bad file: it becomes a problem and the rest loads. */
@@ -69,7 +71,7 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
   const misses = read.filter((entry): entry is ReadFile => entry !== undefined && !(entry.parsed = cache?.get(entry.file, entry.hash!)));
   if (misses.length > 0) {
     const { parseFiles } = await import('./parse-pool.js');
-    const parsed = await parseFiles(misses, readOptions);
+    const parsed = await parseFiles(misses, readOptions, options.progress && ((done) => options.progress!(done, misses.length)));
     misses.forEach((entry, i) => {
       entry.parsed = parsed[i]!;
       cache?.set(entry.file, entry.hash!, entry.parsed);

@@ -24,9 +24,15 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16
 /** The compiled worker sits beside the bundle in dist/; when running from source there is none. */
 const workerScript = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
 
-/** Parses files, in order; large ladders are spread over worker threads. */
-export async function parseFiles(jobs: ParseJob[], options: ParseOptions = {}): Promise<ParsedFile[]> {
-  if (jobs.length < PARALLEL_FROM || !existsSync(workerScript)) return parseHere(jobs, options);
+/** Parses files, in order; large ladders are spread over worker threads. `progress` is told how many are done. */
+export async function parseFiles(jobs: ParseJob[], options: ParseOptions = {}, progress?: (done: number) => void): Promise<ParsedFile[]> {
+  let done = 0;
+  const count = (parsed: ParsedFile[]) => {
+    done += parsed.length;
+    progress?.(done);
+    return parsed;
+  };
+  if (jobs.length < PARALLEL_FROM || !existsSync(workerScript)) return parseHere(jobs, options, () => progress?.(++done));
   const batches: ParseJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH) batches.push(jobs.slice(i, i + BATCH));
   const results: ParsedFile[][] = new Array(batches.length);
@@ -45,7 +51,7 @@ export async function parseFiles(jobs: ParseJob[], options: ParseOptions = {}): 
           worker = null;
         }
       }
-      results[index] = parsed ?? (await parseHere(batches[index]!, options));
+      results[index] = count(parsed ?? (await parseHere(batches[index]!, options)));
     }
     await worker?.terminate();
   };
@@ -70,9 +76,12 @@ function inWorker(worker: Worker, message: ParseMessage): Promise<ParsedFile[]> 
   });
 }
 
-async function parseHere(jobs: ParseJob[], options: ParseOptions): Promise<ParsedFile[]> {
+async function parseHere(jobs: ParseJob[], options: ParseOptions, parsedOne?: () => void): Promise<ParsedFile[]> {
   const { parseFile } = await import('./parse-file.js');
   const results: ParsedFile[] = [];
-  for (const job of jobs) results.push(await parseFile(job, options));
+  for (const job of jobs) {
+    results.push(await parseFile(job, options));
+    parsedOne?.();
+  }
   return results;
 }
