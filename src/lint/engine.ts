@@ -5,7 +5,7 @@ import type { RoleGraph } from '../graph/build-graph.js';
 import { healthThresholds, ladderHealth } from '../health/health.js';
 import { CONFIG_FILE, ruleSettingLine } from '../load/config.js';
 import type { LoadedLadder, SourceFile } from '../load/load-ladder.js';
-import type { LadderConfig } from '../schema/config.js';
+import type { LadderConfig, RuleEntry } from '../schema/config.js';
 import type { LadderHealth } from '../schema/health.js';
 import type { LintFinding, LintReport } from '../schema/lint-report.js';
 import { disabledLines, type IsDisabled } from './disable-comments.js';
@@ -51,9 +51,10 @@ export function lintLadder(input: LintInput, config: LadderConfig = {}, rules: r
   const findings: FindingWithFix[] = [];
   for (const rule of rules) {
     const setting = config.rules?.[rule.meta.id];
-    const severity = setting === undefined ? rule.meta.severity : SEVERITY[setting];
+    const level = Array.isArray(setting) ? setting[0] : setting;
+    const severity = level === undefined ? rule.meta.severity : SEVERITY[level];
     if (severity === 'off') continue;
-    for (const report of rule.check(ctx)) {
+    for (const report of rule.check(ctx, optionsOf(input.root, rule, setting))) {
       if (report.fix && !rule.meta.fixable) {
         throw new Error(`lint rule "${rule.meta.id}" proposed a fix but its meta does not declare it fixable`);
       }
@@ -84,6 +85,23 @@ function checkRuleIds(root: string, config: LadderConfig): void {
   const unknown = Object.keys(config.rules ?? {}).find((id) => !known.has(id));
   if (unknown === undefined) return;
   throw new LadderError(at(CONFIG_FILE, ruleSettingLine(root, unknown), `unknown rule "${unknown}"; run "ladder lint --list-rules" for the rule ids`));
+}
+
+/**
+ * A rule's options from `[severity, options]`, validated by the rule's own schema (which supplies the
+ * defaults); an option the rule does not take, or a wrong value, names its ladder.yaml line.
+ */
+function optionsOf(root: string, rule: LintRule, setting: RuleEntry | undefined): unknown {
+  const given = Array.isArray(setting) ? setting[1] : {};
+  if (!rule.options) {
+    if (Object.keys(given).length === 0) return undefined;
+    throw new LadderError(at(CONFIG_FILE, ruleSettingLine(root, rule.meta.id), `rule "${rule.meta.id}" takes no options; set it to off, warn or error`));
+  }
+  const parsed = rule.options.safeParse(given);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const what = issue.code === 'unrecognized_keys' ? `unknown option "${issue.keys[0]}"` : `option "${issue.path.join('.')}" ${issue.message}`;
+  throw new LadderError(at(CONFIG_FILE, ruleSettingLine(root, rule.meta.id), `rule "${rule.meta.id}": ${what}`));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
 import type { LoadedLadder, SourceFile } from '../load/load-ladder.js';
 import type { LadderHealth } from '../schema/health.js';
@@ -35,12 +36,17 @@ export interface Report {
   fix?: Fix;
 }
 
-export interface LintRule<Id extends string = string> {
+export interface LintRule<Id extends string = string, Options = unknown> {
   meta: LintRuleMeta & { id: Id };
-  check(ctx: LintContext): Report[];
+  /**
+   * The settings a rule takes in ladder.yaml (`rules: { id: [warn, { ...options }] }`, as ESLint has them),
+   * with their defaults: the engine validates them here and passes the result to `check`.
+   */
+  options?: z.ZodType<Options>;
+  check(ctx: LintContext, options: Options): Report[];
 }
 
 /** Declares a rule, keeping its id a literal type: the registry derives the union of rule ids from them. */
-export function defineRule<const Id extends string>(rule: LintRule<Id>): LintRule<Id> {
+export function defineRule<const Id extends string, Options = unknown>(rule: LintRule<Id, Options>): LintRule<Id, Options> {
   return rule;
 }

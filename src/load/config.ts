@@ -49,7 +49,7 @@ export async function readLadderConfig(root: string): Promise<LadderConfig> {
     throw new LadderError(at(CONFIG_FILE, lineOf(issue.path, key), what));
   }
   const where = issue.path.join('.');
-  const hint = issue.path[0] === 'rules' ? '; use off, warn or error' : issue.path[0] === 'format' ? FORMAT_HINT : '';
+  const hint = issue.path[0] === 'rules' ? '; use off, warn or error, or [severity, { options }]' : issue.path[0] === 'format' ? FORMAT_HINT : '';
   throw new LadderError(at(CONFIG_FILE, lineOf(issue.path), `"${where}" ${issue.message}${hint}`));
 }
 

@@ -3,16 +3,20 @@ import { z } from 'zod';
 export const RuleSettingSchema = z.enum(['off', 'warn', 'error']);
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
+/** A rule's setting: its severity, or its severity and its options (`[warn, { style: period }]`), as in ESLint. */
+export const RuleEntrySchema = z.union([RuleSettingSchema, z.tuple([RuleSettingSchema, z.record(z.string(), z.unknown())])]);
+export type RuleEntry = z.infer<typeof RuleEntrySchema>;
+
 /**
- * Rule id → off, warn or error. The rule ids live in the rule registry (src/lint/rules/index.ts), which
+ * Rule id → off, warn or error, or `[severity, options]`. The rule ids live in the rule registry (src/lint/rules/index.ts), which
  * src/schema cannot import: lint rejects an unknown id, and the published JSON Schema lists the ids.
  */
-export const RuleSettingsSchema = z.record(z.string(), RuleSettingSchema);
+export const RuleSettingsSchema = z.record(z.string(), RuleEntrySchema);
 
 /** `ladder.yaml` at the ladder root. Unknown keys (and, when linting, unknown rule ids) are errors, never silently ignored. */
 export const LadderConfigSchema = z
   .object({
-    /** Rule id → off, warn or error, overriding the rule's default severity. */
+    /** Rule id → off, warn or error (or `[severity, options]`), overriding the rule's default severity. */
     rules: RuleSettingsSchema.optional(),
     /** Globs (relative to the ladder root) of Markdown files that are not roles: never loaded, never linted. */
     ignore: z.array(z.string().min(1)).optional().describe('Globs, relative to the ladder root, of Markdown files that are not roles (overviews, deprecated copies): never loaded, never linted'),

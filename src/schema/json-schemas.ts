@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LadderChangesSchema } from './changes.js';
 import { RoleDiffSchema } from './diff.js';
-import { LadderConfigSchema, RuleSettingSchema, RuleSettingsSchema } from './config.js';
+import { LadderConfigSchema, RuleEntrySchema, RuleSettingsSchema } from './config.js';
 import { LadderExportSchema } from './export.js';
 import { LadderGraphSchema } from './graph.js';
 import { LadderHealthSchema } from './health.js';
@@ -38,7 +38,7 @@ type JsonSchema = Record<string, unknown>;
  */
 export function renderJsonSchema(file: string, ruleIds: readonly string[]): string {
   const { title, schema } = publishedSchemas[file]!;
-  const { $schema: _, ...ruleSettings } = toJsonSchema(z.object(Object.fromEntries(ruleIds.map((id) => [id, RuleSettingSchema.optional()]))).strict());
+  const { $schema: _, ...ruleSettings } = toJsonSchema(z.object(Object.fromEntries(ruleIds.map((id) => [id, RuleEntrySchema.optional()]))).strict());
   const generated = toJsonSchema(schema, ({ zodSchema, jsonSchema }) => {
     if (zodSchema === RuleSettingsSchema) replaceWith(jsonSchema, ruleSettings);
   });

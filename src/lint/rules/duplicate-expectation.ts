@@ -11,6 +11,8 @@ export const duplicateExpectation = defineRule({
     description: 'A role states the same expectation twice, word for word or nearly.',
     severity: 'warning',
     fixable: false,
+    flags: '"Writes tests for the code they change." twice in one role',
+    passes: '"Reviews code at a function level." and "Reviews code at a system level." in one role: the scope differs',
   },
   check: (ctx) =>
     ctx.roles.flatMap((role) => {

@@ -6,6 +6,8 @@ export const frontMatter = problemRule({
     description: 'Front matter is not valid YAML, is never closed, or has unknown keys or wrong types.',
     severity: 'error',
     fixable: false,
+    flags: 'front matter "track: [ic" (unclosed YAML)',
+    passes: 'front matter "track: ic"',
   },
   problemCodes: ['front-matter'],
 });

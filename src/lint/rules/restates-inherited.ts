@@ -19,6 +19,8 @@ export const restatesInherited = defineRule({
     description: 'An expectation repeats, or nearly repeats, one the role already inherits from an ancestor.',
     severity: 'warning',
     fixable: false,
+    flags: '"Writes well-tested code." in Senior when Engineer has "Writes well-tested, readable code."',
+    passes: '"Designs at a module level." in Senior when Engineer has "Designs at a function level.": the scope grows',
   },
   check: (ctx) => {
     const entriesOf = (role: RoleNode): Entry[] => expectationsOf(role).map((expectation) => ({ role, expectation, words: wordSet(expectation) }));
