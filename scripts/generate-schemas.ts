@@ -7,5 +7,5 @@ import { publishedSchemas, renderJsonSchema } from '../src/schema/json-schemas.j
 const folder = new URL('../schemas/', import.meta.url);
 mkdirSync(folder, { recursive: true });
 for (const stale of readdirSync(folder)) if (!(stale in publishedSchemas)) rmSync(new URL(stale, folder));
-for (const file of Object.keys(publishedSchemas)) writeFileSync(new URL(file, folder), renderJsonSchema(file, lintRules.map((rule) => rule.meta.id)));
+for (const file of Object.keys(publishedSchemas)) writeFileSync(new URL(file, folder), renderJsonSchema(file, lintRules));
 console.log(`wrote ${Object.keys(publishedSchemas).length} schemas to schemas/`);

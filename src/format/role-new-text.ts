@@ -34,6 +34,6 @@ export function formatRoleNew(role: RoleNew, { color, titles }: { color: boolean
     }
   }
   if (summary.new === 0) lines.push('', `Nothing new: ${role.title} holds exactly what ${parent?.title ?? 'it'} holds.`);
-  if (summary.repeats > 0) lines.push('', c.dim(`${plural(summary.repeats, 'own expectation')} left out: each repeats an inherited one word for word.`));
+  if (summary.repeats > 0) lines.push('', c.dim(`${plural(summary.repeats, 'own expectation')} left out: each repeats or restates an inherited one.`));
   return lines.join('\n') + '\n';
 }

@@ -1,11 +1,6 @@
 import type { ParsedExpectation } from '../schema/parsed.js';
+import { RESTATEMENT_FLOOR } from '../text/judgement.js';
 import { contentWords } from '../text/similarity.js';
-
-/**
- * Two expectations this alike (Jaccard of content words, see src/text/similarity.ts) say the same
- * thing. `diff` pairs reworded bullets from about 0.35; a restatement must be clearly closer than that.
- */
-export const NEAR_DUPLICATE = 0.7;
 
 /** An expectation's distinct content words as ascending word ids (see `jaccardSorted`); a plain array of
  * small integers is the most compact form V8 has for a few numbers (a typed array costs more per object). */
@@ -38,7 +33,8 @@ export class PrefixIndex<T> {
   constructor(
     /** How many expectations of the ladder use each word: rarer words come first in a prefix. */
     private readonly frequency: ReadonlyMap<number, number>,
-    private readonly threshold = NEAR_DUPLICATE,
+    /** The least likeness searched for: below it no pair can be a restatement (src/text/judgement.ts). */
+    private readonly threshold = RESTATEMENT_FLOOR,
   ) {}
 
   candidates(words: WordIds): Set<T> {

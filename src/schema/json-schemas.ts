@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LadderChangesSchema } from './changes.js';
 import { RoleDiffSchema } from './diff.js';
-import { LadderConfigSchema, RuleEntrySchema, RuleSettingsSchema } from './config.js';
+import { LadderConfigSchema, RuleSettingSchema, RuleSettingsSchema } from './config.js';
 import { LadderExportSchema } from './export.js';
 import { LadderGraphSchema } from './graph.js';
 import { LadderHealthSchema } from './health.js';
@@ -32,13 +32,21 @@ export const publishedSchemas: Record<string, { title: string; schema: z.ZodType
 
 type JsonSchema = Record<string, unknown>;
 
+/** What the config schema needs of a lint rule: its id and the options it takes, if any. */
+export interface PublishedRule {
+  meta: { id: string };
+  options?: z.ZodType;
+}
+
 /**
- * The JSON text of one published schema, as committed under schemas/. `ruleIds` are the lint rule ids, from
- * the rule registry (src/schema cannot import src/lint): they are listed wherever ladder.yaml sets rule severities.
+ * The JSON text of one published schema, as committed under schemas/. `rules` are the lint rules, from the
+ * rule registry (src/schema cannot import src/lint): they are listed wherever ladder.yaml sets rule
+ * severities, each with `[severity, options]` when the rule takes options.
  */
-export function renderJsonSchema(file: string, ruleIds: readonly string[]): string {
+export function renderJsonSchema(file: string, rules: readonly PublishedRule[]): string {
   const { title, schema } = publishedSchemas[file]!;
-  const { $schema: _, ...ruleSettings } = toJsonSchema(z.object(Object.fromEntries(ruleIds.map((id) => [id, RuleEntrySchema.optional()]))).strict());
+  const setting = ({ options }: PublishedRule) => (options ? z.union([RuleSettingSchema, z.tuple([RuleSettingSchema, options])]) : RuleSettingSchema);
+  const { $schema: _, ...ruleSettings } = toJsonSchema(z.object(Object.fromEntries(rules.map((rule) => [rule.meta.id, setting(rule).optional()]))).strict());
   const generated = toJsonSchema(schema, ({ zodSchema, jsonSchema }) => {
     if (zodSchema === RuleSettingsSchema) replaceWith(jsonSchema, ruleSettings);
   });

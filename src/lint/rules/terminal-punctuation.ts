@@ -24,7 +24,10 @@ const MIN_EVIDENCE = 10;
 
 const OptionsSchema = z
   .object({
-    style: z.enum(['consistent', 'period', 'none']).default('consistent').describe('consistent: the ladder\'s clear majority; period: every expectation ends with one; none: no expectation does'),
+    style: z
+      .enum(['consistent', 'period', 'none'])
+      .optional()
+      .describe('consistent (default): the ladder\'s clear majority; period: every expectation ends with one; none: no expectation does'),
   })
   .strict();
 
@@ -46,7 +49,7 @@ export const terminalPunctuation = defineRule({
     passes: '"Asks why?", "Leads:", "Knows Git, Docker, etc." and every bullet of a ladder split about evenly',
   },
   options: OptionsSchema,
-  check: (ctx, { style }) => {
+  check: (ctx, { style = 'consistent' }) => {
     const convention = style === 'consistent' ? ladderConvention(ctx) : { style };
     if (!convention) return [];
     return checkExpectations(ctx, (expectation, role, lines) => {
