@@ -113,6 +113,10 @@ describe('one judgement of same, restated, evolved and new', () => {
     expect(judge('Leads projects from design through launch.', 'Leads cross-team projects from design through launch.').judgement).toBe('evolved');
     expect(judge('Writes well-tested, readable code and reviews it promptly.', 'Writes well-tested code.').judgement).toBe('restated');
     expect(judge('Writes well-tested code.', 'Writes well-tested, readable code and reviews it promptly.').judgement).toBe('evolved');
+    // Dropping a limit widens the duty: more is asked, nothing is restated.
+    expect(judge('Mentors junior engineers.', 'Mentors engineers.').judgement).toBe('evolved');
+    expect(judge('Completes assigned tasks with guidance from the team.', 'Completes tasks for the team.').judgement).toBe('evolved');
+    expect(judge('Completes assigned tasks on time and asks for help when blocked.', 'Completes assigned tasks on time and asks for help when stuck.').judgement).toBe('restated');
     expect(judge('Ships code.', 'ships  code').judgement).toBe('same');
     expect(judge('Ships code.', 'Plans the quarterly roadmap.').judgement).toBe('new');
     // Scopes on different scales do not compare: a team is not a wider function; only likeness can pair them.

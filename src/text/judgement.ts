@@ -40,6 +40,14 @@ const SCOPE_SCALES: readonly (readonly string[])[] = [
 /** Words that only place a scope ("across the organisation", "company-wide"): they change with it. */
 const SCOPE_PLACES = new Set('across cross within throughout beyond among whole entire wide level levels scope'.split(' '));
 
+/**
+ * Words that hold a level back ("junior engineers", "assigned tasks", "with guidance"): a newer bullet that
+ * drops one widens the duty, so it is never a restatement.
+ */
+const LIMITS = new Set(
+  'junior new small smaller simple basic defined assigned given some own single individual local guidance supervision supervised help close closely direct directly occasional occasionally'.split(' '),
+);
+
 const scopeOf = new Map<string, { scale: number; rank: number }>();
 SCOPE_SCALES.forEach((scale, index) =>
   scale.forEach((words, rank) => {
@@ -60,9 +68,12 @@ export function judge(older: string, newer: string): Judged {
   const newerWords = contentWords(newer);
   const similarity = jaccard(new Set(olderWords), new Set(newerWords));
   if (scopeGrows(olderWords, newerWords)) return { judgement: 'evolved', similarity };
-  // A narrower scope is implied by the wider one, as a part of a bullet is by the whole.
+  // A narrower scope is implied by the wider one, as a part of a bullet is by the whole; but a part that
+  // drops a limit ("assigned", "with guidance") asks for more, not less.
   const narrower = scopeGrows(newerWords, olderWords);
-  if (narrower || similarity >= NEAR_DUPLICATE || (similarity >= RESTATEMENT_FLOOR && newerWords.every((word) => olderWords.includes(word)))) {
+  const part = similarity >= RESTATEMENT_FLOOR && newerWords.every((word) => olderWords.includes(word));
+  const dropsLimit = olderWords.some((word) => LIMITS.has(word) && !newerWords.includes(word));
+  if (narrower || (!dropsLimit && (similarity >= NEAR_DUPLICATE || part))) {
     return { judgement: 'restated', similarity };
   }
   return { judgement: similarity >= EVOLUTION_THRESHOLD ? 'evolved' : 'new', similarity };
