@@ -17,8 +17,9 @@ export type Judgement = 'same' | 'restated' | 'evolved' | 'new';
 /** Content words this alike (Jaccard) say the same thing, unless the difference is a growing scope. */
 export const NEAR_DUPLICATE = 0.7;
 /**
- * The least likeness of a restatement that only drops words ("Writes code." under "Writes code and
- * reviews it."); below it a part is too small a share of the older bullet to call it the same duty.
+ * The least likeness of any restatement, such as one that only drops words ("Writes code." under "Writes
+ * code and reviews it."); below it a part is too small a share of the older bullet to call it the same
+ * duty. Lint searches no further than this for restatements.
  */
 export const RESTATEMENT_FLOOR = 0.5;
 /**
@@ -73,10 +74,15 @@ export function judge(older: string, newer: string): Judged {
   const narrower = scopeGrows(newerWords, olderWords);
   const part = similarity >= RESTATEMENT_FLOOR && newerWords.every((word) => olderWords.includes(word));
   const dropsLimit = olderWords.some((word) => LIMITS.has(word) && !newerWords.includes(word));
-  if (narrower || (!dropsLimit && (similarity >= NEAR_DUPLICATE || part))) {
+  if ((narrower && similarity >= RESTATEMENT_FLOOR) || (!dropsLimit && (similarity >= NEAR_DUPLICATE || part))) {
     return { judgement: 'restated', similarity };
   }
   return { judgement: similarity >= EVOLUTION_THRESHOLD ? 'evolved' : 'new', similarity };
+}
+
+/** Whether a word only names or places a scope ("team", "modules", "across"): what `scopeGrows` lets change. */
+export function isScopeWord(word: string): boolean {
+  return scopeOf.has(word) || SCOPE_PLACES.has(word);
 }
 
 /** Whether `newer` adds nothing to `older`: the same, or a restatement. What lint flags and diff keeps. */
@@ -87,7 +93,7 @@ export function restates(older: string, newer: string): boolean {
 
 /** Whether `newer` is `older` with only its scope words changed, each scale reaching at least as far and one further. */
 export function scopeGrows(olderWords: readonly string[], newerWords: readonly string[]): boolean {
-  const rest = (words: readonly string[]) => words.filter((word) => !scopeOf.has(word) && !SCOPE_PLACES.has(word)).join(' ');
+  const rest = (words: readonly string[]) => words.filter((word) => !isScopeWord(word)).join(' ');
   if (rest(olderWords) !== rest(newerWords)) return false;
   const older = widest(olderWords);
   const newer = widest(newerWords);

@@ -3,7 +3,7 @@ import { short } from '../../text/short.js';
 import { restates, scopeGrows } from '../../text/judgement.js';
 import { contentWords } from '../../text/similarity.js';
 import { defineRule, type Report } from '../rule.js';
-import { PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
+import { mayRestate, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
 import { expectationsOf } from './each-expectation.js';
 
 export const duplicateExpectation = defineRule({
@@ -21,7 +21,7 @@ export const duplicateExpectation = defineRule({
       const index = new PrefixIndex<{ expectation: ParsedExpectation; words: WordIds }>(wordFrequency(items.map((i) => i.words)));
       const reports: Report[] = [];
       for (const item of items) {
-        const earlier = [...index.candidates(item.words)].find((other) => repeats(other.expectation.text, item.expectation.text));
+        const earlier = [...index.candidates(item.words)].find((other) => mayRestate(item.words, other.words) && repeats(other.expectation.text, item.expectation.text));
         if (earlier) {
           reports.push({
             file: role.file,

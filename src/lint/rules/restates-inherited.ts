@@ -5,7 +5,7 @@ import { short } from '../../text/short.js';
 import { restates } from '../../text/judgement.js';
 import { jaccardSorted } from '../../text/similarity.js';
 import { defineRule, type LintContext, type Report } from '../rule.js';
-import { PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
+import { mayRestate, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
 import { expectationsOf } from './each-expectation.js';
 
 interface Entry {
@@ -66,7 +66,7 @@ function closestInherited(index: PrefixIndex<Entry>, entry: Entry): { inherited:
     const score = jaccardSorted(entry.words, inherited.words);
     // Ties go to the nearer ancestor, the one a reader sees first when walking up.
     const better = !best || score > best.score || (score === best.score && inherited.role.level > best.inherited.role.level);
-    if (better && restates(inherited.expectation.text, entry.expectation.text)) {
+    if (better && mayRestate(entry.words, inherited.words) && restates(inherited.expectation.text, entry.expectation.text)) {
       best = { inherited, score };
     }
   }
