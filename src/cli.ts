@@ -160,7 +160,7 @@ Examples:
       if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, such as 0');
       return Number(value);
     })
-    .option('--list-rules', 'list the rules with their default severity and whether they are fixable')
+    .option('--list-rules', 'list the rules: default severity, whether fixable, and an example each flags and one it passes')
     .addHelpText(
       'after',
       `

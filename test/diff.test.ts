@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareRoles } from '../src/diff/compare-roles.js';
-import { EVOLUTION_THRESHOLD, pairEvolutions } from '../src/diff/pair.js';
+import { pairEvolutions } from '../src/diff/pair.js';
+import { EVOLUTION_THRESHOLD } from '../src/text/judgement.js';
 import { formatDiffMarkdown } from '../src/format/diff-markdown.js';
 import { formatDiffText } from '../src/format/diff-text.js';
 import { buildGraph, type RoleGraph } from '../src/graph/build-graph.js';
@@ -125,10 +126,13 @@ describe('pairEvolutions', () => {
 
   it('uses each older expectation once, giving it to the most similar newer one', () => {
     const closer = { text: 'Provides support and coaching to engineering managers and leads.' };
-    expect(pairEvolutions([vp, closer], [director])).toEqual([{ target: closer, source: director, similarity: 5 / 6 }]);
+    const rewordings = ['restated', 'evolved'] as const;
+    expect(pairEvolutions([vp, closer], [director], rewordings)).toEqual([{ target: closer, source: director, similarity: 5 / 6 }]);
     // With a second candidate, the runner-up pairs with what is left if it is similar enough.
     const other = { text: 'Provides coaching to engineering leaders.' };
-    expect(pairEvolutions([vp, closer], [director, other]).map((p) => [p.target, p.source])).toEqual([[vp, other], [closer, director]]);
+    expect(pairEvolutions([vp, closer], [director, other], rewordings).map((p) => [p.target, p.source])).toEqual([[vp, other], [closer, director]]);
+    // As `diff` pairs (evolutions only), the near-copy is a restatement, not a sharper version: the VP's bullet pairs.
+    expect(pairEvolutions([vp, closer], [director]).map((p) => [p.target, p.source])).toEqual([[vp, director]]);
   });
 
   it('breaks ties by order, so the same input always pairs the same way', () => {

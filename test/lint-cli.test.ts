@@ -36,7 +36,7 @@ describe('ladder lint (end to end)', () => {
     expect(report.summary).toEqual({ errors: 2, warnings: 6, fixable: 4 });
     expect(report.findings[1]).toEqual({
       ruleId: 'terminal-punctuation', severity: 'warning', file: 'ic/senior-engineer.md', line: 11, column: 40, fixable: true,
-      message: 'Expected a final "." after "Breaks large projects into milestones", found "s".',
+      message: 'Expected a final "." after "Breaks large projects into milestones", found "s": 21 of 22 expectations end with a period.',
     });
     expect((await runMain(['--ladder', messy, 'lint', '--json'])).stdout).toBe(run.stdout);
   });
@@ -121,7 +121,8 @@ describe('ladder lint (end to end)', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^trailing-whitespace +warning +fixable +A line ends with spaces or tabs \(two spaces before a line that continues the paragraph are a Markdown line break and stay\)\.$/m);
     const { rules } = JSON.parse((await runMain(['lint', '--list-rules', '--json'])).stdout);
-    expect(rules).toContainEqual({ id: 'unknown-parent', description: expect.any(String), severity: 'error', fixable: false });
+    expect(text.stdout).toMatch(/^trailing-whitespace .*\n {4}flags: {2}"Writes code\. " \(a trailing space\)\n {4}passes: two spaces before/m);
+    expect(rules).toContainEqual({ id: 'unknown-parent', description: expect.any(String), severity: 'error', fixable: false, flags: expect.any(String), passes: expect.any(String) });
   });
 
   it('has --help with examples', async () => {

@@ -146,9 +146,9 @@ describe('rule options in ladder.yaml', () => {
   it('refuses options a rule cannot take, naming the line that sets the rule', async () => {
     expect(await lint('rules:\n  trailing-whitespace: warn\n  voice: [warn, { style: passive }]\n')).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/^error: ladder\.yaml:3: rule "voice" options "style": .*"third-person".*\n$/),
+      stderr: expect.stringMatching(/^error: ladder\.yaml:3: rule "voice": option "style" .*"third-person".*\n$/),
     });
-    expect(await lint('rules:\n  avoid: [warn, { word: { a: b } }]\n')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: ladder\.yaml:2: rule "avoid" options: .*"word"/) });
+    expect(await lint('rules:\n  avoid: [warn, { word: { a: b } }]\n')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: ladder\.yaml:2: rule "avoid": unknown option "word"/) });
     expect(await lint('rules:\n  final-newline: [warn, { max: 1 }]\n')).toEqual({
       code: 2,
       stdout: '',

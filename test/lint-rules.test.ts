@@ -275,7 +275,7 @@ const specs: Record<RuleId, { triggers: Tree; flags: string[]; message?: string;
       's.md': 'Senior\n---\n(Inherits the role expectations of an Engineer)\n\n### Role description\nA Senior has 3–4 years of experience.\n\n### Craft\n* Designs.\n',
     },
     flags: ['s.md:6'],
-    message: 'Expected more than the 5 years of Engineer (e.md:5), found 3.',
+    message: 'Expected at least the 5 years of Engineer (e.md:5), found "3–4 years" (at least 3).',
     clean: {
       'e.md': 'Engineer\n---\n\n### Role description\nAn Engineer typically has 0–2 years of experience.\n\n### Craft\n* Codes.\n',
       's.md': 'Senior\n---\n(Inherits the role expectations of an Engineer)\n\n### Role description\nA Senior has been around.\n\n### Craft\n* Designs.\n',
@@ -318,7 +318,7 @@ describe('lint rules', () => {
   it('has a specification below for every rule, and the config schema knows exactly these rule ids', () => {
     expect(Object.keys(specs).sort()).toEqual(lintRules.map((r) => r.meta.id).sort());
     const ids = lintRules.map((r) => r.meta.id);
-    const published = JSON.parse(renderJsonSchema('ladder-config.schema.json', ids)).properties.rules;
+    const published = JSON.parse(renderJsonSchema('ladder-config.schema.json', lintRules)).properties.rules;
     expect(Object.keys(published.properties)).toEqual(ids);
     expect(published.additionalProperties).toBe(false);
   });
@@ -436,7 +436,7 @@ describe('the lint engine', () => {
     const root = writeTree({ 'a.md': role('Engineer', null) });
     const loaded = await loadLadder(root);
     const sneaky: LintRule = {
-      meta: { id: 'sneaky', description: 'Fixes without saying so.', severity: 'warning', fixable: false },
+      meta: { id: 'sneaky', description: 'Fixes without saying so.', severity: 'warning', fixable: false, flags: 'anything', passes: 'nothing' },
       check: () => [{ file: 'a.md', line: 1, column: 1, message: 'x', fix: { line: 1, deleteLine: true } }],
     };
     expect(() => lintLadder({ root, loaded, graph: buildGraph(loaded.roles) }, {}, [sneaky])).toThrow(/does not declare it fixable/);
@@ -444,10 +444,10 @@ describe('the lint engine', () => {
 });
 
 describe('the README', () => {
-  it('documents every rule with its severity, fixability and description, as --list-rules has them', () => {
+  it('documents every rule with its severity, fixability, description and examples, as --list-rules has them', () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     for (const { meta } of lintRules) {
-      expect(readme).toContain(`| \`${meta.id}\` | ${meta.severity} | ${meta.fixable ? 'yes' : ''} | ${meta.description} |`);
+      expect(readme).toContain(`| \`${meta.id}\` | ${meta.severity} | ${meta.fixable ? 'yes' : ''} | ${meta.description} | ${meta.flags} | ${meta.passes} |`);
     }
   });
 });

@@ -3,7 +3,7 @@ import type { ChangedExpectation, LadderChanges, RoleChanges, RoleRef, SectionCh
 import type { ParsedExpectation } from '../schema/parsed.js';
 import { expectationKey } from '../text/expectation-key.js';
 import { slug } from '../text/slug.js';
-import { EVOLUTION_THRESHOLD, pairEvolutions } from './pair.js';
+import { pairEvolutions } from './pair.js';
 import { wordChanges } from './word-diff.js';
 
 /** One side of a comparison: a linked ladder and the revision it was read at (null for the working tree). */
@@ -142,8 +142,8 @@ function sectionsOf(role: RoleNode): Map<string, { title: string; expectations: 
 /**
  * The role's own expectations, section by section. The same expectation (the same `expectationKey`) at both
  * revisions is unchanged even when its line moved or `lint --fix` added its final period; of the rest, an
- * added expectation is a rewording of the removed one it is most like, paired exactly as `ladder diff`
- * pairs evolutions, and what is left is added or removed.
+ * added expectation that restates or evolves a removed one (the judgement `ladder diff` and `lint` make)
+ * is a rewording of the one it is most like, and what is left is added or removed.
  */
 function compareSections(old: RoleNode, role: RoleNode, oldReach: string[], newReach: string[]): SectionChanges[] {
   const before = sectionsOf(old);
@@ -153,7 +153,7 @@ function compareSections(old: RoleNode, role: RoleNode, oldReach: string[], newR
   const sections: SectionChanges[] = [];
   for (const id of ids) {
     const { added, removed } = unmatched(before.get(id)?.expectations ?? [], after.get(id)?.expectations ?? []);
-    const pairs = pairEvolutions(added, removed, EVOLUTION_THRESHOLD);
+    const pairs = pairEvolutions(added, removed, ['restated', 'evolved']);
     const paired = new Set(pairs.flatMap((p) => [p.source, p.target]));
     const section: SectionChanges = {
       title: (after.get(id) ?? before.get(id))!.title,

@@ -1,6 +1,7 @@
 import type { DiffExpectation, DiffRole, DiffSection, RoleDiff } from '../schema/diff.js';
 import type { ResolvedExpectation, ResolvedRole } from '../schema/role.js';
 import { expectationKey } from '../text/expectation-key.js';
+import { judge } from '../text/judgement.js';
 import { pairEvolutions } from './pair.js';
 import { wordChanges } from './word-diff.js';
 
@@ -70,7 +71,7 @@ function compareSection(title: string, older: ResolvedExpectation[], newer: Reso
 /**
  * Newer expectations the older role also holds, each mapped to its older counterpart: the same id (same
  * source role, section and wording), or else the same `expectationKey`, so one bullet written in two files is
- * not reported as removed and added again. Older expectations are matched one to one while they last; a
+ * not reported as removed and added again, or else one it restates. Older expectations are matched one to one while they last; a
  * further newer one with the same key (a role repeating a bullet it inherits) is still no addition,
  * and maps to the last of them.
  */
@@ -91,7 +92,24 @@ function keptExpectations(older: ResolvedExpectation[], newer: ResolvedExpectati
     const same = olderByText.get(expectationKey(expectation.text));
     if (same?.length) kept.set(expectation, same.length > 1 ? same.shift()! : same[0]!);
   }
+  for (const expectation of newer.filter((e) => !kept.has(e))) {
+    const restated = closestRestated(older, expectation);
+    if (restated) kept.set(expectation, restated);
+  }
   return kept;
+}
+
+/**
+ * The older expectation a newer one restates (adds nothing to: src/text/judgement.ts), the likeliest if
+ * several: what lint's restates-inherited reports is no addition here either.
+ */
+function closestRestated(older: ResolvedExpectation[], newer: ResolvedExpectation): ResolvedExpectation | undefined {
+  let best: { expectation: ResolvedExpectation; similarity: number } | undefined;
+  for (const expectation of older) {
+    const { judgement, similarity } = judge(expectation.text, newer.text);
+    if (judgement === 'restated' && (!best || similarity > best.similarity)) best = { expectation, similarity };
+  }
+  return best?.expectation;
 }
 
 /** An expectation as diff output carries it: where it sits (subsection, the bullet it is nested under) and its examples included. */

@@ -1,12 +1,4 @@
-import { similarity } from '../text/similarity.js';
-
-/**
- * The least content-word likeness at which an added expectation counts as a sharper version of an older one.
- * Measured on the bundled ladder (see test/diff.test.ts): real evolutions such as "Provides support and
- * coaching to engineering managers." → "Provides clear expectations, support, and coaching to engineering
- * leaders." score 0.3–0.5, while the closest unrelated neighbours in a section score 0.25 and below.
- */
-export const EVOLUTION_THRESHOLD = 0.3;
+import { judge, type Judgement } from '../text/judgement.js';
 
 export interface Evolved<T, S> {
   /** The newer expectation. */
@@ -21,18 +13,19 @@ export interface Evolved<T, S> {
  * similarity so the strongest likeness wins and each older expectation is used at most once. Ties go to
  * the earlier target, then the earlier source, so the result never depends on sort stability.
  * Knows nothing of roles: `diff` pairs a role's added expectations with the source role's, and a
- * revision-to-revision comparison can pair added with removed ones the same way.
+ * revision-to-revision comparison pairs added with removed ones the same way, where a restatement is a
+ * rewording too (`kinds`). Which pairs qualify is the shared judgement's call (src/text/judgement.ts).
  */
 export function pairEvolutions<T extends { text: string }, S extends { text: string }>(
   targets: readonly T[],
   sources: readonly S[],
-  threshold = EVOLUTION_THRESHOLD,
+  kinds: readonly Judgement[] = ['evolved'],
 ): Evolved<T, S>[] {
   const candidates: { t: number; s: number; similarity: number }[] = [];
   targets.forEach((target, t) =>
     sources.forEach((source, s) => {
-      const score = similarity(source.text, target.text);
-      if (score >= threshold) candidates.push({ t, s, similarity: score });
+      const { judgement, similarity } = judge(source.text, target.text);
+      if (kinds.includes(judgement)) candidates.push({ t, s, similarity });
     }),
   );
   candidates.sort((a, b) => b.similarity - a.similarity || a.t - b.t || a.s - b.s);

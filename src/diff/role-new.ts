@@ -7,7 +7,7 @@ import { compareRoles } from './compare-roles.js';
 /**
  * What a role adds to its parent: `ladder diff <parent> <role>` read from the role's side. Its own
  * expectations, each paired with the inherited one it sharpens (if any); an own expectation that repeats
- * an inherited one word for word is no difference and is only counted. For a role with no parent, every
+ * or restates an inherited one (src/text/judgement.ts) is no difference and is only counted. For a role with no parent, every
  * expectation is new.
  */
 export function newInRole(graph: RoleGraph, role: RoleNode): RoleNew {

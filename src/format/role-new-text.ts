@@ -36,7 +36,7 @@ export function formatRoleNew(role: RoleNew, { color, titles, width }: { color: 
     }
   }
   if (summary.new === 0) lines.push('', `Nothing new: ${role.title} holds exactly what ${parent?.title ?? 'it'} holds.`);
-  if (summary.repeats > 0) lines.push('', c.dim(`${plural(summary.repeats, 'own expectation')} left out: each repeats an inherited one word for word.`));
+  if (summary.repeats > 0) lines.push('', c.dim(`${plural(summary.repeats, 'own expectation')} left out: each repeats or restates an inherited one.`));
   return fitLines(lines.join('\n'), width) + '\n';
 }
 

@@ -106,7 +106,7 @@ function settingOf(root: string, rule: LintRule, setting: RuleSetting | undefine
   const parsed = rule.options.safeParse(given ?? {});
   if (parsed.success) return { severity, options: parsed.data };
   const issue = parsed.error.issues[0]!;
-  throw fail(`rule "${id}" options${issue.path.length ? ` "${issue.path.join('.')}"` : ''}: ${issue.message}`);
+  throw fail(`rule "${id}": ${issue.code === 'unrecognized_keys' ? `unknown option "${issue.keys[0]}"` : `option "${issue.path.join('.')}" ${issue.message}`}`);
 }
 
 /**

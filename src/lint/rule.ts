@@ -39,8 +39,8 @@ export interface Report {
 export interface LintRule<Id extends string = string, Options = unknown> {
   meta: LintRuleMeta & { id: Id };
   /**
-   * The options ladder.yaml may give as `[severity, { …options }]`, with their defaults; the engine parses
-   * them (`{}` when none are given) and passes the result to `check`. A rule without it takes no options.
+   * The settings a rule takes in ladder.yaml (`rules: { id: [warn, { ...options }] }`, as ESLint has them),
+   * with their defaults: the engine validates them here and passes the result to `check`.
    */
   options?: z.ZodType<Options>;
   check(ctx: LintContext, options: Options): Report[];

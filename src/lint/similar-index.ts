@@ -1,17 +1,14 @@
 import type { ParsedExpectation } from '../schema/parsed.js';
-import { contentWords } from '../text/similarity.js';
-
-/**
- * Two expectations this alike (Jaccard of content words, see src/text/similarity.ts) say the same
- * thing. `diff` pairs reworded bullets from about 0.35; a restatement must be clearly closer than that.
- */
-export const NEAR_DUPLICATE = 0.7;
+import { isScopeWord, NEAR_DUPLICATE, RESTATEMENT_FLOOR } from '../text/judgement.js';
+import { contentWords, jaccardSorted } from '../text/similarity.js';
 
 /** An expectation's distinct content words as ascending word ids (see `jaccardSorted`); a plain array of
  * small integers is the most compact form V8 has for a few numbers (a typed array costs more per object). */
 export type WordIds = readonly number[];
 
 const vocabulary = new Map<string, number>();
+/** The ids of words that name or place a scope, which a restatement at a narrower scope may change. */
+const scopeIds = new Set<number>();
 const wordSets = new WeakMap<ParsedExpectation, WordIds>();
 
 /** The content words of an expectation, computed once per run however many rules compare it. */
@@ -19,10 +16,46 @@ export function wordSet(expectation: ParsedExpectation): WordIds {
   let ids = wordSets.get(expectation);
   if (!ids) {
     const words = new Set(contentWords(expectation.text));
-    ids = Array.from(words, (word) => vocabulary.get(word) ?? vocabulary.set(word, vocabulary.size).size - 1).sort((a, b) => a - b);
+    ids = Array.from(words, idOf).sort((a, b) => a - b);
     wordSets.set(expectation, ids);
   }
   return ids;
+}
+
+function idOf(word: string): number {
+  let id = vocabulary.get(word);
+  if (id === undefined) {
+    id = vocabulary.size;
+    vocabulary.set(word, id);
+    if (isScopeWord(word)) scopeIds.add(id);
+  }
+  return id;
+}
+
+/**
+ * Whether `newer` can restate `older` (src/text/judgement.ts), told from word ids alone: alike enough, or
+ * else a part of it, or it with only scope words changed. Lint asks the judgement, which reads the texts
+ * again, only of the pairs that pass: most candidates of a large ladder do not.
+ */
+export function mayRestate(newer: WordIds, older: WordIds): boolean {
+  const score = jaccardSorted(newer, older);
+  if (score < RESTATEMENT_FLOOR) return false;
+  if (score >= NEAR_DUPLICATE) return true;
+  let part = true;
+  let onlyScope = true;
+  for (let i = 0, j = 0; i < newer.length || j < older.length; ) {
+    let changed: number;
+    if (newer[i] === older[j]) {
+      i++;
+      j++;
+      continue;
+    } else if (j >= older.length || (i < newer.length && newer[i]! < older[j]!)) {
+      part = false;
+      changed = newer[i++]!;
+    } else changed = older[j++]!;
+    if (!scopeIds.has(changed)) onlyScope = false;
+  }
+  return part || onlyScope;
 }
 
 /**
@@ -38,7 +71,8 @@ export class PrefixIndex<T> {
   constructor(
     /** How many expectations of the ladder use each word: rarer words come first in a prefix. */
     private readonly frequency: ReadonlyMap<number, number>,
-    private readonly threshold = NEAR_DUPLICATE,
+    /** The least likeness searched for: below it no pair can be a restatement (src/text/judgement.ts). */
+    private readonly threshold = RESTATEMENT_FLOOR,
   ) {}
 
   candidates(words: WordIds): Set<T> {

@@ -8,7 +8,7 @@ export const RuleSettingSchema = z.union([RuleSeveritySchema, z.tuple([RuleSever
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
 /**
- * Rule id → off, warn or error, or [severity, options]. The rule ids live in the rule registry (src/lint/rules/index.ts), which
+ * Rule id → off, warn or error, or `[severity, options]`. The rule ids live in the rule registry (src/lint/rules/index.ts), which
  * src/schema cannot import: lint rejects an unknown id, and the published JSON Schema lists the ids.
  */
 export const RuleSettingsSchema = z.record(z.string(), RuleSettingSchema);
@@ -67,7 +67,7 @@ const DataLadderFormatSchema = z
 /** `ladder.yaml` at the ladder root. Unknown keys (and, when linting, unknown rule ids) are errors, never silently ignored. */
 export const LadderConfigSchema = z
   .object({
-    /** Rule id → off, warn or error, overriding the rule's default severity. */
+    /** Rule id → off, warn or error (or `[severity, options]`), overriding the rule's default severity. */
     rules: RuleSettingsSchema.optional(),
     /** Globs (relative to the ladder root) of Markdown files that are not roles: never loaded, never linted. */
     ignore: z.array(z.string().min(1)).optional().describe('Globs, relative to the ladder root, of Markdown files that are not roles (overviews, deprecated copies): never loaded, never linted'),

@@ -27,7 +27,7 @@ export const HealthStepSchema = z
     to: DiffRoleSchema.describe('The role that inherits from it'),
     track: z.string().describe("The track the step is measured in: the inheriting role's, also for a step across tracks"),
     crossTrack: z.boolean().describe('The two roles are in different tracks (an Engineering Manager inheriting a Senior Engineer)'),
-    added: z.number().int().min(0).describe('New expectations: the role\'s own, less those that repeat an inherited one word for word'),
+    added: z.number().int().min(0).describe('New expectations: the role\'s own, less those that repeat or restate an inherited one (add nothing it lacks)'),
     evolved: z.number().int().min(0).describe('How many new expectations sharpen one the parent holds, paired as `ladder diff` pairs them'),
     sections: z.array(StepSectionSchema).describe('Sections that gain expectations, in the role\'s order'),
     median: z.number().min(0).describe("The median number of new expectations of the track's steps"),

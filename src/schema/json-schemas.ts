@@ -32,19 +32,22 @@ export const publishedSchemas: Record<string, { title: string; schema: z.ZodType
 
 type JsonSchema = Record<string, unknown>;
 
+/** What the config schema needs of a lint rule: its id and the options it takes, if any. */
+export interface PublishedRule {
+  meta: { id: string };
+  options?: z.ZodType;
+}
+
 /**
- * The JSON text of one published schema, as committed under schemas/. `ruleIds` are the lint rule ids, from
- * the rule registry (src/schema cannot import src/lint): they are listed wherever ladder.yaml sets rule
- * severities; a rule with options (`ruleOptions`, by id) also takes `[severity, { …options }]`, described
- * as ladder.yaml gives it (defaults optional).
+ * The JSON text of one published schema, as committed under schemas/. `rules` are the lint rules, from the
+ * rule registry (src/schema cannot import src/lint): they are listed wherever ladder.yaml sets rule
+ * severities, each with `[severity, { …options }]` when the rule takes options, described as ladder.yaml gives
+ * them (defaults optional).
  */
-export function renderJsonSchema(file: string, ruleIds: readonly string[], ruleOptions: Record<string, z.ZodType> = {}): string {
+export function renderJsonSchema(file: string, rules: readonly PublishedRule[]): string {
   const { title, schema } = publishedSchemas[file]!;
-  const settingOf = (id: string) => {
-    const options = ruleOptions[id];
-    return (options ? z.union([RuleSeveritySchema, z.tuple([RuleSeveritySchema, options])]) : RuleSeveritySchema).optional();
-  };
-  const { $schema: _, ...ruleSettings } = toJsonSchema(z.object(Object.fromEntries(ruleIds.map((id) => [id, settingOf(id)]))).strict(), undefined, 'input');
+  const setting = ({ options }: PublishedRule) => (options ? z.union([RuleSeveritySchema, z.tuple([RuleSeveritySchema, options])]) : RuleSeveritySchema);
+  const { $schema: _, ...ruleSettings } = toJsonSchema(z.object(Object.fromEntries(rules.map((rule) => [rule.meta.id, setting(rule).optional()]))).strict(), undefined, 'input');
   const generated = toJsonSchema(schema, ({ zodSchema, jsonSchema }) => {
     if (zodSchema === RuleSettingsSchema) replaceWith(jsonSchema, ruleSettings);
   });

@@ -12,10 +12,10 @@ export const LintRuleMetaSchema = z.object({
   severity: z.enum(['error', 'warning', 'off']),
   /** Whether `--fix` can rewrite what the rule finds. */
   fixable: z.boolean(),
-  /** An expectation (or line) the rule flags, for the docs. */
-  flags: z.string().optional(),
-  /** A near miss the rule leaves alone, for the docs. */
-  passes: z.string().optional(),
+  /** One expectation or line the rule flags, for the docs: what a finding looks like in a ladder. */
+  flags: z.string(),
+  /** One close call the rule leaves alone, for the docs: where the rule stops. */
+  passes: z.string(),
 });
 export type LintRuleMeta = z.infer<typeof LintRuleMetaSchema>;
 

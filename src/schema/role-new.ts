@@ -18,7 +18,7 @@ export const RoleNewSchema = RoleSummarySchema.extend({
     .object({
       new: z.number().int().min(0).describe('The role\'s own expectations, less repeats of inherited ones'),
       evolved: z.number().int().min(0).describe('How many new expectations sharpen one the parent holds'),
-      repeats: z.number().int().min(0).describe('Own expectations left out because they repeat an inherited one word for word'),
+      repeats: z.number().int().min(0).describe('Own expectations left out because they repeat or restate an inherited one (add nothing it lacks)'),
     })
     .describe('Counts over the whole role, also when --section shows only some of its sections'),
   sections: z.array(NewSectionSchema).describe('Only sections with new expectations, in the role\'s order'),

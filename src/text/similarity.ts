@@ -22,7 +22,7 @@ export function similarity(a: string, b: string): number {
   return jaccard(new Set(contentWords(a)), new Set(contentWords(b)));
 }
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let shared = 0;
   for (const word of a) if (b.has(word)) shared++;

@@ -13,6 +13,8 @@ export const brokenLink = defineRule({
     description: 'A relative link in a role file or a README points to a file, or a "#anchor", that does not exist.',
     severity: 'warning',
     fixable: false,
+    flags: '"[Senior](senior-engineer.md)" when no senior-engineer.md exists',
+    passes: '"[Senior](senior.md#craft)" when senior.md has a "### Craft" heading; https links are not checked',
   },
   check: (ctx) => {
     const files = [...ctx.loaded.sources, ...(ctx.loaded.documents ?? [])];

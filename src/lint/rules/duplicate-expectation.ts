@@ -1,16 +1,19 @@
 import type { ParsedExpectation } from '../../schema/parsed.js';
 import { short } from '../../text/short.js';
-import { jaccardSorted } from '../../text/similarity.js';
+import { restates, scopeGrows } from '../../text/judgement.js';
+import { contentWords } from '../../text/similarity.js';
 import { defineRule, type Report } from '../rule.js';
-import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
+import { mayRestate, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
 import { expectationsOf, fileOf } from './each-expectation.js';
 
 export const duplicateExpectation = defineRule({
   meta: {
     id: 'duplicate-expectation',
-    description: 'A role states the same expectation twice, word for word or nearly.',
+    description: 'A role states the same expectation twice, word for word or restated (a part of it, or nearly the same words; not the same sentence at another scope).',
     severity: 'warning',
     fixable: false,
+    flags: '"Writes tests for the code they change." twice in one role',
+    passes: '"Reviews code at a function level." and "Reviews code at a system level." in one role: the scope differs',
   },
   check: (ctx) =>
     ctx.roles.flatMap((role) => {
@@ -18,7 +21,7 @@ export const duplicateExpectation = defineRule({
       const index = new PrefixIndex<{ expectation: ParsedExpectation; words: WordIds }>(wordFrequency(items.map((i) => i.words)));
       const reports: Report[] = [];
       for (const item of items) {
-        const earlier = [...index.candidates(item.words)].find((other) => jaccardSorted(item.words, other.words) >= NEAR_DUPLICATE);
+        const earlier = [...index.candidates(item.words)].find((other) => mayRestate(item.words, other.words) && repeats(other.expectation.text, item.expectation.text));
         if (earlier) {
           reports.push({
             file: fileOf(item.expectation, role),
@@ -33,3 +36,11 @@ export const duplicateExpectation = defineRule({
       return reports;
     }),
 });
+
+/**
+ * Within one role neither bullet comes first in the ladder, so a later one repeats an earlier one when it
+ * restates it and neither is the other at a wider scope ("…at a function level", "…at a system level").
+ */
+function repeats(earlier: string, later: string): boolean {
+  return restates(earlier, later) && !scopeGrows(contentWords(later), contentWords(earlier));
+}

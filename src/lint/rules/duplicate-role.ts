@@ -6,6 +6,8 @@ export const duplicateRole = problemRule({
     description: 'Two role files have the same id or the same title.',
     severity: 'error',
     fixable: false,
+    flags: 'two files titled "Senior Engineer"',
+    passes: '"Senior Engineer" and "Senior Engineering Manager"',
   },
   problemCodes: ['duplicate-id', 'duplicate-title'],
 });

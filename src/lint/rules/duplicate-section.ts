@@ -7,6 +7,8 @@ export const duplicateSection = defineRule({
     description: 'A role has the same "###" section twice.',
     severity: 'error',
     fixable: false,
+    flags: '"### Craft" twice in one role',
+    passes: '"### Craft" and "### Craft and delivery"',
   },
   check: (ctx) =>
     ctx.roles.flatMap((role) => {

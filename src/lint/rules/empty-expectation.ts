@@ -7,6 +7,8 @@ export const emptyExpectation = defineRule({
     description: 'A bullet with nothing after it ("* " or "-"): Markdown keeps an empty item, and the role drops it without a word.',
     severity: 'warning',
     fixable: false,
+    flags: 'a line holding only "* "',
+    passes: '"* " inside a fenced code block',
   },
   check: (ctx) =>
     ctx.roles.flatMap((role) => {

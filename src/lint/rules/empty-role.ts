@@ -6,6 +6,8 @@ export const emptyRole = defineRule({
     description: 'A role has no expectations of its own and inherits none either.',
     severity: 'error',
     fixable: false,
+    flags: 'a role with a title, no parent and no bullets',
+    passes: 'a role with no bullets of its own that inherits some',
   },
   check: (ctx) =>
     ctx.roles

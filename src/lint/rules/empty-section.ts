@@ -6,6 +6,8 @@ export const emptySection = defineRule({
     description: 'A "###" section has no expectations.',
     severity: 'error',
     fixable: false,
+    flags: '"### Impact" followed directly by "### Craft"',
+    passes: '"### Impact" followed by at least one bullet',
   },
   check: (ctx) =>
     ctx.roles.flatMap((role) =>

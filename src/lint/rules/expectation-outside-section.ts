@@ -7,6 +7,8 @@ export const expectationOutsideSection = defineRule({
     description: 'A list item comes before any "###" section, so it belongs to no section.',
     severity: 'error',
     fixable: false,
+    flags: '"* Writes code." above the first "###" heading',
+    passes: 'the same bullet under "### Craft"',
   },
   check: (ctx) =>
     ctx.roles.flatMap((role) =>

@@ -7,6 +7,8 @@ export const finalNewline = defineRule({
     description: 'A file does not end with exactly one line ending: its last line has none, or blank lines follow it.',
     severity: 'warning',
     fixable: true,
+    flags: 'a file whose last line has no line ending, or ends in blank lines',
+    passes: 'a file ending in exactly one line ending',
   },
   check: (ctx) =>
     ctx.loaded.sources

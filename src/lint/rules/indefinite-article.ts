@@ -6,6 +6,8 @@ export const indefiniteArticle = defineRule({
     description: 'The wrong indefinite article before a role title, such as "a Engineering Manager".',
     severity: 'warning',
     fixable: true,
+    flags: '"Inherits the role expectations of a Engineering Manager"',
+    passes: '"a Unit Lead", "an Engineering Manager"',
   },
   check: (ctx) => {
     const titles = titleIndex(ctx.roles.map((role) => role.title));

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { ProblemCode } from '../../schema/parsed.js';
 import type { LintRule } from '../rule.js';
 import { avoid } from './avoid.js';
@@ -70,11 +69,6 @@ export const lintRules = [
   vagueQualifier,
   voice,
 ] as const satisfies readonly LintRule[];
-
-/** The options schema of each rule that takes options, by id: ladder-config.schema.json describes them. */
-export const ruleOptionSchemas: Record<string, z.ZodType> = Object.fromEntries(
-  lintRules.flatMap((rule): [string, z.ZodType][] => ('options' in rule && rule.options ? [[rule.meta.id, rule.options]] : [])),
-);
 
 /** The id of every lint rule, as a type. */
 export type RuleId = (typeof lintRules)[number]['meta']['id'];

@@ -6,6 +6,8 @@ export const inheritanceCycle = problemRule({
     description: 'Roles inherit from each other in a loop, or a role inherits from itself.',
     severity: 'error',
     fixable: false,
+    flags: 'Alpha inherits from Beta and Beta from Alpha',
+    passes: 'Beta inherits from Alpha, which inherits from nothing',
   },
   problemCodes: ['cycle', 'self-parent'],
 });

@@ -9,6 +9,8 @@ export const inheritsTitleMismatch = defineRule({
     description: "The parent line names the parent differently from its title (case, spacing, a title since renamed); the fix writes the exact title.",
     severity: 'warning',
     fixable: true,
+    flags: '"(Inherits the role expectations of a senior engineer)" for "Senior Engineer"',
+    passes: 'the parent named by its exact title',
   },
   check: (ctx) => ctx.roles.flatMap((role) => mismatch(ctx, role)),
 });

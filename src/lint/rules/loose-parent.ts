@@ -8,6 +8,8 @@ export const looseParent = defineRule({
     description: 'The parent line names its parent by some of the whole words of its title ("Same as Principal"); the fix writes the full title of the one role they name.',
     severity: 'warning',
     fixable: true,
+    flags: '"Same as Principal" for "Principal Engineer"',
+    passes: '"Same as Principal Engineer"',
   },
   check: (ctx) => ctx.roles.flatMap((role) => loose(ctx, role)),
 });

@@ -7,6 +7,8 @@ export const lostBullet = defineRule({
     description: 'A line without a bullet right under a list reads as its own expectation, but Markdown merges it into the item above.',
     severity: 'warning',
     fixable: false,
+    flags: '"Reviews designs." on the line right under a bullet, without its own "* "',
+    passes: 'the same line indented as the continuation of the bullet above, or its own "* " bullet',
   },
   check: (ctx) =>
     checkExpectations(ctx, (expectation, role, lines) => {

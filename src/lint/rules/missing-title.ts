@@ -6,6 +6,8 @@ export const missingTitle = problemRule({
     description: 'A file has a parent line or sections, so it looks like a role, but no title.',
     severity: 'error',
     fixable: false,
+    flags: 'a file starting with "### Craft" and bullets, with no title',
+    passes: 'a file with a "Senior Engineer" title above its sections',
   },
   problemCodes: ['missing-title'],
 });

@@ -6,6 +6,8 @@ export const multipleBlankLines = defineRule({
     description: 'Two or more blank lines in a row; one is enough.',
     severity: 'warning',
     fixable: true,
+    flags: 'two blank lines between two sections',
+    passes: 'one blank line between sections',
   },
   check: (ctx) =>
     ctx.loaded.sources.flatMap((source) => {

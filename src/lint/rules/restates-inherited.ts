@@ -2,9 +2,10 @@ import type { RoleNode } from '../../graph/build-graph.js';
 import type { ParsedExpectation } from '../../schema/parsed.js';
 import { expectationKey } from '../../text/expectation-key.js';
 import { short } from '../../text/short.js';
+import { restates } from '../../text/judgement.js';
 import { jaccardSorted } from '../../text/similarity.js';
 import { defineRule, type LintContext, type Report } from '../rule.js';
-import { NEAR_DUPLICATE, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
+import { mayRestate, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
 import { expectationsOf, fileOf } from './each-expectation.js';
 
 interface Entry {
@@ -16,9 +17,12 @@ interface Entry {
 export const restatesInherited = defineRule({
   meta: {
     id: 'restates-inherited',
-    description: 'An expectation repeats, or nearly repeats, one the role already inherits from an ancestor.',
+    description:
+      'An expectation repeats, or restates, one the role already inherits from an ancestor: it adds nothing the inherited one lacks (a bullet that only widens the scope, function to module or team to organisation, evolves it and is not flagged).',
     severity: 'warning',
     fixable: false,
+    flags: '"Writes well-tested code." in Senior when Engineer has "Writes well-tested, readable code."',
+    passes: '"Designs at a module level." in Senior when Engineer has "Designs at a function level.": the scope grows',
   },
   check: (ctx) => {
     const entriesOf = (role: RoleNode): Entry[] => expectationsOf(role).map((expectation) => ({ role, expectation, words: wordSet(expectation) }));
@@ -61,7 +65,8 @@ function closestInherited(index: PrefixIndex<Entry>, entry: Entry): { inherited:
   for (const inherited of index.candidates(entry.words)) {
     const score = jaccardSorted(entry.words, inherited.words);
     // Ties go to the nearer ancestor, the one a reader sees first when walking up.
-    if (score >= NEAR_DUPLICATE && (!best || score > best.score || (score === best.score && inherited.role.level > best.inherited.role.level))) {
+    const better = !best || score > best.score || (score === best.score && inherited.role.level > best.inherited.role.level);
+    if (better && mayRestate(entry.words, inherited.words) && restates(inherited.expectation.text, entry.expectation.text)) {
       best = { inherited, score };
     }
   }

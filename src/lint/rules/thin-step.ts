@@ -6,6 +6,8 @@ export const thinStep = defineRule({
     description: 'A role adds fewer new expectations to its parent than the health thresholds ask (off unless ladder.yaml sets it to warn or error).',
     severity: 'off',
     fixable: false,
+    flags: '(when on) a Senior that adds one expectation to its Engineer parent',
+    passes: 'a step that adds at least the configured minimum',
   },
   check: (ctx) => {
     const { thresholds, steps } = ctx.health();

@@ -8,6 +8,8 @@ export const trackSections = defineRule({
     description: 'A role lacks a section that every other role of its track has.',
     severity: 'warning',
     fixable: false,
+    flags: 'a Staff Engineer without the "### Impact" section every other role of its track has',
+    passes: 'a section only some roles of the track have',
   },
   check: (ctx) => {
     const tracks = new Map<string, RoleNode[]>();

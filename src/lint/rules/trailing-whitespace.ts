@@ -6,6 +6,8 @@ export const trailingWhitespace = defineRule({
     description: 'A line ends with spaces or tabs (two spaces before a line that continues the paragraph are a Markdown line break and stay).',
     severity: 'warning',
     fixable: true,
+    flags: '"Writes code. " (a trailing space)',
+    passes: 'two spaces before a line that continues the paragraph (a Markdown line break)',
   },
   check: (ctx) =>
     ctx.loaded.sources.flatMap((source) => {
