@@ -22,7 +22,7 @@ export function formatSurvey(survey: LadderSurvey, { color, yaml, outcome, width
   const name = (id: string) => `${id} (${title.get(id) ?? id})`;
   const tracks = [...new Set(survey.roles.map((r) => r.track))];
   const lines = [
-    c.bold(`${survey.root}: ${plural(survey.files, 'Markdown file')}, ${plural(survey.roles.length, 'role')} in ${plural(tracks.length, 'track')} (${tracks.join(', ')})`),
+    c.bold(`${survey.root}: ${plural(survey.files, 'file')}, ${plural(survey.roles.length, 'role')} in ${plural(tracks.length, 'track')} (${tracks.join(', ')})`),
   ];
   if (survey.shape) lines.push('', `${c.bold('Shape:')} ${survey.shape}`);
   if (survey.chains.length) {
