@@ -10,8 +10,8 @@ import { colourWanted, pagerFor, progressLine, terminalWidth, type Progress } fr
 
 /** Everything the program touches of its process, passed in so tests can run it in-process. */
 export interface Io {
-  /** May return false, as a stream's write does, when the reader is behind: see `drain`. */
-  stdout: (text: string) => boolean | void;
+  /** May return false, as a stream's write does, when the reader is behind: see `drain`. Streamed output may come as bytes. */
+  stdout: (text: string | Uint8Array) => boolean | void;
   /** Resolves once stdout has room again, so streamed output waits for a slow reader instead of piling up. */
   drain?: () => Promise<void>;
   stderr: (text: string) => void;
@@ -32,7 +32,7 @@ const bundledLadder = fileURLToPath(new URL('ladder', root));
 export async function main(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   let exitCode = 0;
-  let chunks: Iterable<string> = [];
+  let chunks: Iterable<string | Uint8Array> = [];
   const progress = progressLine(io.stderr, { stderrIsTTY: io.stderrIsTTY ?? false, env: io.env });
   try {
     let paged: { pager: string; text: string } | undefined;

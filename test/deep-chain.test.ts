@@ -12,7 +12,7 @@ import { loadLadder } from '../src/load/load-ladder.js';
 import { resolveRole } from '../src/resolve/resolve-role.js';
 import { sharedRole, type SharedRole } from '../src/resolve/shared-role.js';
 import type { ResolvedRole } from '../src/schema/role.js';
-import { role, writeTree } from './helpers.js';
+import { role, streamedText, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'ladder-chain-'));
@@ -43,7 +43,7 @@ describe('the JSON export, a role at a time', () => {
     const [resolved, shared] = [await resolvedRoles(root), await sharedRoles(root)];
     for (const count of [0, 1, resolved.length]) {
       const head = { version: '1.2.3', generatedFrom: 'lad"der' };
-      expect([...exportJson({ ...head, roles: shared.slice(0, count) })].join('')).toBe(formatJson({ ...head, roles: resolved.slice(0, count) }));
+      expect(streamedText(exportJson({ ...head, roles: shared.slice(0, count) }))).toBe(formatJson({ ...head, roles: resolved.slice(0, count) }));
     }
   });
 
@@ -95,7 +95,8 @@ describe(`export --format json of a ${DEPTH.toLocaleString('en')}-role chain`, (
     let deepestText = '';
     let tail = '';
     const code = await main(['--no-cache', '--ladder', ladder, 'export', '--format', 'json', '--out', '-'], {
-      stdout: (text) => {
+      stdout: (piece) => {
+        const text = streamedText([piece]);
         if (text === '') return;
         pieces++;
         if (text.startsWith(`,\n    {\n      "id": "step-${DEPTH}"`)) deepestText = text;

@@ -60,3 +60,8 @@ export const gitEnv: Record<string, string> = {
   GIT_COMMITTER_NAME: 'Test',
   GIT_COMMITTER_EMAIL: 'test@example.com',
 };
+
+/** The text of a streamed output, whose pieces may be text or UTF-8 bytes. */
+export function streamedText(pieces: Iterable<string | Uint8Array>): string {
+  return Buffer.concat([...pieces].map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece))).toString('utf8');
+}

@@ -10,7 +10,7 @@ export async function runMain(args: string[], options: { cwd?: string; env?: Rec
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
-    stdout: (text) => void (stdout += text),
+    stdout: (text) => void (stdout += typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
     stderr: (text) => void (stderr += text),
     cwd: options.cwd ?? emptyFolder,
     env: { PATH: process.env.PATH, ...options.env },

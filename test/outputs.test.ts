@@ -22,7 +22,7 @@ import { lintLadder, toReport } from '../src/lint/engine.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { resolveRole } from '../src/resolve/resolve-role.js';
 import { sharedRole } from '../src/resolve/shared-role.js';
-import { role, writeTree } from './helpers.js';
+import { role, streamedText, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 
 /** A small ladder with something for every format to say: two tracks, a thin step, a trailing space. */
@@ -52,7 +52,7 @@ const changes = compareLadders(
 /** Every output's text, whatever shape its renderer gives: a string, a stream of pieces, or a folder of pages. */
 function exportedText(exporter: Exporter): string {
   const head = { version: '0.0.0-test', generatedFrom: '.' };
-  if (exporter.output === 'stream') return [...exporter.render({ ...head, roles: sharedRoles }, titles)].join('');
+  if (exporter.output === 'stream') return streamedText(exporter.render({ ...head, roles: sharedRoles }, titles));
   if (exporter.output === 'file') return exporter.render({ ...head, roles }, titles);
   return exporter.render({ ...head, roles }, titles).map((page) => `${page.path}\n${page.content}`).join('\n');
 }

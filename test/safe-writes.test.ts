@@ -3,18 +3,14 @@ import { chmodSync, chownSync, closeSync, cpSync, lstatSync, mkdirSync, mkdtempS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { runMain } from './in-process.js';
 import { diskCalls, whyNotReplaceable, writeFileAtomic, type WriteCalls } from '../src/write/write-atomic.js';
 import { LadderError } from '../src/errors.js';
 import { repoRoot, role, writeTree } from './helpers.js';
 
 /** Runs the CLI in-process, in `cwd`, with no parse cache (no HOME), and collects what it prints. */
-async function ladder(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), cwd, env: {}, isTTY: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function ladder(argv: string[], cwd: string) {
+  return runMain(argv, { cwd });
 }
 
 /** Everything under a folder, dot files included, so a leftover temporary file shows. */

@@ -25,8 +25,8 @@ export interface CommandContext {
 /** What a command hands back; only src/cli.ts writes it out. */
 export interface CommandResult {
   stdout: string;
-  /** More output after `stdout`, a piece at a time: for output too large to hold as one string. */
-  chunks?: Iterable<string>;
+  /** More output after `stdout`, a piece at a time (text, or text already encoded): for output too large to hold as one string. */
+  chunks?: Iterable<string | Uint8Array>;
   /** One line each, printed on stderr as warnings. */
   warnings: string[];
   exitCode: number;

@@ -6,16 +6,18 @@ import type { StreamedExport } from './exporters.js';
  * `{ version, generatedFrom, roles }`, each role exactly as `show --json` prints it, that is as
  * `JSON.stringify(…, null, 2)` would indent it at its place, written a role at a time so an export that runs
  * to gigabytes (a chain thousands of roles deep lists every inherited expectation in every role) never has to
- * fit in one string.
+ * fit in one string. Each role comes as its UTF-8 bytes.
  */
-export function* exportJson(data: StreamedExport): Generator<string> {
+export function* exportJson(data: StreamedExport): Generator<string | Uint8Array> {
   const { roles, ...head } = data;
   const opening = JSON.stringify({ ...head, roles: [] }, null, 2);
   // `"roles": []` closes the head; each role goes between its brackets, indented two levels.
   yield opening.slice(0, -'[]\n}'.length) + '[';
   let first = true;
   for (const role of roles) {
-    yield `${first ? '' : ','}\n${pad(ROLE)}${roleJson(role)}`;
+    const bytes = new Bytes(`${first ? '' : ','}\n${pad(ROLE)}`);
+    roleJson(role, bytes);
+    yield bytes.done();
     first = false;
   }
   yield first ? ']\n}\n' : '\n  ]\n}\n';
@@ -27,92 +29,111 @@ const SECTION = ROLE + 2;
 const EXPECTATION = SECTION + 2;
 
 /**
- * A role's text, built by concatenation only: its chain and its sections' expectation lists are texts made
- * once per shared list (see `sharedRole`) and joined onto the parent's by `+`, which copies nothing, so a
- * role costs what it adds and the only full copy of an inherited list is the one written out.
+ * Text and already encoded bytes, in order, made into one piece. What every role inheriting a list shares
+ * (an expectation list's part, a chain's link) is encoded once and copied as bytes, so a role costs what it
+ * adds and one copy of what it inherits, not a new encoding of it.
  */
-function roleJson(role: SharedRole): string {
+class Bytes {
+  private readonly parts: Uint8Array[] = [];
+  constructor(private text = '') {}
+
+  add(text: string): void {
+    this.text += text;
+  }
+
+  addBytes(bytes: Uint8Array): void {
+    this.flush();
+    this.parts.push(bytes);
+  }
+
+  done(): Uint8Array {
+    this.flush();
+    return Buffer.concat(this.parts);
+  }
+
+  private flush(): void {
+    if (this.text !== '') this.parts.push(Buffer.from(this.text, 'utf8'));
+    this.text = '';
+  }
+}
+
+function roleJson(role: SharedRole, out: Bytes): void {
   const { chain, sections, ...fields } = role;
   const { description, ...summary } = fields;
-  return objectJson(ROLE, [
-    ...entries(summary, ROLE),
-    ['chain', arrayJson(ROLE + 1, chainText(chain))],
-    ...entries({ description }, ROLE),
-    ['sections', arrayJson(ROLE + 1, sections.length === 0 ? '' : sectionsText(sections))],
-  ]);
-}
-
-function sectionsText(sections: readonly SharedSection[]): string {
-  let text = '';
-  for (const [i, section] of sections.entries()) {
-    const json = objectJson(SECTION, [
-      ...entries({ id: section.id, title: section.title }, SECTION),
-      ['expectations', arrayJson(SECTION + 1, itemsText(section.expectations))],
-      ...entries({ examples: section.examples }, SECTION),
-    ]);
-    text += i === 0 ? json : `,\n${pad(SECTION)}${json}`;
+  out.add(`${opening(summary, ROLE)},\n${pad(ROLE + 1)}"chain": [\n${pad(ROLE + 2)}`);
+  for (let link: SharedChain | undefined = chain; link; link = link.parent) out.addBytes(linkBytes(link));
+  out.add(`\n${pad(ROLE + 1)}]${more({ description }, ROLE)},\n${pad(ROLE + 1)}"sections": `);
+  if (sections.length === 0) out.add('[]');
+  else {
+    out.add('[');
+    for (const [i, section] of sections.entries()) {
+      out.add(`${i === 0 ? '' : ','}\n${pad(SECTION)}`);
+      sectionJson(section, out);
+    }
+    out.add(`\n${pad(ROLE + 1)}]`);
   }
-  return text;
+  out.add(`\n${pad(ROLE)}}`);
 }
 
-/** Each field as JSON.stringify would write it, at depth `depth` + 1; undefined ones left out, as it does. */
-function entries(fields: object, depth: number): [string, string][] {
+function sectionJson(section: SharedSection, out: Bytes): void {
+  out.add(`${opening({ id: section.id, title: section.title }, SECTION)},\n${pad(SECTION + 1)}"expectations": `);
+  if (section.expectations.length === 0) out.add('[]');
+  else {
+    out.add(`[\n${pad(EXPECTATION)}`);
+    for (const part of partsOf(section.expectations)) out.addBytes(partBytes(part));
+    out.add(`\n${pad(SECTION + 1)}]`);
+  }
+  out.add(`${more({ examples: section.examples }, SECTION)}\n${pad(SECTION)}}`);
+}
+
+/** The fields of an object at `depth`, each on its line as JSON.stringify writes it; undefined ones left out, as it does. */
+function entries(fields: object, depth: number): string[] {
   return Object.entries(fields)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => [key, indent(JSON.stringify(value, null, 2), depth + 1)]);
+    .map(([key, value]) => `\n${pad(depth + 1)}${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), depth + 1)}`);
 }
 
-/** An object at `depth` from its fields' texts. With `+`, not join(): join would copy every shared text. */
-function objectJson(depth: number, fields: [string, string][]): string {
-  let text = '{';
-  for (const [i, [key, value]] of fields.entries()) text += `${i === 0 ? '' : ','}\n${pad(depth + 1)}${JSON.stringify(key)}: ${value}`;
-  return `${text}\n${pad(depth)}}`;
+/** An object's first fields, after its opening brace. */
+function opening(fields: object, depth: number): string {
+  return `{${entries(fields, depth).join(',')}`;
 }
 
-/** An array at `depth` from its items' text (items at `depth` + 1, separated), `[]` when empty. */
-function arrayJson(depth: number, items: string): string {
-  return items === '' ? '[]' : `[\n${pad(depth + 1)}${items}\n${pad(depth)}]`;
+/** More fields of an object, after ones already written. */
+function more(fields: object, depth: number): string {
+  return entries(fields, depth)
+    .map((entry) => `,${entry}`)
+    .join('');
 }
 
-const chainTexts = new WeakMap<SharedChain, string>();
-
-/** Self first, then the parent's chain text, made once per role and shared by its descendants. */
-function chainText(chain: SharedChain): string {
-  const pending: SharedChain[] = [];
-  let link: SharedChain | undefined = chain;
-  while (link && !chainTexts.has(link)) {
-    pending.push(link);
-    link = link.parent;
-  }
-  let text = link ? chainTexts.get(link) : undefined;
-  for (let i = pending.length - 1; i >= 0; i--) {
-    const id = JSON.stringify(pending[i]!.id);
-    text = text === undefined ? id : `${id},\n${pad(ROLE + 2)}${text}`;
-    chainTexts.set(pending[i]!, text);
-  }
-  return text!;
+/** The parts of a shared list, base first. */
+function partsOf<T>(list: SharedList<T>): SharedList<T>[] {
+  const parts: SharedList<T>[] = [];
+  for (let part: SharedList<T> | undefined = list; part; part = part.base) parts.push(part);
+  return parts.reverse();
 }
 
-const itemTexts = new WeakMap<SharedList<ResolvedExpectation>, string>();
+const partTexts = new WeakMap<SharedList<ResolvedExpectation>, Uint8Array>();
 
-/** The expectations of a list, base first, as array items at their depth: made once per list and shared. */
-function itemsText(list: SharedList<ResolvedExpectation>): string {
-  const pending: SharedList<ResolvedExpectation>[] = [];
-  let part: SharedList<ResolvedExpectation> | undefined = list;
-  while (part && !itemTexts.has(part)) {
-    pending.push(part);
-    part = part.base;
-  }
-  let text = part ? itemTexts.get(part)! : '';
+/** A part's own expectations as array items at their depth, after a separator when items come before it. */
+function partBytes(part: SharedList<ResolvedExpectation>): Uint8Array {
+  let bytes = partTexts.get(part);
+  if (bytes) return bytes;
   const separator = `,\n${pad(EXPECTATION)}`;
-  for (let i = pending.length - 1; i >= 0; i--) {
-    for (const expectation of pending[i]!.items) {
-      const json = indent(JSON.stringify(expectation, null, 2), EXPECTATION);
-      text = text === '' ? json : text + separator + json;
-    }
-    itemTexts.set(pending[i]!, text);
-  }
-  return text;
+  const text = part.items.map((expectation) => indent(JSON.stringify(expectation, null, 2), EXPECTATION)).join(separator);
+  bytes = Buffer.from(text !== '' && (part.base?.length ?? 0) > 0 ? separator + text : text, 'utf8');
+  partTexts.set(part, bytes);
+  return bytes;
+}
+
+const linkTexts = new WeakMap<SharedChain, Uint8Array>();
+
+/** A chain's id as an array item, followed by a separator when its parent's chain comes after it. */
+function linkBytes(link: SharedChain): Uint8Array {
+  let bytes = linkTexts.get(link);
+  if (bytes) return bytes;
+  bytes = Buffer.from(`${JSON.stringify(link.id)}${link.parent ? `,\n${pad(ROLE + 2)}` : ''}`, 'utf8');
+  linkTexts.set(link, bytes);
+  return bytes;
 }
 
 function pad(depth: number): string {

@@ -14,7 +14,7 @@ export interface ExportFile {
  */
 export type Exporter =
   | { output: 'file'; render: (data: LadderExport, titles: Map<string, string>) => string }
-  | { output: 'stream'; render: (data: StreamedExport, titles: Map<string, string>) => Iterable<string> }
+  | { output: 'stream'; render: (data: StreamedExport, titles: Map<string, string>) => Iterable<string | Uint8Array> }
   | { output: 'folder'; render: (data: LadderExport, titles: Map<string, string>) => ExportFile[] };
 
 /**

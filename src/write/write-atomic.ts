@@ -132,10 +132,10 @@ function keepOwnership(temp: string, original: Stats, calls: WriteCalls): void {
   if (process.getuid?.() === 0) calls.chownSync(temp, original.uid, original.gid);
 }
 
-/** What a file is written from: text, bytes, or text in pieces. */
-export type FileContent = string | Uint8Array | Iterable<string>;
+/** What a file is written from: text, bytes, or pieces of either. */
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>;
 
-/** Pieces are gathered up to this many characters before a write: few system calls, little memory. */
+/** Pieces are gathered up to about this many bytes before a write: few system calls, little memory. */
 const BATCH = 1 << 20;
 
 /**
@@ -170,15 +170,34 @@ function writeAll(fd: number, bytes: Uint8Array, before: number, calls: WriteCal
 function* batches(content: FileContent): Generator<Uint8Array> {
   if (typeof content === 'string') return yield Buffer.from(content, 'utf8');
   if (content instanceof Uint8Array) return yield content;
-  let batch = '';
+  let text = '';
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  // Text is gathered as text and encoded once a batch; bytes join the batch as they are, in order.
+  const encodeText = () => {
+    if (text === '') return;
+    const bytes = Buffer.from(text, 'utf8');
+    parts.push(bytes);
+    size += bytes.length;
+    text = '';
+  };
   for (const piece of content) {
-    batch += piece;
-    if (batch.length >= BATCH) {
-      yield Buffer.from(batch, 'utf8');
-      batch = '';
+    if (typeof piece === 'string') {
+      text += piece;
+    } else {
+      encodeText();
+      parts.push(piece);
+      size += piece.length;
+    }
+    if (size + text.length >= BATCH) {
+      encodeText();
+      yield Buffer.concat(parts, size);
+      parts = [];
+      size = 0;
     }
   }
-  yield Buffer.from(batch, 'utf8');
+  encodeText();
+  yield Buffer.concat(parts, size);
 }
 
 /** Fewer bytes reached the file than were written to it, and the system did not say why. */
