@@ -9,6 +9,8 @@ export const SITE_CSS = `
   :root { --muted: #b0b0c0; --own: #5bd67b; --evolved: #c6a6ff; --mark: #4d4100; --ins: #17432a; --del: #5c1f1f; }
 }
 * { box-sizing: border-box; }
+/* The page's colours stated, not left to the browser, so every check of contrast sees what a reader sees. */
+html { background: Canvas; color: CanvasText; }
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 52rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
 a { color: inherit; text-underline-offset: 2px; }
 nav { font-size: .9rem; }
@@ -67,7 +69,7 @@ footer { margin-top: 2rem; border-top: 1px solid var(--line); padding-top: .5rem
 @media print {
   :root { color-scheme: light; --muted: #444; --mark: transparent; }
   body { max-width: none; padding: 0; font-size: 11pt; }
-  .skip, nav, .view-switch, .permalink { display: none; }
+  .skip, nav, .view-switch, .permalink { display: none !important; }
   section > h2 { position: static; }
   h2, h3 { break-after: avoid; }
   li, tr { break-inside: avoid; }
