@@ -280,6 +280,16 @@ describe('ladder export --format html: content and context', () => {
     expect(readFileSync(join(run.cwd, 'site', 'index.html'), 'utf8')).toContain(`read from ${ladder.split('/').pop()} by ladder`);
   });
 
+  it('marks a subsection with none of the role\'s own expectations, so "what is new" leaves its heading out', async () => {
+    const sub = (title: string, parent: string | null, heading: string, item: string) =>
+      [title, '-'.repeat(title.length), parent ? `(Inherits the role expectations of a ${parent})` : '', '', '### Delivery', `#### ${heading}`, `* ${item}`, ''].join('\n');
+    const tree = writeTree({ 'a/base.md': sub('Base', null, 'Operations', 'Runs the on-call rota.'), 'a/upper.md': sub('Upper', 'Base', 'Planning', 'Plans the quarter.') });
+    const run = await exportRun(['--format', 'html', '--out', 'site'], { ladder: tree });
+    const upper = readFileSync(join(run.cwd, 'site', 'upper.html'), 'utf8');
+    expect(upper).toContain('<li class="subsection inherited-only"><h3>Operations</h3></li>');
+    expect(upper).toContain('<li class="subsection"><h3>Planning</h3></li>');
+  });
+
   it('refuses an intro file ladder.yaml names that is not there, naming it (exit 2)', async () => {
     const missing = writeTree({ 'ladder.yaml': 'site:\n  intro: nowhere.md\n', 'a/root.md': role('Root', null) });
     const run = await exportRun(['--format', 'html', '--out', 'site'], { ladder: missing });

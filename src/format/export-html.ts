@@ -129,8 +129,8 @@ function rolePage(role: ResolvedRole, site: Site): string {
 ${levelLinks(role, site)}`;
   const main = `<p class="legend"><span class="own"><span class="marker">●</span></span> own expectation, new at this level · <span class="evolved"><span class="marker">◐</span></span> own, sharpens an inherited one · ○ inherited, with the role it comes from</p>
 <fieldset class="view-switch"><legend>Show</legend>
-<label><input type="radio" name="view" id="view-new" checked> What is new at this level (${own})</label>
-<label><input type="radio" name="view" id="view-all"> Everything expected (${total})</label>
+<label><input type="radio" name="view" id="ladder-view-new" checked> What is new at this level (${own})</label>
+<label><input type="radio" name="view" id="ladder-view-all"> Everything expected (${total})</label>
 </fieldset>
 <nav class="contents" aria-label="Contents"><h2>Contents</h2>
 <ol>
@@ -151,9 +151,13 @@ function levelLinks(role: ResolvedRole, site: Site): string {
 }
 
 function sectionHtml(section: ResolvedSection, role: ResolvedRole, site: Site, evolutions: Evolutions): string {
+  // Subsections holding none of the role's own expectations, whose headings "what is new" leaves out.
+  const inheritedOnly = new Set(section.expectations.map((e) => e.subsection));
+  for (const e of section.expectations) if (e.source === role.id) inheritedOnly.delete(e.subsection);
   const items = placeExpectations(section).map(({ expectation, depth, opens }) => {
     // A subsection heading sits inside the list as an item of its own, so the list stays one list.
-    const heading = opens === undefined ? '' : `<li class="subsection"><h3>${escapeHtml(opens)}</h3></li>\n`;
+    const kind = inheritedOnly.has(opens) ? 'subsection inherited-only' : 'subsection';
+    const heading = opens === undefined ? '' : `<li class="${kind}"><h3>${escapeHtml(opens)}</h3></li>\n`;
     return heading + expectationItem(expectation, depth, role, site, evolutions);
   });
   const examples = (section.examples ?? []).map((example) => `<li>e.g. ${expectationHtml(example.text)} <span class="source">(from ${site.link(example.source)})</span></li>`);

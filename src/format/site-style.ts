@@ -28,8 +28,8 @@ section > h2 { position: sticky; top: 0; background: Canvas; z-index: 1; padding
 .view-switch { border: 1px solid var(--line); border-radius: .4rem; padding: .3rem .6rem; margin: .75rem 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 .view-switch legend { padding: 0 .25rem; font-size: .9rem; }
 /* "What is new at this level" without script: the inherited lines step aside, unless one is the link's target. */
-body:has(#view-new:checked) li.inherited:not(:target) { display: none; }
-body:has(#view-new:checked) section:not(:has(li.own, li:target)) { display: none; }
+body:has(#ladder-view-new:checked) :is(li.inherited:not(:target), li.inherited-only) { display: none; }
+body:has(#ladder-view-new:checked) section:not(:has(li.own, li:target)) { display: none; }
 .chart { overflow-x: auto; margin: .5rem 0;
   /* Scroll cue: a shade at an edge while more of the chart lies beyond it; the covers scroll with the content. */
   background: linear-gradient(to right, Canvas 40%, transparent) left / 2rem 100% no-repeat local,
