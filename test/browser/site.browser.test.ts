@@ -404,8 +404,13 @@ describe('reading the exported site', () => {
     const footer = page.locator('footer');
     expect(await footer.isVisible()).toBe(true);
     await expect(footer.innerText()).resolves.toMatch(/by ladder \d+\.\d+\.\d+.* · vp-engineering\.html$/);
-    // The page fits A4 and Letter: a PDF of each renders, with the headings where they were.
-    for (const format of ['A4', 'Letter']) expect((await page.pdf({ format })).byteLength).toBeGreaterThan(1000);
+    // Nothing is cut off at the right on A4 or Letter: the width inside the page margins (96 px an inch).
+    for (const [format, widthMm] of [['A4', 210], ['Letter', 215.9]] as const) {
+      await page.setViewportSize({ width: Math.floor(((widthMm - 28) / 25.4) * 96), height: 1000 });
+      const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+      expect(fits, format).toBe(true);
+      expect((await page.pdf({ format })).byteLength, format).toBeGreaterThan(1000);
+    }
   });
 
   it('on a phone, a chart wider than the screen scrolls in its box with a cue, and the page never sideways', async () => {
