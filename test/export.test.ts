@@ -141,12 +141,14 @@ describe('ladder export --format html', () => {
     const index = readFileSync(join(site, 'index.html'), 'utf8');
     expect(index).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(index).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
-    expect(index).toContain('<title>Career ladder</title>');
+    // Untitled in ladder.yaml, the site takes its title from the README's first heading, and shows the rest of it.
+    expect(index).toContain('<title>Export edge cases</title>');
+    expect(index).toContain('<p>A small ladder whose text tests escaping in every export format');
     expect(index).toContain('<th scope="col">Level</th><th scope="col">makers</th><th scope="col">leads</th>');
     expect(index).toContain('<tr><th scope="row">3</th><td></td><td><a href="r-and-d-lead.html">R&amp;D Lead, &quot;Labs&quot; | West</a>');
     for (const shown of edgeRoles) {
       const page = readFileSync(join(site, `${shown.id}.html`), 'utf8');
-      expect(page).toContain(`<title>${escape(shown.title)} · Career ladder</title>`);
+      expect(page).toContain(`<title>${escape(shown.title)} · Export edge cases</title>`);
       expect(htmlItems(page, shown.id)).toEqual(marked(shown).map(({ id, text, source }) => ({ id, text, source })));
     }
     expectLinksResolve(site);
@@ -156,12 +158,17 @@ describe('ladder export --format html', () => {
     const run = await exportRun(['--format', 'html', '--out', 'site']);
     for (const file of readdirSync(join(run.cwd, 'site'))) {
       const page = readFileSync(join(run.cwd, 'site', file), 'utf8');
-      expect(page, file).not.toMatch(/<script|<em>/i);
-      expect(page, file).not.toMatch(/<(?!\/?(?:!doctype|html|head|meta|title|link|style|body|header|nav|h1|h2|p|main|div|table|thead|tbody|tr|th|td|a|span|section|ul|li)\b)/);
+      expect(page, file).not.toMatch(/<script|<em>tags/i);
+      // Only the elements the site is built of, and the few inline Markdown may make.
+      expect(page, file).not.toMatch(
+        /<(?!\/?(?:!doctype|html|head|meta|title|link|style|body|header|nav|h1|h2|h3|p|main|div|table|thead|tbody|tr|th|td|a|span|section|ul|ol|li|fieldset|legend|label|input|footer|code|strong|em|ins|del)\b)/,
+      );
     }
     const engineer = readFileSync(join(run.cwd, 'site', 'engineer.html'), 'utf8');
     expect(engineer).toContain('Shows &lt;script&gt;alert(&quot;owned&quot;)&lt;/script&gt; as text, never runs it.');
     expect(engineer).toContain('Writes code &amp; reviews it; &quot;quotes&quot;, &#39;apostrophes&#39; and &lt;em&gt;tags&lt;/em&gt; stay text.');
+    // Inline Markdown is rendered, not shown as syntax.
+    expect(engineer).toContain('keeps [brackets] and <code>code</code>.');
   });
 
   it('links only to pages that are part of the export when one role is exported', async () => {
@@ -182,6 +189,113 @@ describe('ladder export --format html', () => {
     expect((await exportRun(['--format', 'html', '--out', 'site'], { cwd })).code).toBe(0);
     expect(listing(join(cwd, 'site'))).toEqual(['.ladder-export.json', 'CNAME', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html']);
     expect(readFileSync(join(cwd, 'site', 'engineer.html'), 'utf8')).toMatch(/^<!doctype html>/);
+  });
+});
+
+describe('ladder export --format html: content and context', () => {
+  const ladder = writeTree({
+    'ladder.yaml': 'site:\n  title: Acme engineering\n  intro: about.md\n  tracks:\n    ic: Individual contributors\n',
+    'about.md': '# Not the title\n\nRead *this* first. <b>Raw</b> stays text.\n\n## Levels\n\n- one\n  - nested\n',
+    'ic/dev.md': [
+      'Developer',
+      '---------',
+      '',
+      '### Role description',
+      'First paragraph with **weight**.',
+      '',
+      'Second paragraph, see [our guide](https://example.org/guide).',
+      '',
+      '### Delivery',
+      '* Ships **small** changes; reads [the guide](guides/shipping.html) and `docs`.',
+      '* Never [runs](javascript:alert(1)) or [reads](file:///etc/passwd) or [tabs](<java\tscript:x>) or [roots](/abs/path).',
+      '* Keeps <b onclick="x()">raw HTML</b> as text.',
+      '* Delivers features end to end with support from the team.',
+      '  * Writes the tests first.',
+      '',
+    ].join('\n'),
+    'ic/senior-dev.md': role('Senior Developer', 'Developer', { Delivery: ['Delivers projects end to end with support from no one.'] }),
+  });
+
+  async function pages() {
+    const run = await exportRun(['--format', 'html', '--out', 'site'], { ladder });
+    expect(run.code, run.stderr).toBe(0);
+    const read = (file: string) => readFileSync(join(run.cwd, 'site', file), 'utf8');
+    return { index: read('index.html'), dev: read('dev.html'), senior: read('senior-dev.html') };
+  }
+
+  it('titles the site, names the tracks and shows the intro from ladder.yaml, rendered and escaped', async () => {
+    const { index, dev } = await pages();
+    expect(index).toContain('<title>Acme engineering</title>');
+    expect(index).toContain('<h1>Acme engineering</h1>');
+    expect(index).toContain('<th scope="col">Individual contributors</th>');
+    expect(dev).toContain('track Individual contributors');
+    expect(dev).toContain('<title>Developer · Acme engineering</title>');
+    // The intro's own first heading stays, one level under the page's.
+    expect(index).toContain('<h2>Not the title</h2>');
+    expect(index).toContain('<p>Read <em>this</em> first. &lt;b&gt;Raw&lt;/b&gt; stays text.</p>');
+    expect(index).toContain('<h3>Levels</h3>');
+    expect(index).toMatch(/<ul><li>one\n<ul><li>nested<\/li><\/ul><\/li><\/ul>/);
+  });
+
+  it('renders inline Markdown through a whitelist: links only to http(s) and relative targets, raw HTML as text', async () => {
+    const { dev } = await pages();
+    expect(dev).toContain('Ships <strong>small</strong> changes; reads <a href="guides/shipping.html">the guide</a> and <code>docs</code>.');
+    expect(dev).toContain('Never runs or reads or tabs or roots.');
+    expect(dev).not.toMatch(/javascript:|file:|\/abs\/path"/);
+    expect(dev).toContain('Keeps &lt;b onclick=&quot;x()&quot;&gt;raw HTML&lt;/b&gt; as text.');
+    expect(dev).not.toContain('onclick="');
+  });
+
+  it('keeps the paragraphs of a description and nested expectations', async () => {
+    const { dev } = await pages();
+    expect(dev).toContain('<p>First paragraph with <strong>weight</strong>.</p>\n<p>Second paragraph, see <a href="https://example.org/guide">our guide</a>.</p>');
+    expect(dev).toMatch(/<li class="own depth-1" id="dev\/delivery\/[0-9a-f]+">.*Writes the tests first\./);
+  });
+
+  it('marks an evolved expectation apart from the inherited one it sharpens, with the words that change', async () => {
+    const { senior } = await pages();
+    const evolved = /<li class="own evolved" id="([^"]+)">.*?<\/li>/.exec(senior);
+    expect(evolved?.[0]).toContain('Delivers projects end to end with support from no one.');
+    expect(evolved?.[0]).toMatch(/Sharpens <a href="#(dev\/delivery\/[0-9a-f]+)">an expectation of Developer<\/a>/);
+    expect(evolved?.[0]).toContain('<del>features</del><ins>projects</ins>');
+    const source = /Sharpens <a href="#([^"]+)"/.exec(evolved![0])![1]!;
+    const inherited = new RegExp(`<li class="inherited" id="${source}">.*?</li>`).exec(senior)?.[0];
+    expect(inherited).toContain(`<a href="dev.html#${source}">Developer</a>) · <a href="#${evolved![1]}">sharpened at this level</a>`);
+  });
+
+  it('links each role to the level below and the levels above', async () => {
+    const { dev, senior } = await pages();
+    expect(dev).toContain('<a rel="next" href="senior-dev.html">Level above: Senior Developer →</a>');
+    expect(dev).not.toContain('rel="prev"');
+    expect(senior).toContain('<a rel="prev" href="dev.html">← Level below: Developer</a>');
+  });
+
+  it('never writes the path of the ladder folder, wherever ladder runs from', async () => {
+    const run = await exportRun(['--format', 'html', '--out', 'site'], { ladder });
+    for (const file of readdirSync(join(run.cwd, 'site'))) {
+      const page = readFileSync(join(run.cwd, 'site', file), 'utf8');
+      expect(page, file).not.toContain(ladder);
+      expect(page, file).not.toContain(tmpdir());
+    }
+    expect(readFileSync(join(run.cwd, 'site', 'index.html'), 'utf8')).toContain(`read from ${ladder.split('/').pop()} by ladder`);
+  });
+
+  it('marks a subsection with none of the role\'s own expectations, so "what is new" leaves its heading out', async () => {
+    const sub = (title: string, parent: string | null, heading: string, item: string) =>
+      [title, '-'.repeat(title.length), parent ? `(Inherits the role expectations of a ${parent})` : '', '', '### Delivery', `#### ${heading}`, `* ${item}`, ''].join('\n');
+    const tree = writeTree({ 'a/base.md': sub('Base', null, 'Operations', 'Runs the on-call rota.'), 'a/upper.md': sub('Upper', 'Base', 'Planning', 'Plans the quarter.') });
+    const run = await exportRun(['--format', 'html', '--out', 'site'], { ladder: tree });
+    const upper = readFileSync(join(run.cwd, 'site', 'upper.html'), 'utf8');
+    expect(upper).toContain('<li class="subsection inherited-only"><h3>Operations</h3></li>');
+    expect(upper).toContain('<li class="subsection"><h3>Planning</h3></li>');
+  });
+
+  it('refuses an intro file ladder.yaml names that is not there, naming it (exit 2)', async () => {
+    const missing = writeTree({ 'ladder.yaml': 'site:\n  intro: nowhere.md\n', 'a/root.md': role('Root', null) });
+    const run = await exportRun(['--format', 'html', '--out', 'site'], { ladder: missing });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: ladder\.yaml: site\.intro names nowhere\.md, which cannot be read \(ENOENT\)/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 
@@ -351,8 +465,13 @@ function markdownItems(page: string, id: string) {
 
 /** Reads the expectations back from an HTML role page: unescaped text and the source role it links to. */
 function htmlItems(page: string, id: string) {
-  const items = [...page.matchAll(/<li class="(own|inherited)" id="([^"]+)">.*?<span class="text">(.*?)<\/span>(?: <span class="source">\(from <a href="([^"]+)\.html">)?/gs)];
-  return items.map(([, kind, anchor, text, source]) => ({ id: unescape(anchor!), text: unescape(text!), source: kind === 'own' ? id : source! }));
+  const items = [...page.matchAll(/<li class="(own|inherited)" id="([^"]+)">.*?<span class="text">(.*?)<\/span>(?: <span class="source">\(from <a href="([^"]+)\.html#([^"]+)">)?/gs)];
+  return items.map(([, kind, anchor, text, source, target]) => {
+    // The "(from X)" link leads to this very expectation on X's page.
+    if (kind === 'inherited') expect(target).toBe(anchor);
+    // Inline code shows as code: read back as the Markdown it was written as.
+    return { id: unescape(anchor!), text: unescape(text!.replace(/<\/?code>/g, '`')), source: kind === 'own' ? id : source! };
+  });
 }
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -363,7 +482,11 @@ function expectLinksResolve(site: string): void {
   for (const file of readdirSync(site)) {
     for (const [, href] of readFileSync(join(site, file), 'utf8').matchAll(/href="([^"]*)"/g)) {
       if (href === 'data:,') continue;
-      expect(existsSync(join(site, href!)), `${file} → ${href}`).toBe(true);
+      const [page, anchor] = href!.split('#');
+      const target = page === '' ? file : page!;
+      expect(existsSync(join(site, target)), `${file} → ${href}`).toBe(true);
+      // An anchor names an element of its page.
+      if (anchor !== undefined) expect(readFileSync(join(site, target), 'utf8'), `${file} → ${href}`).toContain(`id="${decodeURIComponent(anchor)}"`);
     }
   }
 }

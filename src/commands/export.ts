@@ -1,10 +1,13 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { at, LadderError } from '../errors.js';
 import { roleTitles, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
 import { lookUpRole, openLadder, problemLines } from '../ladder/open-ladder.js';
 import { resolveRole } from '../resolve/resolve-role.js';
 import { sharedRole, type SharedRole } from '../resolve/shared-role.js';
-import type { ExportFormat } from '../format/exporters.js';
+import type { ExportFormat, SiteContext } from '../format/exporters.js';
+import { CONFIG_FILE } from '../load/config.js';
+import type { LadderConfig } from '../schema/config.js';
 import { chosenOutput, exportOutputs } from '../format/outputs.js';
 import { plural } from '../format/plural.js';
 import type { LadderExport } from '../schema/export.js';
@@ -56,7 +59,7 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
       await refuseForeignFile(target, format, exporter.render({ ...data, roles: [] }, titles), options.out, force);
       writeFileAtomic(target, content);
     } else {
-      removed = writeSite(target, options.out, exporter.render(data, titles), format, ladder.root, force);
+      removed = writeSite(target, options.out, exporter.render(data, titles, siteContext(ladder.root, ladder.config)), format, ladder.root, force);
     }
   }
   const removals = removed.map((page) => `removed ${page}: its role is no longer in the export\n`).join('');
@@ -91,6 +94,31 @@ function selectRoles(graph: RoleGraph, only: RoleNode | undefined): { roles: Rol
     }
   }
   return { roles, skipped };
+}
+
+/** The site's title, intro and track names: from ladder.yaml's `site:`, the intro from its file or the README. */
+function siteContext(root: string, config: LadderConfig): SiteContext {
+  const { title, intro, tracks } = config.site ?? {};
+  return {
+    folder: basename(root),
+    ...(title !== undefined ? { title } : {}),
+    ...(tracks !== undefined ? { tracks } : {}),
+    ...introOf(root, intro),
+  };
+}
+
+/** The named intro file, which must exist; else README.md (or readme.md) when the ladder has one. */
+function introOf(root: string, named: string | undefined): { intro?: string } {
+  for (const file of named === undefined ? ['README.md', 'readme.md'] : [named]) {
+    try {
+      return { intro: readFileSync(join(root, file), 'utf8') };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (named !== undefined) throw new LadderError(`${CONFIG_FILE}: site.intro names ${named}, which cannot be read (${code}); give a Markdown file relative to ${root}`);
+      if (code !== 'ENOENT') throw new LadderError(`${join(root, file)}: cannot read (${code}); check its permissions`);
+    }
+  }
+  return {};
 }
 
 /** Where the ladder was read from, stable across runs: relative to where ladder ran, absolute when outside it. */

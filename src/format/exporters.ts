@@ -15,7 +15,19 @@ export interface ExportFile {
 export type Exporter =
   | { output: 'file'; render: (data: LadderExport, titles: Map<string, string>) => string }
   | { output: 'stream'; render: (data: StreamedExport, titles: Map<string, string>) => Iterable<string | Uint8Array> }
-  | { output: 'folder'; render: (data: LadderExport, titles: Map<string, string>) => ExportFile[] };
+  | { output: 'folder'; render: (data: LadderExport, titles: Map<string, string>, site?: SiteContext) => ExportFile[] };
+
+/** What a site shows beyond the roles, from the ladder folder and its `ladder.yaml` (`site:`). */
+export interface SiteContext {
+  /** The ladder folder's own name: a site never shows where it lay on the machine that exported it. */
+  folder: string;
+  /** `site.title` from ladder.yaml; unset, the intro's first heading names the site. */
+  title?: string;
+  /** The Markdown of the ladder's README, or of the intro file ladder.yaml names. */
+  intro?: string;
+  /** Track name -> the name readers see (`site.tracks`). */
+  tracks?: Record<string, string>;
+}
 
 /**
  * An export whose roles are resolved one at a time, as a streaming format writes them, with their inherited

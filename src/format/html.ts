@@ -1,3 +1,5 @@
+import { SITE_CSS } from './site-style.js';
+
 /** Escapes text for HTML element content and quoted attribute values alike. Ladder text is user input. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
@@ -17,7 +19,7 @@ export function htmlPage({ title, body }: { title: string; body: string }): stri
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
-<style>${CSS}</style>
+<style>${SITE_CSS}</style>
 </head>
 <body>
 ${body}
@@ -26,32 +28,28 @@ ${body}
 `;
 }
 
-const CSS = `
-:root { color-scheme: light dark; --muted: #667; --own: #1a7f37; --line: #8884; }
-* { box-sizing: border-box; }
-body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 52rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
-a { color: inherit; text-underline-offset: 2px; }
-nav { font-size: .9rem; }
-h1 { margin: .5rem 0 .25rem; line-height: 1.2; }
-h2 { margin-top: 1.75rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
-.meta, .source, .summary, .role-id { color: var(--muted); font-size: .9rem; }
-.chart { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; }
-/* break-word, unlike anywhere, keeps whole words when a narrow screen squeezes the columns ("Level", not "Lev el") */
-th, td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
-td a { display: block; font-weight: 600; }
-.role-id { display: block; margin-bottom: .3rem; }
-ul.expectations { list-style: none; padding: 0; }
-ul.expectations li { display: flex; gap: .5rem; padding: .3rem 0; }
-ul.expectations li.subsection { display: block; padding: 0; }
-h3 { margin: 1rem 0 .2rem; font-size: 1rem; }
-.depth-1 { margin-left: 1.5rem; }
-.depth-2 { margin-left: 3rem; }
-.depth-3 { margin-left: 4.5rem; }
-.marker { flex: none; width: 1rem; }
-.own .marker { color: var(--own); }
-.inherited { color: var(--muted); }
-.inherited .text { color: CanvasText; }
-.text { white-space: pre-line; }
-@media (max-width: 30rem) { body { padding: .6rem; font-size: 15px; } th, td { padding: .3rem; } }
-`.trim();
+/** What every page of a site shares: its title, and where and by what it was exported. */
+export interface SiteFrame {
+  title: string;
+  /** The ladder folder's name, never a path on the exporting machine. */
+  folder: string;
+  version: string;
+}
+
+/**
+ * A page of the exported site: skip link, a header with the way back to the index, `main` (the skip link's
+ * target), and a footer naming the ladder, its version and the page, which print keeps. Pages added to the
+ * site (steps, compare, search) use it too, so every page reads and prints alike.
+ */
+export function sitePage(frame: SiteFrame, page: { path: string; title: string; header: string; main: string; index?: boolean }): string {
+  const home = page.index ? '' : `<nav aria-label="Site"><a href="index.html">All roles</a> · ${escapeHtml(frame.title)}</nav>\n`;
+  const body = `<a class="skip" href="#ladder-main">Skip to content</a>
+<header>
+${home}${page.header}
+</header>
+<main id="ladder-main">
+${page.main}
+</main>
+<footer><p>${escapeHtml(frame.title)} · from ${escapeHtml(frame.folder)} by ladder ${escapeHtml(frame.version)} · <span class="address">${escapeHtml(page.path)}</span></p></footer>`;
+  return htmlPage({ title: page.index ? frame.title : `${page.title} · ${frame.title}`, body });
+}

@@ -163,6 +163,15 @@ export const LadderConfigSchema = z
       })
       .strict()
       .optional(),
+    site: z
+      .object({
+        title: z.string().trim().min(1).optional().describe("The exported site's title; default: the intro's first heading, else \"Career ladder\""),
+        intro: z.string().min(1).optional().describe('A Markdown file, relative to the ladder root, shown on the index; default: README.md'),
+        tracks: z.record(z.string().min(1), z.string().trim().min(1)).optional().describe('Track name -> the name the site shows for it, e.g. { makers: Individual contributors }'),
+      })
+      .strict()
+      .optional()
+      .describe('How `ladder export --format html` presents the ladder'),
   })
   .strict();
 export type LadderConfig = z.infer<typeof LadderConfigSchema>;

@@ -1,10 +1,14 @@
 // The exported HTML site as a person sees it: pages loaded over http in headless Chromium, links followed
 // by clicking, styles and layout measured in the browser. Needs Debian's `chromium`; run with `npm run test:browser`.
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedRole, RoleSummary } from '../../src/schema/role.js';
-import { bundledLadder, fixture, role, runCli, writeTree } from '../helpers.js';
+import { bundledLadder, fixture, repoRoot, role, runCli, writeTree } from '../helpers.js';
 import { exportSite, launchChromium, serveFolder, type StaticServer } from './site.js';
 
 const listed = (ladder: string) => (JSON.parse(runCli(['--ladder', ladder, 'list', '--json']).stdout) as { roles: RoleSummary[] }).roles;
@@ -18,10 +22,18 @@ const plantedLadder = writeTree({
 });
 
 const roles = listed(bundledLadder);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Inline Markdown as a ladder writes it, and more tracks than a phone shows side by side. */
+const markdownLadder = writeTree({
+  'makers/maker.md': role('Maker', null, { Delivery: ['Ships **small** changes and reads [the index](index.html) and [our guide](https://example.org/guide).'] }),
+  ...Object.fromEntries(['Platform', 'Mobile', 'Data science', 'Security', 'Reliability', 'Design'].map((track) => [`${track.toLowerCase()}/${track.toLowerCase()}-lead.md`, role(`${track} Lead`, null)])),
+});
 let browser: Browser;
 let site: StaticServer;
 let edgeSite: StaticServer;
 let plantedSite: StaticServer;
+let markdownSite: StaticServer;
 let siteFolder: string;
 
 beforeAll(async () => {
@@ -32,11 +44,12 @@ beforeAll(async () => {
     serveFolder(exportSite(fixture('export'))),
     serveFolder(exportSite(plantedLadder)),
   ]);
+  markdownSite = await serveFolder(exportSite(markdownLadder));
 });
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([site, edgeSite, plantedSite].map((s) => s?.close()));
+  await Promise.all([site, edgeSite, plantedSite, markdownSite].map((s) => s?.close()));
 });
 
 /** A fresh page that records everything a person would see go wrong: console errors, page errors, failed requests. */
@@ -80,7 +93,8 @@ describe('the exported site in Chromium', () => {
     for (const file of pages) {
       await visit(page, site.url + file);
       expect(await page.title()).not.toBe('');
-      for (const href of await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href))) linked.add(href);
+      // An expectation's permalink or "(from X)" link names a page and a place on it: the page must answer.
+      for (const href of await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href))) linked.add(href.replace(/#.*/, ''));
     }
     // Every page is reachable by a link, and nothing links outside the site.
     expect([...linked].sort()).toEqual(pages.map((file) => site.url + file).sort());
@@ -106,7 +120,8 @@ describe('the exported site in Chromium', () => {
 
     await page.getByRole('link', { name: 'All roles' }).click();
     expect(page.url()).toBe(`${site.url}index.html`);
-    await expect(page.locator('h1').innerText()).resolves.toBe('Career ladder');
+    // The site is titled by the ladder's README.
+    await expect(page.locator('h1').innerText()).resolves.toBe('Engineering ladder');
     expect(problems).toEqual([]);
   });
 
@@ -115,6 +130,7 @@ describe('the exported site in Chromium', () => {
     const titles = new Map(roles.map((r) => [r.id, r.title]));
     const { page } = await openPage();
     await visit(page, `${site.url}${vp.id}.html`);
+    await page.getByLabel('Everything expected').check();
     const items = await page.$$eval('ul.expectations li', (lis) =>
       lis.map((li) => {
         const marker = li.querySelector('.marker')!;
@@ -135,10 +151,11 @@ describe('the exported site in Chromium', () => {
       const item = items[i]!;
       expect(item.text).toContain(expectation.text);
       if (expectation.source === vp.id) {
-        expect(item).toMatchObject({ kind: 'own', marker: '●', sourceLink: null });
+        expect(item).toMatchObject({ sourceLink: null });
+        expect([{ kind: 'own', marker: '●' }, { kind: 'own evolved', marker: '◐' }]).toContainEqual({ kind: item.kind, marker: item.marker });
         expect(item.text).not.toContain('(from');
       } else {
-        expect(item).toMatchObject({ kind: 'inherited', marker: '○', sourceLink: `${expectation.source}.html`, sourceShown: true });
+        expect(item).toMatchObject({ kind: 'inherited', marker: '○', sourceLink: `${expectation.source}.html#${expectation.id}`, sourceShown: true });
         expect(item.text).toContain(`(from ${titles.get(expectation.source)})`);
       }
     });
@@ -151,17 +168,19 @@ describe('the exported site in Chromium', () => {
   it('draws the chart with tracks as columns and levels as rows, each role in its cell', async () => {
     const { page } = await openPage();
     await visit(page, site.url);
-    const headers = await page.locator('table thead th').allInnerTexts();
+    // The chart, not the README's own table below it.
+    const chart = page.locator('main > .chart table');
+    const headers = await chart.locator('thead th').allInnerTexts();
     const tracks = [...new Set(roles.map((r) => r.track))];
     expect(headers).toEqual(['Level', ...tracks]);
     const levels = [...new Set(roles.map((r) => r.level))].sort((a, b) => b - a);
-    expect(await page.locator('table tbody th').allInnerTexts()).toEqual(levels.map(String));
+    expect(await chart.locator('tbody th').allInnerTexts()).toEqual(levels.map(String));
 
     // Where a person sees it: the role's link lies under its track's heading and beside its level's heading.
     for (const r of roles) {
-      const link = await page.locator('table').getByRole('link', { name: r.title, exact: true }).boundingBox();
-      const column = await page.locator('table thead th').nth(headers.indexOf(r.track)).boundingBox();
-      const row = await page.locator('table tbody th').nth(levels.indexOf(r.level)).boundingBox();
+      const link = await chart.getByRole('link', { name: r.title, exact: true }).boundingBox();
+      const column = await chart.locator('thead th').nth(headers.indexOf(r.track)).boundingBox();
+      const row = await chart.locator('tbody th').nth(levels.indexOf(r.level)).boundingBox();
       expect(link && column && row, r.id).toBeTruthy();
       expect(link!.x, `${r.id} under ${r.track}`).toBeGreaterThanOrEqual(column!.x);
       expect(link!.x + link!.width, `${r.id} under ${r.track}`).toBeLessThanOrEqual(column!.x + column!.width);
@@ -196,9 +215,9 @@ describe('the exported site in Chromium', () => {
     // The chart of the bundled ladder fits a phone whole, without scrolling inside its box either, and
     // squeezing its columns breaks no heading in the middle of a word.
     await visit(page, site.url);
-    const chart = await page.locator('.chart').evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    const chart = await page.locator('main > .chart').evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
     expect(chart.scrollWidth).toBeLessThanOrEqual(chart.clientWidth);
-    const headingLines = await page.$$eval('table th', (ths) =>
+    const headingLines = await page.$$eval('main > .chart th', (ths) =>
       ths.map((th) => {
         const range = document.createRange();
         range.selectNodeContents(th);
@@ -227,5 +246,200 @@ describe('the exported site in Chromium', () => {
       images: 0,
     });
     expect(problems).toEqual([]);
+  });
+});
+
+/** Runs axe-core on the open page (its policy bypassed to let axe in) and returns what it finds, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe.run()).violations);
+  return violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`));
+}
+
+describe('reading the exported site', () => {
+  it('passes axe-core with no violation in light and in dark mode, contrast included, on every page', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, problems } = await openPage({ bypassCSP: true, colorScheme });
+      for (const [server, files] of [
+        [site, htmlPages(siteFolder)],
+        [edgeSite, ['index.html', 'engineer.html', 'r-and-d-lead.html']],
+        [markdownSite, ['index.html', 'maker.html']],
+      ] as const) {
+        for (const file of files) {
+          await visit(page, server.url + file);
+          // Both views of a role page: what is new at this level, and everything, inherited lines included.
+          expect(await axeViolations(page), `${colorScheme} ${file}`).toEqual([]);
+          const everything = page.getByLabel('Everything expected');
+          if (await everything.count()) {
+            await everything.check();
+            expect(await axeViolations(page), `${colorScheme} ${file}, everything`).toEqual([]);
+          }
+        }
+      }
+      // The dark scheme is in force: muted text is light on a dark page, not the light scheme's grey.
+      await visit(page, `${site.url}vp-engineering.html`);
+      const meta = await page.locator('.meta').evaluate((el) => getComputedStyle(el).color);
+      expect(meta).toBe(colorScheme === 'dark' ? 'rgb(176, 176, 192)' : 'rgb(87, 87, 102)');
+      expect(problems).toEqual([]);
+    }
+  });
+
+  it('publishes no local absolute path in any page', async () => {
+    const folders = [siteFolder, dirname(siteFolder), repoRoot, bundledLadder, tmpdir(), process.env.HOME ?? '/root'];
+    for (const file of readdirSync(siteFolder)) {
+      const text = readFileSync(join(siteFolder, file), 'utf8');
+      for (const folder of folders) expect(text.includes(folder), `${file} holds ${folder}`).toBe(false);
+    }
+    const { page } = await openPage();
+    await visit(page, site.url);
+    await expect(page.locator('.meta').innerText()).resolves.toMatch(/read from ladder by ladder /);
+  });
+
+  it('renders inline Markdown: bold shows bold, and a link in an expectation can be followed', async () => {
+    const { page, problems } = await openPage();
+    await visit(page, `${markdownSite.url}maker.html`);
+    const item = page.locator('ul.expectations li').first();
+    await expect(item.innerText()).resolves.toContain('Ships small changes and reads the index and our guide.');
+    expect(await item.locator('strong').evaluate((el) => Number(getComputedStyle(el).fontWeight))).toBeGreaterThanOrEqual(600);
+    await expect(item.getByRole('link', { name: 'our guide' }).getAttribute('href')).resolves.toBe('https://example.org/guide');
+    await item.getByRole('link', { name: 'the index' }).click();
+    expect(page.url()).toBe(`${markdownSite.url}index.html`);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows what is new at a level first, and everything on a switch, without script', async () => {
+    const vp = shown(bundledLadder, 'vp');
+    const own = vp.sections.flatMap((s) => s.expectations).filter((e) => e.source === vp.id);
+    const { page, problems } = await openPage({ javaScriptEnabled: false });
+    await visit(page, `${site.url}${vp.id}.html`);
+    const visible = () => page.locator('ul.expectations > li:not(.subsection):visible').count();
+    await expect(visible()).resolves.toBe(own.length);
+    await page.getByText('Everything expected').click();
+    await expect(visible()).resolves.toBe(vp.sections.reduce((n, s) => n + s.expectations.length, 0));
+    await page.getByText('What is new at this level').click();
+    await expect(visible()).resolves.toBe(own.length);
+    expect(problems).toEqual([]);
+  });
+
+  it('puts a skip link first, the legend and contents before the sections, and links each section', async () => {
+    const { page, problems } = await openPage();
+    await visit(page, `${site.url}vp-engineering.html`);
+    await page.keyboard.press('Tab');
+    const skip = page.locator(':focus');
+    await expect(skip.innerText()).resolves.toBe('Skip to content');
+    const box = (await skip.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#ladder-main');
+
+    const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
+    expect(await top('.legend')).toBeLessThan(await top('section'));
+    expect(await top('nav.contents')).toBeLessThan(await top('section'));
+    const contents = page.locator('nav.contents a');
+    await expect(contents.allInnerTexts()).resolves.toEqual(await page.locator('section > h2').allInnerTexts());
+    await contents.nth(2).click();
+    const heading = page.locator('section > h2').nth(2);
+    expect(new URL(page.url()).hash).toBe(`#${await heading.getAttribute('id')}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('walks the levels by their previous and next links', async () => {
+    const { page, problems } = await openPage();
+    await visit(page, `${site.url}senior-engineer.html`);
+    await expect(page.locator('a[rel=next]').allInnerTexts()).resolves.toEqual(['Level above: Staff Engineer →', 'Level above: Engineering Manager →']);
+    await page.getByRole('link', { name: 'Level above: Staff Engineer →' }).click();
+    expect(page.url()).toBe(`${site.url}staff-engineer.html`);
+    await page.locator('a[rel=prev]').click();
+    expect(page.url()).toBe(`${site.url}senior-engineer.html`);
+    await page.locator('a[rel=prev]').click();
+    expect(page.url()).toBe(`${site.url}engineer.html`);
+    await expect(page.locator('a[rel=prev]').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('from file://, follows "(from X)" to that expectation on X\'s page: highlighted, below its section heading, permalinked', async () => {
+    const vp = shown(bundledLadder, 'vp');
+    const inherited = vp.sections.flatMap((s) => s.expectations).find((e) => e.source === 'engineering-director')!;
+    const { page, problems } = await openPage({ viewport: { width: 1000, height: 700 } });
+    const base = pathToFileURL(`${siteFolder}/`).href;
+    await page.goto(`${base}vp-engineering.html`);
+    await page.getByLabel('Everything expected').check();
+    await page.locator(`li[id="${inherited.id}"] .source a`).first().click();
+    expect(page.url()).toBe(`${base}engineering-director.html#${inherited.id}`);
+    const target = page.locator(':target');
+    await expect(target.getAttribute('id')).resolves.toBe(inherited.id);
+    await expect(target.innerText()).resolves.toContain(inherited.text);
+    expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    // In view, and not under the section heading that stays at the top.
+    const item = (await target.boundingBox())!;
+    const heading = (await target.locator('xpath=ancestor::section/h2').boundingBox())!;
+    expect(item.y).toBeGreaterThanOrEqual(heading.y + heading.height);
+    expect(item.y + item.height).toBeLessThanOrEqual(700);
+    // Its visible permalink is the address of this very place.
+    const permalink = target.locator('a.permalink');
+    expect(await permalink.isVisible()).toBe(true);
+    await permalink.click();
+    expect(page.url()).toBe(`${base}engineering-director.html#${inherited.id}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows an expectation linked on a role page even where "what is new" hides inherited ones', async () => {
+    const vp = shown(bundledLadder, 'vp');
+    const inherited = vp.sections.flatMap((s) => s.expectations).find((e) => e.source !== vp.id)!;
+    const { page } = await openPage();
+    await visit(page, `${site.url}vp-engineering.html#${inherited.id}`);
+    await expect(page.getByLabel('What is new at this level').isChecked()).resolves.toBe(true);
+    await expect(page.locator(':target').isVisible()).resolves.toBe(true);
+  });
+
+  it('prints a role without navigation, with the ladder version and the page\'s address', async () => {
+    const { page } = await openPage();
+    await visit(page, `${site.url}vp-engineering.html`);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.skip', 'nav', '.view-switch', '.permalink']) {
+      const shownCount = await page.locator(selector).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
+      expect(shownCount, selector).toBe(0);
+    }
+    const footer = page.locator('footer');
+    expect(await footer.isVisible()).toBe(true);
+    await expect(footer.innerText()).resolves.toMatch(/by ladder \d+\.\d+\.\d+.* · vp-engineering\.html$/);
+    // Nothing is cut off at the right on A4 or Letter: the width inside the page margins (96 px an inch).
+    for (const [format, widthMm] of [['A4', 210], ['Letter', 215.9]] as const) {
+      await page.setViewportSize({ width: Math.floor(((widthMm - 28) / 25.4) * 96), height: 1000 });
+      const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+      expect(fits, format).toBe(true);
+      expect((await page.pdf({ format })).byteLength, format).toBeGreaterThan(1000);
+    }
+  });
+
+  it('on a phone, a chart wider than the screen scrolls in its box with a cue, and the page never sideways', async () => {
+    const { page, problems } = await openPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await visit(page, markdownSite.url);
+    const layout = await page.evaluate(() => {
+      const chart = document.querySelector('.chart')!;
+      return { page: document.documentElement.scrollWidth, inner: window.innerWidth, chart: chart.scrollWidth, box: chart.clientWidth, cue: getComputedStyle(chart).backgroundImage };
+    });
+    expect(layout.page).toBeLessThanOrEqual(layout.inner);
+    expect(layout.chart).toBeGreaterThan(layout.box);
+    expect(layout.cue).toMatch(/gradient/);
+    expect(problems).toEqual([]);
+  });
+
+  it('leaves no page of a removed role behind when the site is exported again', async () => {
+    const ladder = mkdtempSync(join(tmpdir(), 'ladder-renamed-'));
+    cpSync(bundledLadder, ladder, { recursive: true });
+    const folder = exportSite(ladder);
+    rmSync(join(ladder, 'managers', 'vp-engineering.md'));
+    expect(runCli(['--ladder', ladder, 'export', '--format', 'html', '--out', folder]).code).toBe(0);
+    const server = await serveFolder(folder);
+    try {
+      const { page } = await openPage();
+      expect((await page.request.get(`${server.url}vp-engineering.html`)).status()).toBe(404);
+      await visit(page, `${server.url}engineering-director.html`);
+      await expect(page.locator('a[href^="vp-engineering.html"]').count()).resolves.toBe(0);
+    } finally {
+      await server.close();
+    }
   });
 });
