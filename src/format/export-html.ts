@@ -1,11 +1,15 @@
 import type { LadderExport } from '../schema/export.js';
 import type { ResolvedRole } from '../schema/role.js';
+import { ladderSteps } from '../steps/steps.js';
+import type { TrackSteps } from '../schema/steps.js';
 import { roleFileName } from '../text/role-id.js';
+import { slug } from '../text/slug.js';
 import type { ExportFile } from './exporters.js';
 import { escapeHtml, htmlPage } from './html.js';
 import { ladderGrid } from './ladder-grid.js';
 import { plural } from './plural.js';
 import { placeExpectations } from './section-outline.js';
+import { stepsSitePage } from './steps-html.js';
 
 /**
  * A static site: `index.html` with the chart of tracks by levels and one page per role (`<id>.html`, see `roleFileName`).
@@ -17,13 +21,28 @@ export function exportHtml(data: LadderExport, titles: Map<string, string>): Exp
   const exported = new Set(data.roles.map((r) => r.id));
   const name = (id: string) => escapeHtml(titles.get(id) ?? id);
   const link = (id: string) => (exported.has(id) ? `<a href="${escapeHtml(roleFileName(id))}.html">${name(id)}</a>` : name(id));
+  const steps = ladderSteps(data.roles).tracks.filter((track) => track.levels.length > 0);
   return [
-    { path: 'index.html', content: indexPage(data) },
+    { path: 'index.html', content: indexPage(data, steps) },
     ...data.roles.map((role) => ({ path: `${roleFileName(role.id)}.html`, content: rolePage(role, link) })),
+    ...steps.map((track) => ({ path: stepsPagePath(track), content: stepsSitePage(track, (id) => link(id)) })),
   ];
 }
 
-function indexPage(data: LadderExport): string {
+/** `steps-<track>.html`: what each level of the track adds over the one before it. */
+function stepsPagePath(track: TrackSteps): string {
+  return `steps-${slug(track.track) || 'track'}.html`;
+}
+
+/** Links to the tracks' steps pages, under the chart. */
+function stepsLinks(steps: TrackSteps[]): string {
+  if (steps.length === 0) return '';
+  const links = steps.map((track) => `<a href="${escapeHtml(stepsPagePath(track))}">${escapeHtml(track.track)}</a>`);
+  return `<p class="steps">What each level adds, track by track: ${links.join(' · ')}</p>
+`;
+}
+
+function indexPage(data: LadderExport, steps: TrackSteps[]): string {
   const grid = ladderGrid(data.roles);
   const cell = (level: number, track: string) =>
     grid
@@ -46,7 +65,7 @@ ${rows.join('\n')}
 </tbody>
 </table>
 </div>
-</main>`;
+${stepsLinks(steps)}</main>`;
   return htmlPage({ title: 'Career ladder', body });
 }
 
