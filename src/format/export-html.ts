@@ -12,7 +12,8 @@ import { placeExpectations } from './section-outline.js';
 import { stepsSitePage } from './steps-html.js';
 
 /**
- * A static site: `index.html` with the chart of tracks by levels and one page per role (`<id>.html`, see `roleFileName`).
+ * A static site: `index.html` with the chart of tracks by levels, one page per role (`<id>.html`, see `roleFileName`)
+ * and one per track of what each level adds (`steps-<track>.html`).
  * Every piece of ladder text is escaped and shown as text (inline Markdown included), so a `<script>` in a
  * bullet reads as written. Roles link to each other only when their page is part of the export. Each
  * expectation's stable id is its anchor, so a link to one (`vp-engineering.html#…`) survives reordering.
@@ -25,7 +26,7 @@ export function exportHtml(data: LadderExport, titles: Map<string, string>): Exp
   return [
     { path: 'index.html', content: indexPage(data, steps) },
     ...data.roles.map((role) => ({ path: `${roleFileName(role.id)}.html`, content: rolePage(role, link) })),
-    ...steps.map((track) => ({ path: stepsPagePath(track), content: stepsSitePage(track, (id) => link(id)) })),
+    ...steps.map((track) => ({ path: stepsPagePath(track), content: stepsSitePage(track, link) })),
   ];
 }
 
@@ -38,8 +39,7 @@ function stepsPagePath(track: TrackSteps): string {
 function stepsLinks(steps: TrackSteps[]): string {
   if (steps.length === 0) return '';
   const links = steps.map((track) => `<a href="${escapeHtml(stepsPagePath(track))}">${escapeHtml(track.track)}</a>`);
-  return `<p class="steps">What each level adds, track by track: ${links.join(' · ')}</p>
-`;
+  return `<p class="steps">What each level adds, track by track: ${links.join(' · ')}</p>\n`;
 }
 
 function indexPage(data: LadderExport, steps: TrackSteps[]): string {

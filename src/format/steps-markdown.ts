@@ -13,10 +13,6 @@ export function formatStepsMarkdown(steps: LadderSteps): string {
   const blocks = ['# Steps', 'What each level adds over the role it inherits from, section by section. Changed words of an evolved expectation: <del>dropped</del>, <ins>added</ins>.'];
   for (const track of steps.tracks) {
     blocks.push(`## Track ${escapeMarkdown(track.track)}`);
-    if (track.levels.length === 0) {
-      blocks.push('*No level of this track can be shown.*');
-      continue;
-    }
     const rows = track.levels.map((level) => {
       const added = new Map(level.sections.map((section) => [section.id, section.expectations]));
       return tableRow([levelCell(level, countsOf(level.summary)), ...track.sections.map(({ id }) => itemsCell((added.get(id) ?? []).map(stepItemMarkdown)))]);
