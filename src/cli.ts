@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, CommandResult } from './commands/context.js';
 import { clipQuotedInputs, LadderError } from './errors.js';
-import { changesOutputs, diffOutputs, exportOutputs, graphOutputs, healthOutputs, lintOutputs, outputNames, type Outputs } from './format/outputs.js';
+import { changesOutputs, diffOutputs, exportOutputs, graphOutputs, healthOutputs, lintOutputs, matrixOutputs, outputNames, stepsOutputs, type Outputs } from './format/outputs.js';
 import { showControls } from './format/terminal-text.js';
 import { colourWanted, pagerFor, progressLine, terminalWidth, type Progress } from './terminal/terminal.js';
 
@@ -256,6 +256,48 @@ Exit codes: 0 done (1 with --exit-code when anything is flagged), 2 usage, input
     .action(async (options) => {
       const { healthCommand } = await import('./commands/health.js');
       emit(await healthCommand(context(), options));
+    });
+
+  program
+    .command('steps')
+    .description('what each level of a track adds over the one before it, section by section, evolved expectations as a word diff')
+    .argument('[track]', 'only this track (default: every track)')
+    .addOption(formatOption(stepsOutputs))
+    .option('--json', 'the same as --format json')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder steps                              every track, level by level
+  $ ladder steps managers                     only the managers track
+  $ ladder steps makers --format markdown > makers-steps.md
+  $ ladder steps --format html > steps.html   one page, a table per track
+  $ ladder steps --json | jq '.tracks[].levels[] | {id, new: .summary.new}'`,
+    )
+    .action(async (track: string | undefined, options) => {
+      const { stepsCommand } = await import('./commands/steps.js');
+      emit(await stepsCommand(context(), track, options));
+    });
+
+  program
+    .command('matrix')
+    .description('the competency matrix of a track: sections as rows, levels as columns, each cell what the level writes there')
+    .argument('[track]', 'only this track (default: every track)')
+    .addOption(formatOption(matrixOutputs))
+    .option('--json', 'the same as --format json')
+    .option('-a, --all', 'each cell holds everything the level holds there, inherited included')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder matrix makers                      own expectations per section and level
+  $ ladder matrix makers --all                cumulative: everything each level holds
+  $ ladder matrix --format csv > matrix.csv   one row per cell item, for a spreadsheet
+  $ ladder matrix managers --format html > managers-matrix.html`,
+    )
+    .action(async (track: string | undefined, options) => {
+      const { matrixCommand } = await import('./commands/matrix.js');
+      emit(await matrixCommand(context(), track, options));
     });
 
   program

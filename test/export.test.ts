@@ -137,7 +137,7 @@ describe('ladder export --format html', () => {
     const run = await exportRun(['--format', 'html', '--out', 'site']);
     expect(run.code).toBe(0);
     const site = join(run.cwd, 'site');
-    expect(listing(site)).toEqual(['.ladder-export.json', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html']);
+    expect(listing(site)).toEqual(['.ladder-export.json', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html', 'steps-leads.html', 'steps-makers.html']);
     const index = readFileSync(join(site, 'index.html'), 'utf8');
     expect(index).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(index).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
@@ -187,7 +187,7 @@ describe('ladder export --format html', () => {
     expect((await exportRun(['--format', 'html', '--out', 'site'], { cwd })).code).toBe(0);
     writeFileSync(join(cwd, 'site', 'engineer.html'), 'old');
     expect((await exportRun(['--format', 'html', '--out', 'site'], { cwd })).code).toBe(0);
-    expect(listing(join(cwd, 'site'))).toEqual(['.ladder-export.json', 'CNAME', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html']);
+    expect(listing(join(cwd, 'site'))).toEqual(['.ladder-export.json', 'CNAME', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html', 'steps-leads.html', 'steps-makers.html']);
     expect(readFileSync(join(cwd, 'site', 'engineer.html'), 'utf8')).toMatch(/^<!doctype html>/);
   });
 });

@@ -12,7 +12,9 @@ import {
   graphOutputs,
   healthOutputs,
   lintOutputs,
+  matrixOutputs,
   outputNames,
+  stepsOutputs,
   type Outputs,
 } from '../src/format/outputs.js';
 import { buildGraph, roleTitles } from '../src/graph/build-graph.js';
@@ -22,6 +24,8 @@ import { lintLadder, toReport } from '../src/lint/engine.js';
 import { loadLadder } from '../src/load/load-ladder.js';
 import { resolveRole } from '../src/resolve/resolve-role.js';
 import { sharedRole } from '../src/resolve/shared-role.js';
+import { ladderMatrix } from '../src/steps/matrix.js';
+import { ladderSteps } from '../src/steps/steps.js';
 import { role, streamedText, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 
@@ -81,6 +85,8 @@ const registries = [
   entry({ command: 'health', outputs: healthOutputs, render: (format) => format(ladderHealth(graph), { color: false }) }),
   entry({ command: 'graph', outputs: graphOutputs, render: (format) => format(ladderGraph(graph)) }),
   entry({ command: 'export', outputs: exportOutputs, render: exportedText }),
+  entry({ command: 'steps', outputs: stepsOutputs, render: (format) => format(ladderSteps(roles), { color: false }) }),
+  entry({ command: 'matrix', outputs: matrixOutputs, render: (format) => format(ladderMatrix(roles, undefined, { all: true }), { color: false, titles }) }),
 ];
 
 describe('every output of every command, over the same ladder', () => {

@@ -21,7 +21,7 @@ export function exportCsv(data: LadderExport): string {
 }
 
 /** Quoted only when it must be: a comma, a quote or a line break; quotes inside are doubled. */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   const cell = notAFormula(value);
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }

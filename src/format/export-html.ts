@@ -2,27 +2,45 @@ import { compareRoles } from '../diff/compare-roles.js';
 import type { Evolution } from '../schema/diff.js';
 import type { LadderExport } from '../schema/export.js';
 import type { ResolvedExpectation, ResolvedRole, ResolvedSection } from '../schema/role.js';
+import type { TrackSteps } from '../schema/steps.js';
+import { ladderSteps } from '../steps/steps.js';
 import { roleFileName } from '../text/role-id.js';
+import { slug } from '../text/slug.js';
 import type { ExportFile, SiteContext } from './exporters.js';
 import { escapeHtml, sitePage, type SiteFrame } from './html.js';
 import { ladderGrid } from './ladder-grid.js';
 import { plural } from './plural.js';
 import { placeExpectations } from './section-outline.js';
 import { blocksHtml, expectationHtml, firstHeading, parseMarkdown, plainText } from './site-markdown.js';
+import { stepsSitePage } from './steps-html.js';
 
 /**
- * A static site: `index.html` with the chart of tracks by levels and the ladder's intro, and one page per
- * role (`<id>.html`, see `roleFileName`). Ladder text is rendered through a whitelist of Markdown (see
+ * A static site: `index.html` with the chart of tracks by levels and the ladder's intro, one page per role
+ * (`<id>.html`, see `roleFileName`) and one per track of what each level adds (`steps-<track>.html`). Ladder text is rendered through a whitelist of Markdown (see
  * site-markdown.ts), so a `<script>` in a bullet reads as written. Roles link to each other only when their
  * page is part of the export. Each expectation's stable id is its anchor, so a link to one
  * (`vp-engineering.html#…`) survives reordering.
  */
 export function exportHtml(data: LadderExport, titles: Map<string, string>, site: SiteContext = { folder: lastSegment(data.generatedFrom) }): ExportFile[] {
   const ctx = siteOf(data, titles, site);
+  const steps = ladderSteps(data.roles).tracks.filter((track) => track.levels.length > 0);
   return [
-    { path: 'index.html', content: indexPage(data, ctx) },
+    { path: 'index.html', content: indexPage(data, ctx, steps) },
     ...data.roles.map((role) => ({ path: `${roleFileName(role.id)}.html`, content: rolePage(role, ctx) })),
+    ...steps.map((track) => ({ path: stepsPagePath(track), content: stepsSitePage(track, (id) => ctx.link(id)) })),
   ];
+}
+
+/** `steps-<track>.html`: what each level of the track adds over the one before it. */
+function stepsPagePath(track: TrackSteps): string {
+  return `steps-${slug(track.track) || 'track'}.html`;
+}
+
+/** Links to the tracks' steps pages, under the chart. */
+function stepsLinks(steps: TrackSteps[], site: Site): string {
+  if (steps.length === 0) return '';
+  const links = steps.map((track) => `<a href="${escapeHtml(stepsPagePath(track))}">${escapeHtml(site.track(track.track))}</a>`);
+  return `<p class="steps">What each level adds, track by track: ${links.join(' · ')}</p>\n`;
 }
 
 /** What the pages of one export share. */
@@ -72,7 +90,7 @@ function lastSegment(path: string): string {
   return path.split(/[\\/]/).filter((part) => part !== '' && part !== '.').pop() ?? 'ladder';
 }
 
-function indexPage(data: LadderExport, site: Site): string {
+function indexPage(data: LadderExport, site: Site, steps: TrackSteps[]): string {
   const grid = ladderGrid(data.roles);
   const cell = (level: number, track: string) =>
     grid
@@ -92,7 +110,7 @@ ${rows.join('\n')}
 </tbody>
 </table>
 </div>
-${site.intro ? `<div class="intro">\n${site.intro}\n</div>` : ''}`;
+${stepsLinks(steps, site)}${site.intro ? `<div class="intro">\n${site.intro}\n</div>` : ''}`;
   return sitePage(site.frame, { path: 'index.html', title: site.frame.title, header, main, index: true });
 }
 

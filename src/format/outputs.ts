@@ -3,6 +3,8 @@ import type { LadderChanges } from '../schema/changes.js';
 import type { RoleDiff } from '../schema/diff.js';
 import type { LadderGraph } from '../schema/graph.js';
 import type { LadderHealth } from '../schema/health.js';
+import type { LadderMatrix } from '../schema/matrix.js';
+import type { LadderSteps } from '../schema/steps.js';
 import type { Exporter, ExportFormat } from './exporters.js';
 import type { LintFormatter } from './lint-formats.js';
 
@@ -129,5 +131,33 @@ export const exportOutputs: Outputs<Exporter, ExportFormat> = {
     csv: async () => ({ output: 'file', render: (await import('./export-csv.js')).exportCsv }),
     markdown: async () => ({ output: 'folder', render: (await import('./export-markdown.js')).exportMarkdown }),
     html: async () => ({ output: 'folder', render: (await import('./export-html.js')).exportHtml }),
+  },
+};
+
+export type StepsRenderer = (steps: LadderSteps, options: { color: boolean; width?: number }) => string;
+
+/** `ladder steps --format <name>`. */
+export const stepsOutputs: Outputs<StepsRenderer, 'text' | 'markdown' | 'html' | 'csv' | 'json'> = {
+  default: 'text',
+  formats: {
+    text: async () => (await import('./steps-text.js')).formatStepsText,
+    markdown: async () => (await import('./steps-markdown.js')).formatStepsMarkdown,
+    html: async () => (await import('./steps-html.js')).formatStepsHtml,
+    csv: async () => (await import('./steps-csv.js')).formatStepsCsv,
+    json: async () => (await import('./json.js')).formatJson,
+  },
+};
+
+export type MatrixRenderer = (matrix: LadderMatrix, options: { color: boolean; titles: Map<string, string>; width?: number }) => string;
+
+/** `ladder matrix --format <name>`. */
+export const matrixOutputs: Outputs<MatrixRenderer, 'text' | 'markdown' | 'html' | 'csv' | 'json'> = {
+  default: 'text',
+  formats: {
+    text: async () => (await import('./matrix-text.js')).formatMatrixText,
+    markdown: async () => (await import('./matrix-markdown.js')).formatMatrixMarkdown,
+    html: async () => (await import('./matrix-html.js')).formatMatrixHtml,
+    csv: async () => (await import('./matrix-csv.js')).formatMatrixCsv,
+    json: async () => (await import('./json.js')).formatJson,
   },
 };

@@ -6,9 +6,11 @@ import { LadderExportSchema } from './export.js';
 import { LadderGraphSchema } from './graph.js';
 import { LadderHealthSchema } from './health.js';
 import { LintReportSchema } from './lint-report.js';
+import { LadderMatrixSchema } from './matrix.js';
 import { ResolvedRoleSchema, RoleListSchema } from './role.js';
 import { RoleNewSchema } from './role-new.js';
 import { SearchResultSchema } from './search.js';
+import { LadderStepsSchema } from './steps.js';
 import { LadderSurveySchema } from './survey.js';
 
 /**
@@ -24,6 +26,8 @@ export const publishedSchemas: Record<string, { title: string; schema: z.ZodType
   'search.schema.json': { title: 'Search hits (ladder search --json)', schema: SearchResultSchema },
   'changes.schema.json': { title: 'What changes in a ladder between two revisions (ladder changes --json)', schema: LadderChangesSchema },
   'diff.schema.json': { title: 'What changes from one role to another (ladder diff --json)', schema: RoleDiffSchema },
+  'steps.schema.json': { title: 'What each level of each track adds over the one before it (ladder steps --json)', schema: LadderStepsSchema },
+  'matrix.schema.json': { title: 'The competency matrix: sections by levels, per track (ladder matrix --json)', schema: LadderMatrixSchema },
   'health.schema.json': { title: 'The size of every promotion step, and what looks thin (ladder health --json)', schema: LadderHealthSchema },
   'lint-report.schema.json': { title: 'Lint findings and their counts (ladder lint --format json)', schema: LintReportSchema },
   'init.schema.json': { title: 'What ladder init found in a ladder folder, and the ladder.yaml it proposes (ladder init --json)', schema: LadderSurveySchema },

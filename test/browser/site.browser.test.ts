@@ -85,7 +85,8 @@ async function visit(page: Page, url: string): Promise<void> {
 describe('the exported site in Chromium', () => {
   it('loads the index and every role page with no console error, and every link answers 200', async () => {
     const pages = htmlPages(siteFolder);
-    expect(pages).toEqual(['index.html', ...roles.map((r) => `${r.id}.html`)].sort());
+    const steps = [...new Set(roles.map((r) => r.track))].map((track) => `steps-${track}.html`);
+    expect(pages).toEqual(['index.html', ...roles.map((r) => `${r.id}.html`), ...steps].sort());
     // Beside the pages, only the export's own list of what it wrote.
     expect(readdirSync(siteFolder).filter((name) => !pages.includes(name))).toEqual(['.ladder-export.json']);
     const { page, problems } = await openPage();
