@@ -217,6 +217,7 @@ Examples:
     .addOption(formatOption(changesOutputs))
     .option('--json', 'the same as --format json')
     .option('--exit-code', 'exit 1 when anything changed (like git diff --exit-code)')
+    .option('-e, --evidence <file>', 'an evidence file (see ladder assess): list the ids in it each change leaves without an expectation')
     .addHelpText(
       'after',
       `

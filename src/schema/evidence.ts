@@ -85,3 +85,20 @@ export const AssessReportSchema = z
   .describe('Which expectations of a target role have evidence and which do not (ladder assess --json)');
 export type AssessReport = z.infer<typeof AssessReportSchema>;
 export type Orphan = z.infer<typeof OrphanSchema>;
+
+/** One evidence id that a change between two revisions leaves pointing at nothing (ladder changes --evidence). */
+export const OrphanedEvidenceSchema = z
+  .object({
+    id: z.string().describe('The evidence id, an expectation id at the older revision'),
+    change: z
+      .enum(['reworded', 'removed', 'renamed'])
+      .describe('reworded: its text changed; removed: it is gone; renamed: the same text under a new id (its role or section was renamed or it moved)'),
+    role: z.string().describe('Id, at the older revision, of the role whose file held it'),
+    text: z.string().describe('Its text at the older revision'),
+    to: z
+      .object({ id: z.string(), text: z.string() })
+      .nullable()
+      .describe('What it became at the newer revision (null when removed): `ladder assess --fix` moves evidence there'),
+  })
+  .describe('Evidence a change orphans');
+export type OrphanedEvidence = z.infer<typeof OrphanedEvidenceSchema>;
