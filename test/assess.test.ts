@@ -261,7 +261,7 @@ describe('each format', () => {
 });
 
 describe('ladder changes --evidence', () => {
-  it('lists the evidence ids each change orphans, reworded or removed, and leaves the others out', async () => {
+  it('lists the evidence ids each change orphans (reworded, removed, renamed with its role), and leaves the others out', async () => {
     const dir = writeTree(ladderFiles());
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: gitEnv, encoding: 'utf8' });
     git('init', '-q', '-b', 'main');
@@ -275,6 +275,8 @@ describe('ladder changes --evidence', () => {
       join(cwd, 'makers/senior.md'),
       role('Senior Engineer', 'Engineer', { Delivery: ['Leads projects of several weeks from design through launch.'], Mentoring: ['Provides support and coaching to engineers.'] }),
     );
+    // A renamed role file renames its role, and so every id of what it writes, text unchanged.
+    git('mv', 'ladder/makers/staff.md', 'ladder/makers/staff-engineer.md');
     const after = await idsByText(['--ladder', cwd, 'show', 'staff']);
     const run = await runMain(['--ladder', cwd, 'changes', 'main', '--evidence', 'e.yaml', '--json'], { cwd: dir });
     expect(run.code).toBe(0);
@@ -291,10 +293,11 @@ describe('ladder changes --evidence', () => {
           to: { id: after.get('Leads projects of several weeks from design through launch.'), text: 'Leads projects of several weeks from design through launch.' },
         },
         { id: ids[1], change: 'removed', role: 'senior', text: 'Writes the project plan.', to: null },
+        { id: ids[2], change: 'renamed', role: 'staff', text: 'Plans the quarterly roadmap.', to: { id: after.get('Plans the quarterly roadmap.'), text: 'Plans the quarterly roadmap.' } },
       ],
     });
     const text = await runMain(['--ladder', cwd, 'changes', 'main', '--evidence', 'e.yaml'], { cwd: dir });
-    expect(text.stdout).toContain(`Evidence in e.yaml orphaned by these changes: 2 ids\n  ${ids[0]}: reworded in senior: "Leads projects from design through launch."\n`);
+    expect(text.stdout).toContain(`Evidence in e.yaml orphaned by these changes: 3 ids\n  ${ids[0]}: reworded in senior: "Leads projects from design through launch."\n`);
     expect(text.stdout).toContain(`  ${ids[1]}: removed in senior: "Writes the project plan."\n    no expectation takes its place\n`);
     const markdown = await runMain(['--ladder', cwd, 'changes', 'main', '--evidence', 'e.yaml', '--format', 'markdown'], { cwd: dir });
     expect(markdown.stdout).toContain('## Evidence orphaned (e.yaml)');
