@@ -21,6 +21,7 @@ const LAYERS: Record<string, number> = {
   search: 4,
   diff: 4,
   health: 5,
+  assess: 5,
   lint: 6,
   format: 7,
   commands: 7,
