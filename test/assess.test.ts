@@ -232,6 +232,7 @@ describe('broken and hostile evidence files', () => {
     const html = (await run('html')).stdout;
     expect(html).not.toMatch(/<script|href="javascript/i);
     expect(html).toContain('<code>javascript:alert(1)</code>');
+    expect(html).not.toContain('\x1b');
     expect(html).toContain('<a href="docs/plan.md">docs/plan.md</a>');
     expect(html).toContain('@media print');
     const markdown = (await run('markdown')).stdout;

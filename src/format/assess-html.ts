@@ -2,6 +2,7 @@ import type { AssessReport, EvidenceItem } from '../schema/evidence.js';
 import { itemDetails, safeHref } from './assess-link.js';
 import { escapeHtml, htmlPage } from './html.js';
 import { plural } from './plural.js';
+import { showControlsIn } from './terminal-text.js';
 
 /**
  * The promotion packet as one printable page, in the site's page layout: every piece of text escaped,
@@ -9,6 +10,8 @@ import { plural } from './plural.js';
  * print their address.
  */
 export function formatAssessHtml(report: AssessReport): string {
+  // A control character has no business on a printed page: shown written out, as in the terminal.
+  report = showControlsIn(report);
   const { summary } = report;
   const title = report.role ? `${report.role.title} → ${report.target.title}` : report.target.title;
   const sections = report.sections.map((section) => {
