@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, CommandResult } from './commands/context.js';
 import { clipQuotedInputs, LadderError } from './errors.js';
-import { changesOutputs, diffOutputs, exportOutputs, graphOutputs, healthOutputs, lintOutputs, matrixOutputs, outputNames, stepsOutputs, type Outputs } from './format/outputs.js';
+import { assessOutputs, changesOutputs, diffOutputs, exportOutputs, graphOutputs, healthOutputs, lintOutputs, matrixOutputs, outputNames, stepsOutputs, type Outputs } from './format/outputs.js';
 import { showControls } from './format/terminal-text.js';
 import { colourWanted, pagerFor, progressLine, terminalWidth, type Progress } from './terminal/terminal.js';
 
@@ -217,6 +217,7 @@ Examples:
     .addOption(formatOption(changesOutputs))
     .option('--json', 'the same as --format json')
     .option('--exit-code', 'exit 1 when anything changed (like git diff --exit-code)')
+    .option('-e, --evidence <file>', 'an evidence file (see ladder assess): list the ids in it each change leaves without an expectation')
     .addHelpText(
       'after',
       `
@@ -233,6 +234,36 @@ or a ladder folder missing at a revision.`,
     .action(async (older: string, newer: string | undefined, options) => {
       const { changesCommand } = await import('./commands/changes.js');
       emit(await changesCommand(context(), older, newer, options));
+    });
+
+  program
+    .command('assess')
+    .description('which expectations of the role you aim for have evidence in your evidence file, and which do not (the gap)')
+    .argument('[role]', 'the role you hold now (default: role: in the evidence file)')
+    .option('-e, --evidence <file>', 'the evidence file: YAML, or Markdown (.md) with a "## <expectation> {#<id>}" heading per expectation')
+    .option('-t, --target <role>', 'the role to assess against (default: target: in the file, else the next level up from <role> in its track)')
+    .option('--template [target]', 'write a fresh evidence file listing every expectation of the target, to fill in (Markdown with --format markdown or an --out ending .md)')
+    .option('-o, --out <file>', 'with --template: the file to write (never replaces one); default stdout')
+    .option('--fix', 'move evidence under a reworded expectation\'s old id to its new one, where the pairing is clear; rewrites the file atomically')
+    .addOption(formatOption(assessOutputs))
+    .option('--json', 'the same as --format json')
+    .option('--exit-code', 'exit 1 when some expectation of the target has no evidence')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ladder assess senior --template --out evidence.yaml     every Staff expectation, to fill in
+  $ ladder assess senior --evidence evidence.yaml           what has evidence, and the gap
+  $ ladder assess senior --evidence evidence.yaml --format html > packet.html
+  $ ladder assess senior --evidence evidence.yaml --fix     follow reworded expectations
+
+The evidence file is only ever rewritten by --fix (its ids, nothing else). Ratings use the scale in
+ladder.yaml (assess: { scale: [not yet, sometimes, consistently] }). Counts only, no score.
+Exit codes: 0 done (1 with --exit-code when there is a gap), 2 usage, input or I/O error.`,
+    )
+    .action(async (role: string | undefined, options) => {
+      const { assessCommand } = await import('./commands/assess.js');
+      emit(await assessCommand(context(), role, options));
     });
 
   program

@@ -22,6 +22,7 @@ const LAYERS: Record<string, number> = {
   diff: 4,
   health: 5,
   steps: 5,
+  assess: 5,
   lint: 6,
   format: 7,
   commands: 7,

@@ -1,5 +1,6 @@
 import { LadderError, quoted } from '../errors.js';
 import type { LadderChanges } from '../schema/changes.js';
+import type { AssessReport } from '../schema/evidence.js';
 import type { RoleDiff } from '../schema/diff.js';
 import type { LadderGraph } from '../schema/graph.js';
 import type { LadderHealth } from '../schema/health.js';
@@ -158,6 +159,19 @@ export const matrixOutputs: Outputs<MatrixRenderer, 'text' | 'markdown' | 'html'
     markdown: async () => (await import('./matrix-markdown.js')).formatMatrixMarkdown,
     html: async () => (await import('./matrix-html.js')).formatMatrixHtml,
     csv: async () => (await import('./matrix-csv.js')).formatMatrixCsv,
+    json: async () => (await import('./json.js')).formatJson,
+  },
+};
+
+export type AssessRenderer = (report: AssessReport, options: { color: boolean; width?: number }) => string;
+
+/** `ladder assess --format <name>`: html is a printable promotion packet, markdown one to paste. */
+export const assessOutputs: Outputs<AssessRenderer, 'text' | 'markdown' | 'html' | 'json'> = {
+  default: 'text',
+  formats: {
+    text: async () => (await import('./assess-text.js')).formatAssessText,
+    markdown: async () => (await import('./assess-markdown.js')).formatAssessMarkdown,
+    html: async () => (await import('./assess-html.js')).formatAssessHtml,
     json: async () => (await import('./json.js')).formatJson,
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WordChangeSchema } from './diff.js';
+import { OrphanedEvidenceSchema } from './evidence.js';
 
 const reaches = z
   .array(z.string())
@@ -87,6 +88,10 @@ export const LadderChangesSchema = z
       reached: z.number().int().min(0).describe('Roles whose expectations change, own or inherited'),
     }),
     roles: z.array(RoleChangesSchema).describe('Roles in file order at the newer revision, then removed roles'),
+    evidence: z
+      .object({ file: z.string(), orphaned: z.array(OrphanedEvidenceSchema) })
+      .optional()
+      .describe('With --evidence: the ids of that file each change leaves without an expectation'),
   })
   .describe('What changes in a ladder between two revisions (ladder changes --json)');
 export type LadderChanges = z.infer<typeof LadderChangesSchema>;

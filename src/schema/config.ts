@@ -150,6 +150,17 @@ export const LadderConfigSchema = z
       .describe(
         'role-per-file (default): one role per file; levels-in-one-file: a file per track, a heading (or bold list item) per level, its sections one heading deeper; matrix: a table with a column (or row) per level and a row per competency; skill-files: a file per skill, a heading per level inside; front-matter-levels: a file per track whose front matter lists topics with criteria per level; reader: data: the ladder kept as YAML or JSON records; prose: true on role-per-file or levels-in-one-file reads paragraphs as expectations',
       ),
+    assess: z
+      .object({
+        scale: z
+          .array(z.string().trim().min(1))
+          .min(2)
+          .optional()
+          .describe('The words of a self or manager rating in an evidence file, lowest first (default: not yet, sometimes, consistently)'),
+      })
+      .strict()
+      .optional()
+      .describe('ladder assess: how evidence is rated'),
     /** When `ladder health` (and the thin-step rule) calls a promotion step thin. */
     health: z
       .object({

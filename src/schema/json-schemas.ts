@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LadderChangesSchema } from './changes.js';
 import { RoleDiffSchema } from './diff.js';
 import { LadderConfigSchema, RuleSeveritySchema, RuleSettingsSchema } from './config.js';
+import { AssessReportSchema, EvidenceFileSchema } from './evidence.js';
 import { LadderExportSchema } from './export.js';
 import { LadderGraphSchema } from './graph.js';
 import { LadderHealthSchema } from './health.js';
@@ -31,6 +32,8 @@ export const publishedSchemas: Record<string, { title: string; schema: z.ZodType
   'health.schema.json': { title: 'The size of every promotion step, and what looks thin (ladder health --json)', schema: LadderHealthSchema },
   'lint-report.schema.json': { title: 'Lint findings and their counts (ladder lint --format json)', schema: LintReportSchema },
   'init.schema.json': { title: 'What ladder init found in a ladder folder, and the ladder.yaml it proposes (ladder init --json)', schema: LadderSurveySchema },
+  'evidence.schema.json': { title: 'An evidence file, gathered against the expectations of a role (ladder assess --evidence)', schema: EvidenceFileSchema },
+  'assess.schema.json': { title: 'Which expectations of a target role have evidence, and the gap (ladder assess --json)', schema: AssessReportSchema },
   'ladder-config.schema.json': { title: 'ladder.yaml: ignored files, parent aliases, inheritance phrasings and lint rule severities', schema: LadderConfigSchema },
 };
 
