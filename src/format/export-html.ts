@@ -6,6 +6,8 @@ import { escapeHtml, htmlPage } from './html.js';
 import { ladderGrid } from './ladder-grid.js';
 import { plural } from './plural.js';
 import { placeExpectations } from './section-outline.js';
+import { COMPARE_PAGE, compareFiles } from './site-compare.js';
+import { SEARCH_BOX, SEARCH_CSS, SEARCH_SCRIPTS, searchFiles } from './site-search.js';
 
 /**
  * A static site: `index.html` with the chart of tracks by levels and one page per role (`<id>.html`, see `roleFileName`).
@@ -20,6 +22,8 @@ export function exportHtml(data: LadderExport, titles: Map<string, string>): Exp
   return [
     { path: 'index.html', content: indexPage(data) },
     ...data.roles.map((role) => ({ path: `${roleFileName(role.id)}.html`, content: rolePage(role, link) })),
+    ...compareFiles(data, titles),
+    ...searchFiles(data),
   ];
 }
 
@@ -36,6 +40,8 @@ function indexPage(data: LadderExport): string {
   const body = `<header>
 <h1>Career ladder</h1>
 <p class="meta">${plural(data.roles.length, 'role')} in ${plural(grid.tracks.length, 'track')}, read from ${escapeHtml(data.generatedFrom)} by ladder ${escapeHtml(data.version)}.</p>
+<nav><a href="${COMPARE_PAGE}">Compare roles</a></nav>
+${SEARCH_BOX}
 </header>
 <main>
 <div class="chart">
@@ -47,7 +53,7 @@ ${rows.join('\n')}
 </table>
 </div>
 </main>`;
-  return htmlPage({ title: 'Career ladder', body });
+  return htmlPage({ title: 'Career ladder', body, scripts: SEARCH_SCRIPTS, css: SEARCH_CSS });
 }
 
 function rolePage(role: ResolvedRole, link: (id: string) => string): string {
@@ -77,7 +83,8 @@ ${examples.length ? `<h3>Examples</h3>\n<ul class="examples">\n${examples.join('
   });
   const total = role.sections.reduce((n, s) => n + s.expectations.length, 0);
   const body = `<header>
-<nav><a href="index.html">All roles</a></nav>
+<nav><a href="index.html">All roles</a> · <a href="${COMPARE_PAGE}">Compare roles</a></nav>
+${SEARCH_BOX}
 <h1>${escapeHtml(role.title)}</h1>
 <p class="meta">${escapeHtml(role.id)} · track ${escapeHtml(role.track)} · level ${role.level} · ${escapeHtml(role.file)}</p>
 <p>Inherits: ${chain}</p>
@@ -86,5 +93,5 @@ ${examples.length ? `<h3>Examples</h3>\n<ul class="examples">\n${examples.join('
 ${role.description ? `<p class="description">${escapeHtml(role.description)}</p>\n` : ''}${sections.join('\n')}
 <p class="summary">${plural(total, 'expectation')}: ${own} own (●), ${total - own} inherited (○).</p>
 </main>`;
-  return htmlPage({ title: `${role.title} · Career ladder`, body });
+  return htmlPage({ title: `${role.title} · Career ladder`, body, scripts: SEARCH_SCRIPTS, css: SEARCH_CSS });
 }

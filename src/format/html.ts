@@ -4,21 +4,22 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * One complete, self-contained HTML5 page: inline CSS only, no script, no external asset (the empty icon
- * stops browsers asking the server for /favicon.ico), and a policy that would block scripts even if some
- * text ever went out unescaped.
+ * One complete, self-contained HTML5 page: inline CSS only, no external asset (the empty icon stops
+ * browsers asking the server for /favicon.ico), and a policy that would block scripts even if some text
+ * ever went out unescaped. Scripts only from the site's own files, and only on pages that name them.
  */
-export function htmlPage({ title, body }: { title: string; body: string }): string {
+export function htmlPage({ title, body, scripts = [], css = '' }: { title: string; body: string; scripts?: string[]; css?: string }): string {
+  const scriptSrc = scripts.length ? "; script-src 'self'" : '';
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:${scriptSrc}">
 <title>${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
-<style>${CSS}</style>
-</head>
+<style>${CSS}${css}</style>
+${scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>\n`).join('')}</head>
 <body>
 ${body}
 </body>
