@@ -36,8 +36,8 @@ function comparePage(data: LadderExport, titles: ReadonlyMap<string, string>): s
 <h1>Compare roles</h1>
 <p class="meta">What one role expects that another does not, as <code>ladder diff</code> shows it: + added, ~ evolved from an earlier expectation (struck words replaced by underlined ones), − no longer expected.</p>
 <form class="compare-choice" hidden>
-<label>From <select name="from">${roleOptions(data.roles)}</select></label>
-<label>To <select name="to">${roleOptions(data.roles)}</select></label>
+<div><label for="compare-from">From</label> <select id="compare-from" name="from">${roleOptions(data.roles)}</select></div>
+<div><label for="compare-to">To</label> <select id="compare-to" name="to">${roleOptions(data.roles)}</select></div>
 </form>
 </header>
 <main>
@@ -73,7 +73,7 @@ ${viewHtml(diffView(compareRoles(parent, role), source, 'h4'))}
 }
 
 const COMPARE_CSS = `
-.compare-choice { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin: .75rem 0; }
+.compare-choice:not([hidden]) { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin: .75rem 0; }
 .compare-choice select { font: inherit; max-width: 100%; }
 ul.diff-list { list-style: none; padding: 0; }
 ul.diff-list li { display: flex; gap: .5rem; padding: .25rem 0; }
