@@ -325,7 +325,8 @@ describe('the search box in Chromium', () => {
 describe('hostile text in the compare page and search', () => {
   const hostileLadder = writeTree({
     'makers/maker.md': role('Maker', null, { Delivery: [`Shows ${planted} as text.`, `Shows ${plantedImage} too.`] }),
-    'makers/senior-maker.md': role('Senior Maker', 'Maker', { Delivery: [`Shows ${plantedImage} too, and </script> more.`] }),
+    // Words unlike the Maker's, so diff sees an added expectation, not a restated one.
+    'makers/senior-maker.md': role('Senior Maker', 'Maker', { Delivery: [`Teaches newcomers about </script><svg onload=alert(1)> in reviews.`] }),
   });
 
   it('shows it as text and never runs it', async () => {
@@ -333,24 +334,22 @@ describe('hostile text in the compare page and search', () => {
     const { page, problems } = await openPage();
     await page.goto(`${pathToFileURL(join(folder, 'compare.html')).href}?from=senior-maker&to=maker`);
     // Computed in the page: what Senior Maker adds is no longer expected of a Maker.
-    await expect(page.locator('#chosen-diff li.removed .text').allInnerTexts()).resolves.toEqual([`Shows ${plantedImage} too, and </script> more.`]);
+    const senior = 'Teaches newcomers about </script><svg onload=alert(1)> in reviews.';
+    await expect(page.locator('#chosen-diff li.removed .text').allInnerTexts()).resolves.toEqual([senior]);
     // Written at export: the step from Maker to Senior Maker.
-    await expect(page.locator('section.step').innerText()).resolves.toContain('</script> more.');
+    await expect(page.locator('section.step li.added .text').allInnerTexts()).resolves.toEqual([senior]);
     const inert = () => page.evaluate(() => ({ planted: 'planted' in window, images: document.images.length }));
     expect(await inert()).toEqual({ planted: false, images: 0 });
 
     await page.goto(pathToFileURL(join(folder, 'index.html')).href);
-    await page.getByLabel('Search roles and expectations').fill('shows');
-    await expect(page.locator('.search-results li').allInnerTexts()).resolves.toEqual([
-      `Shows ${planted} as text. Maker · Delivery`,
-      `Shows ${plantedImage} too. Maker · Delivery`,
-      `Shows ${plantedImage} too, and </script> more. Senior Maker · Delivery`,
-    ]);
-    expect(await page.evaluate(() => ({ planted: 'planted' in window, title: document.title, images: document.images.length }))).toEqual({
-      planted: false,
-      title: 'Career ladder',
-      images: 0,
-    });
+    const search = async (words: string) => {
+      await page.getByLabel('Search roles and expectations').fill(words);
+      return page.locator('.search-results li').allInnerTexts();
+    };
+    await expect(search('script')).resolves.toEqual([`Shows ${planted} as text. Maker · Delivery`, `${senior} Senior Maker · Delivery`]);
+    await expect(search('onerror')).resolves.toEqual([`Shows ${plantedImage} too. Maker · Delivery`]);
+    expect(await inert()).toEqual({ planted: false, images: 0 });
+    expect(await page.evaluate(() => ({ title: document.title, svgs: document.querySelectorAll('svg').length }))).toEqual({ title: 'Career ladder', svgs: 0 });
     expect(problems).toEqual([]);
   });
 });
