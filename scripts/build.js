@@ -28,11 +28,27 @@ const result = await build({
   banner: { js: "import { createRequire as __ladderRequire } from 'node:module'; const require = __ladderRequire(import.meta.url);" },
 });
 
+// The exported site's own scripts (src/format/assets/): classic scripts, not modules, since browsers refuse
+// module scripts from file://. Written beside the bundle as site-<name>.js, found through package.json's
+// `#site-script/*` import.
+const site = await build({
+  entryPoints: { 'site-compare': 'compare-page.ts', 'site-search': 'search-box.ts' },
+  outdir,
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  write: false,
+  logLevel: 'warning',
+  absWorkingDir: new URL('../src/format/assets', import.meta.url).pathname,
+});
+
 // Write only what changed, entry point last, and remove stale chunks afterwards, so a build never leaves
 // dist/ missing or half-written for a `ladder` already running from it (tests run the bin in parallel).
 mkdirSync(outdir, { recursive: true });
 const entry = join(outdir, 'cli.js');
-const files = [...result.outputFiles].sort((a, b) => (a.path === entry) - (b.path === entry));
+const files = [...result.outputFiles, ...site.outputFiles].sort((a, b) => (a.path === entry) - (b.path === entry));
 for (const file of files) {
   let current;
   try {

@@ -137,7 +137,7 @@ describe('ladder export --format html', () => {
     const run = await exportRun(['--format', 'html', '--out', 'site']);
     expect(run.code).toBe(0);
     const site = join(run.cwd, 'site');
-    expect(listing(site)).toEqual(['.ladder-export.json', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html', 'steps-leads.html', 'steps-makers.html']);
+    expect(listing(site)).toEqual(['.ladder-export.json', 'assets', 'assets/compare-data.js', 'assets/compare.js', 'assets/search-index.js', 'assets/search.js', 'compare.html', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html', 'steps-leads.html', 'steps-makers.html']);
     const index = readFileSync(join(site, 'index.html'), 'utf8');
     expect(index).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(index).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
@@ -156,12 +156,13 @@ describe('ladder export --format html', () => {
 
   it('escapes every piece of ladder text: a <script> in a bullet shows as text', async () => {
     const run = await exportRun(['--format', 'html', '--out', 'site']);
-    for (const file of readdirSync(join(run.cwd, 'site'))) {
-      const page = readFileSync(join(run.cwd, 'site', file), 'utf8');
+    for (const file of readdirSync(join(run.cwd, 'site')).filter((name) => name.endsWith('.html'))) {
+      // The only scripts are the site's own files, named in the page's head.
+      const page = readFileSync(join(run.cwd, 'site', file), 'utf8').replace(/<script src="assets\/[a-z-]+\.js" defer><\/script>\n/g, '');
       expect(page, file).not.toMatch(/<script|<em>tags/i);
       // Only the elements the site is built of, and the few inline Markdown may make.
       expect(page, file).not.toMatch(
-        /<(?!\/?(?:!doctype|html|head|meta|title|link|style|body|header|nav|h1|h2|h3|p|main|div|table|thead|tbody|tr|th|td|a|span|section|ul|ol|li|fieldset|legend|label|input|footer|code|strong|em|ins|del)\b)/,
+        /<(?!\/?(?:!doctype|html|head|meta|title|link|style|body|header|nav|h1|h2|h3|h4|p|main|div|table|thead|tbody|tr|th|td|a|span|section|ul|ol|li|fieldset|legend|label|input|select|optgroup|option|form|footer|code|strong|em|ins|del)\b)/,
       );
     }
     const engineer = readFileSync(join(run.cwd, 'site', 'engineer.html'), 'utf8');
@@ -174,7 +175,7 @@ describe('ladder export --format html', () => {
   it('links only to pages that are part of the export when one role is exported', async () => {
     const run = await exportRun(['--role', 'vp', '--format', 'html', '--out', 'site'], { ladder: bundledLadder });
     expect(run.code).toBe(0);
-    expect(listing(join(run.cwd, 'site'))).toEqual(['.ladder-export.json', 'index.html', 'vp-engineering.html']);
+    expect(listing(join(run.cwd, 'site'))).toEqual(['.ladder-export.json', 'assets', 'assets/compare-data.js', 'assets/compare.js', 'assets/search-index.js', 'assets/search.js', 'compare.html', 'index.html', 'vp-engineering.html']);
     const page = readFileSync(join(run.cwd, 'site', 'vp-engineering.html'), 'utf8');
     expect(page).toContain('Inherits: Engineering Director → Engineering Manager → Senior Engineer → Engineer');
     expectLinksResolve(join(run.cwd, 'site'));
@@ -187,7 +188,7 @@ describe('ladder export --format html', () => {
     expect((await exportRun(['--format', 'html', '--out', 'site'], { cwd })).code).toBe(0);
     writeFileSync(join(cwd, 'site', 'engineer.html'), 'old');
     expect((await exportRun(['--format', 'html', '--out', 'site'], { cwd })).code).toBe(0);
-    expect(listing(join(cwd, 'site'))).toEqual(['.ladder-export.json', 'CNAME', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html', 'steps-leads.html', 'steps-makers.html']);
+    expect(listing(join(cwd, 'site'))).toEqual(['.ladder-export.json', 'CNAME', 'assets', 'assets/compare-data.js', 'assets/compare.js', 'assets/search-index.js', 'assets/search.js', 'compare.html', 'engineer.html', 'index.html', 'r-and-d-lead.html', 'senior-engineer.html', 'steps-leads.html', 'steps-makers.html']);
     expect(readFileSync(join(cwd, 'site', 'engineer.html'), 'utf8')).toMatch(/^<!doctype html>/);
   });
 });
@@ -272,7 +273,8 @@ describe('ladder export --format html: content and context', () => {
 
   it('never writes the path of the ladder folder, wherever ladder runs from', async () => {
     const run = await exportRun(['--format', 'html', '--out', 'site'], { ladder });
-    for (const file of readdirSync(join(run.cwd, 'site'))) {
+    // Every file, the scripts' data under assets/ included.
+    for (const file of listing(join(run.cwd, 'site')).filter((name) => name.includes('.'))) {
       const page = readFileSync(join(run.cwd, 'site', file), 'utf8');
       expect(page, file).not.toContain(ladder);
       expect(page, file).not.toContain(tmpdir());
@@ -479,8 +481,9 @@ const unescape = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '
 
 /** Every href in every page names a page of the site (no external assets, no dead links). */
 function expectLinksResolve(site: string): void {
-  for (const file of readdirSync(site)) {
-    for (const [, href] of readFileSync(join(site, file), 'utf8').matchAll(/href="([^"]*)"/g)) {
+  for (const file of readdirSync(site).filter((name) => name.endsWith('.html'))) {
+    const page = readFileSync(join(site, file), 'utf8');
+    for (const [, href] of page.matchAll(/(?:href|src)="([^"]*)"/g)) {
       if (href === 'data:,') continue;
       const [page, anchor] = href!.split('#');
       const target = page === '' ? file : page!;

@@ -188,8 +188,8 @@ describe('one file name in several tracks', () => {
     const root = writeTree(tree);
     const out = join(root, '..', `${root.split('/').pop()}-site`);
     expect((await ladder(root, 'export', '--format', 'html', '--out', out)).code).toBe(0);
-    // The export's own manifest (.ladder-export.json) sits beside the pages.
-    const pages = readdirSync(out).filter((name) => !name.startsWith('.')).sort();
+    // The export's own manifest (.ladder-export.json) and the scripts of compare and search (assets/) sit beside the pages.
+    const pages = readdirSync(out).filter((name) => !name.startsWith('.') && name !== 'assets').sort();
     expect(pages).toContain('backend--senior.html');
     expect(pages).toContain('frontend--senior.html');
     expect(pages.every((page) => page.endsWith('.html'))).toBe(true);

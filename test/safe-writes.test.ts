@@ -265,19 +265,21 @@ describe('ladder export replaces only what it wrote', () => {
     const cwd = setUp();
     for (const format of ['html', 'markdown']) {
       const ext = format === 'html' ? 'html' : 'md';
-      // The site also has a steps page per track.
+      // The site also has a steps page per track, a compare page and search, with the scripts and data they load.
       const steps = format === 'html' ? ['steps-makers.html'] : [];
+      const tools = format === 'html' ? ['compare.html', 'assets/compare-data.js', 'assets/compare.js', 'assets/search-index.js', 'assets/search.js'] : [];
+      const toolsListed = tools.length ? ['assets', ...tools.slice(1), tools[0]!] : [];
       expect((await exportTo(cwd, '--format', format, '--out', format)).code).toBe(0);
-      expect(listing(join(cwd, format))).toEqual(['.ladder-export.json', `engineer.${ext}`, `index.${ext}`, `senior-engineer.${ext}`, ...steps]);
+      expect(listing(join(cwd, format))).toEqual(['.ladder-export.json', ...toolsListed, `engineer.${ext}`, `index.${ext}`, `senior-engineer.${ext}`, ...steps]);
       writeFileSync(join(cwd, format, 'CNAME'), 'ladder.example.org\n');
       renameSync(join(cwd, 'ladder', 'makers', 'senior-engineer.md'), join(cwd, 'ladder', 'makers', 'senior-developer.md'));
       const again = await exportTo(cwd, '--format', format, '--out', format);
       expect(again).toEqual({ code: 0, stderr: '', stdout: `wrote 2 roles as ${format} to ${format}\nremoved senior-engineer.${ext}: its role is no longer in the export\n` });
-      expect(listing(join(cwd, format))).toEqual(['.ladder-export.json', 'CNAME', `engineer.${ext}`, `index.${ext}`, `senior-developer.${ext}`, ...steps]);
+      expect(listing(join(cwd, format))).toEqual(['.ladder-export.json', 'CNAME', ...toolsListed, `engineer.${ext}`, `index.${ext}`, `senior-developer.${ext}`, ...steps]);
       expect(JSON.parse(readFileSync(join(cwd, format, '.ladder-export.json'), 'utf8'))).toEqual({
         generator: 'ladder',
         format,
-        pages: [`index.${ext}`, `engineer.${ext}`, `senior-developer.${ext}`, ...steps],
+        pages: [`index.${ext}`, `engineer.${ext}`, `senior-developer.${ext}`, ...steps, ...tools],
       });
       renameSync(join(cwd, 'ladder', 'makers', 'senior-developer.md'), join(cwd, 'ladder', 'makers', 'senior-engineer.md'));
     }
@@ -294,7 +296,7 @@ describe('ladder export replaces only what it wrote', () => {
     expect(listing(join(cwd, 'site'))).toEqual(['engineer.html', 'notes.txt']);
     expect((await exportTo(cwd, '--format', 'html', '--out', 'site', '--force')).code).toBe(0);
     expect(readFileSync(join(cwd, 'site', 'engineer.html'), 'utf8')).toMatch(/^<!doctype html>/);
-    expect(listing(join(cwd, 'site'))).toEqual(['.ladder-export.json', 'engineer.html', 'index.html', 'notes.txt', 'senior-engineer.html', 'steps-makers.html']);
+    expect(listing(join(cwd, 'site'))).toEqual(['.ladder-export.json', 'assets', 'assets/compare-data.js', 'assets/compare.js', 'assets/search-index.js', 'assets/search.js', 'compare.html', 'engineer.html', 'index.html', 'notes.txt', 'senior-engineer.html', 'steps-makers.html']);
   });
 
   it('never trusts a manifest that names files outside its folder', async () => {

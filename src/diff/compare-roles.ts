@@ -5,12 +5,15 @@ import { judge } from '../text/judgement.js';
 import { pairEvolutions } from './pair.js';
 import { wordChanges } from './word-diff.js';
 
+/** What comparing reads of a role: the site's compare script rebuilds no more than this in the browser. */
+export type ComparedRole = Pick<ResolvedRole, 'id' | 'title' | 'level' | 'track' | 'sections'>;
+
 /**
  * What changes from one role to another, section by section: expectations the target adds (each with the
  * source role's expectation it sharpens, if any), ones it no longer holds, and how many carry over.
  * Works in any direction and across tracks; comparing a role with itself gives an empty diff.
  */
-export function compareRoles(from: ResolvedRole, to: ResolvedRole): RoleDiff {
+export function compareRoles(from: ComparedRole, to: ComparedRole): RoleDiff {
   const fromSections = new Map(from.sections.map((section) => [section.id, section]));
   const toSectionIds = new Set(to.sections.map((section) => section.id));
   // Sections are matched by slug of the title, the same key resolveRole merges inherited sections by,
@@ -37,7 +40,7 @@ export function hasDifferences(diff: RoleDiff): boolean {
   return diff.summary.added + diff.summary.removed > 0;
 }
 
-function describe(role: ResolvedRole): DiffRole {
+function describe(role: ComparedRole): DiffRole {
   return { id: role.id, title: role.title, level: role.level, track: role.track };
 }
 

@@ -13,6 +13,8 @@ import { plural } from './plural.js';
 import { placeExpectations } from './section-outline.js';
 import { blocksHtml, expectationHtml, firstHeading, parseMarkdown, plainText } from './site-markdown.js';
 import { stepsSitePage } from './steps-html.js';
+import { COMPARE_PAGE, compareFiles } from './site-compare.js';
+import { SEARCH_BOX, SEARCH_CSS, SEARCH_SCRIPTS, searchFiles } from './site-search.js';
 
 /**
  * A static site: `index.html` with the chart of tracks by levels and the ladder's intro, one page per role
@@ -28,6 +30,8 @@ export function exportHtml(data: LadderExport, titles: Map<string, string>, site
     { path: 'index.html', content: indexPage(data, ctx, steps) },
     ...data.roles.map((role) => ({ path: `${roleFileName(role.id)}.html`, content: rolePage(role, ctx) })),
     ...steps.map((track) => ({ path: stepsPagePath(track), content: stepsSitePage(track, (id) => ctx.link(id)) })),
+    ...compareFiles(data, titles),
+    ...searchFiles(data),
   ];
 }
 
@@ -101,7 +105,9 @@ function indexPage(data: LadderExport, site: Site, steps: TrackSteps[]): string 
     (level) => `<tr><th scope="row">${level}</th>${grid.tracks.map((track) => `<td>${cell(level, track)}</td>`).join('')}</tr>`,
   );
   const header = `<h1>${escapeHtml(site.frame.title)}</h1>
-<p class="meta">${plural(data.roles.length, 'role')} in ${plural(grid.tracks.length, 'track')}, read from ${escapeHtml(site.frame.folder)} by ladder ${escapeHtml(data.version)}.</p>`;
+<p class="meta">${plural(data.roles.length, 'role')} in ${plural(grid.tracks.length, 'track')}, read from ${escapeHtml(site.frame.folder)} by ladder ${escapeHtml(data.version)}.</p>
+<nav aria-label="Tools"><a href="${COMPARE_PAGE}">Compare roles</a></nav>
+${SEARCH_BOX}`;
   const main = `<div class="chart" role="region" aria-label="Roles by track and level" tabindex="0">
 <table>
 <thead><tr><th scope="col">Level</th>${grid.tracks.map((t) => `<th scope="col">${escapeHtml(site.track(t))}</th>`).join('')}</tr></thead>
@@ -111,7 +117,7 @@ ${rows.join('\n')}
 </table>
 </div>
 ${stepsLinks(steps, site)}${site.intro ? `<div class="intro">\n${site.intro}\n</div>` : ''}`;
-  return sitePage(site.frame, { path: 'index.html', title: site.frame.title, header, main, index: true });
+  return sitePage(site.frame, { path: 'index.html', title: site.frame.title, header, main, index: true, scripts: SEARCH_SCRIPTS, css: SEARCH_CSS });
 }
 
 /** What the role changes from its parent: the inherited expectations its own ones sharpen, both ways round. */
@@ -141,7 +147,9 @@ function rolePage(role: ResolvedRole, site: Site): string {
   const total = role.sections.reduce((n, s) => n + s.expectations.length, 0);
   const own = role.sections.reduce((n, s) => n + s.expectations.filter((e) => e.source === role.id).length, 0);
   const chain = role.chain.length > 1 ? role.chain.slice(1).map((id) => site.link(id)).join(' → ') : 'nothing (top of its chain)';
-  const header = `<h1>${escapeHtml(role.title)}</h1>
+  const header = `<nav aria-label="Tools"><a href="${COMPARE_PAGE}">Compare roles</a></nav>
+${SEARCH_BOX}
+<h1>${escapeHtml(role.title)}</h1>
 <p class="meta">${escapeHtml(role.id)} · track ${escapeHtml(site.track(role.track))} · level ${role.level} · ${escapeHtml(role.file)}</p>
 <p>Inherits: ${chain}</p>
 ${levelLinks(role, site)}`;
@@ -157,7 +165,7 @@ ${role.sections.map((s) => `<li><a href="#${escapeHtml(fragment(s.id))}">${escap
 </nav>
 ${role.description ? `<div class="description">\n${blocksHtml(parseMarkdown(role.description).children, 3)}\n</div>\n` : ''}${role.sections.map((s) => sectionHtml(s, role, site, evolutions)).join('\n')}
 <p class="summary">${plural(total, 'expectation')}: ${own} own (●), ${total - own} inherited (○).</p>`;
-  return sitePage(site.frame, { path: `${roleFileName(role.id)}.html`, title: role.title, header, main });
+  return sitePage(site.frame, { path: `${roleFileName(role.id)}.html`, title: role.title, header, main, scripts: SEARCH_SCRIPTS, css: SEARCH_CSS });
 }
 
 /** The level below (the parent) and the levels above (roles that inherit this one), where they are exported. */

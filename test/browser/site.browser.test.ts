@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoleDiff } from '../../src/schema/diff.js';
 import type { ResolvedRole, RoleSummary } from '../../src/schema/role.js';
 import { bundledLadder, fixture, repoRoot, role, runCli, writeTree } from '../helpers.js';
 import { exportSite, launchChromium, serveFolder, type StaticServer } from './site.js';
@@ -86,9 +87,9 @@ describe('the exported site in Chromium', () => {
   it('loads the index and every role page with no console error, and every link answers 200', async () => {
     const pages = htmlPages(siteFolder);
     const steps = [...new Set(roles.map((r) => r.track))].map((track) => `steps-${track}.html`);
-    expect(pages).toEqual(['index.html', ...roles.map((r) => `${r.id}.html`), ...steps].sort());
-    // Beside the pages, only the export's own list of what it wrote.
-    expect(readdirSync(siteFolder).filter((name) => !pages.includes(name))).toEqual(['.ladder-export.json']);
+    expect(pages).toEqual(['compare.html', 'index.html', ...roles.map((r) => `${r.id}.html`), ...steps].sort());
+    // Beside the pages, only the export's own list of what it wrote and the scripts of compare and search.
+    expect(readdirSync(siteFolder).filter((name) => !pages.includes(name))).toEqual(['.ladder-export.json', 'assets']);
     const { page, problems } = await openPage();
     const linked = new Set<string>();
     for (const file of pages) {
@@ -234,7 +235,8 @@ describe('the exported site in Chromium', () => {
     const { page, problems } = await openPage({ bypassCSP: true });
     await visit(page, `${edgeSite.url}engineer.html`);
     await expect(page.locator('main').innerText()).resolves.toContain('Shows <script>alert("owned")</script> as text, never runs it.');
-    expect(await page.evaluate(() => document.scripts.length)).toBe(0);
+    const ownScripts = ['assets/search-index.js', 'assets/search.js'];
+    expect(await page.evaluate(() => [...document.scripts].map((script) => script.getAttribute('src')))).toEqual(ownScripts);
 
     await visit(page, `${plantedSite.url}maker.html`);
     const text = await page.locator('main').innerText();
@@ -243,7 +245,7 @@ describe('the exported site in Chromium', () => {
     expect(await page.evaluate(() => ({ planted: 'planted' in window, title: document.title, scripts: document.scripts.length, images: document.images.length }))).toEqual({
       planted: false,
       title: 'Maker · Career ladder',
-      scripts: 0,
+      scripts: ownScripts.length,
       images: 0,
     });
     expect(problems).toEqual([]);
@@ -287,7 +289,8 @@ describe('reading the exported site', () => {
 
   it('publishes no local absolute path in any page', async () => {
     const folders = [siteFolder, dirname(siteFolder), repoRoot, bundledLadder, tmpdir(), process.env.HOME ?? '/root'];
-    for (const file of readdirSync(siteFolder)) {
+    // Every file, the scripts' data under assets/ included.
+    for (const file of readdirSync(siteFolder, { recursive: true, encoding: 'utf8' }).filter((name) => name.includes('.'))) {
       const text = readFileSync(join(siteFolder, file), 'utf8');
       for (const folder of folders) expect(text.includes(folder), `${file} holds ${folder}`).toBe(false);
     }
@@ -442,5 +445,125 @@ describe('reading the exported site', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+/** What `ladder diff --json` says changes from one role to another: the ids it adds (evolved or not) and removes. */
+function cliDiff(ladder: string, from: string, to: string): { added: string[]; removed: string[] } {
+  const diff = JSON.parse(runCli(['--ladder', ladder, 'diff', from, to, '--json']).stdout) as RoleDiff;
+  return {
+    added: diff.sections.flatMap((section) => section.added.map((e) => e.id)),
+    removed: diff.sections.flatMap((section) => section.removed.map((e) => e.id)),
+  };
+}
+
+/** The ids the page lists as added (evolved included) and removed inside `within`. */
+async function listedDiff(page: Page, within: string): Promise<{ added: string[]; removed: string[] }> {
+  const ids = (selector: string) => page.$$eval(`${within} ${selector}`, (items) => items.map((item) => item.getAttribute('data-id')!));
+  return { added: await ids(':is(li.added, li.evolved)'), removed: await ids('li.removed') };
+}
+
+describe('the compare page in Chromium', () => {
+  const fileUrl = (file: string) => pathToFileURL(join(siteFolder, file)).href;
+
+  it('from file://, diffs any two chosen roles as `ladder diff --json` does', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${fileUrl('compare.html')}?from=engineering-director&to=vp-engineering`);
+    const title = (id: string) => roles.find((r) => r.id === id)!.title;
+    await expect(page.locator('#chosen-title').innerText()).resolves.toBe(`${title('engineering-director')} → ${title('vp-engineering')}`);
+    expect(await listedDiff(page, '#chosen-diff')).toEqual(cliDiff(bundledLadder, 'engineering-director', 'vp-engineering'));
+    for (const [from, to] of [
+      ['engineer', 'principal-engineer'],
+      ['vp-engineering', 'staff-engineer'],
+      ['senior-engineer', 'engineering-manager'],
+    ] as const) {
+      await page.getByLabel('From', { exact: true }).selectOption(from);
+      await page.getByLabel('To', { exact: true }).selectOption(to);
+      expect(await listedDiff(page, '#chosen-diff'), `${from} → ${to}`).toEqual(cliDiff(bundledLadder, from, to));
+      // The choice is kept in the address, to bookmark or send.
+      expect(new URL(page.url()).search).toBe(`?from=${from}&to=${to}`);
+    }
+    // An evolved expectation shows the words it drops and adds.
+    await page.getByLabel('From', { exact: true }).selectOption('engineering-director');
+    await page.getByLabel('To', { exact: true }).selectOption('vp-engineering');
+    expect(await page.locator('#chosen-diff li.evolved ins').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('without JavaScript, shows each role against the one it inherits from, and no dead controls', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(fileUrl('compare.html'));
+    await expect(page.locator('form.compare-choice').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#chosen').isVisible()).resolves.toBe(false);
+    const inheriting = roles.filter((r) => r.inherits !== null);
+    expect(inheriting.length).toBeGreaterThan(2);
+    for (const r of inheriting) {
+      const step = `section.step[id="step-${r.id}"]`;
+      await expect(page.locator(`${step} h3`).innerText()).resolves.toBe(`${roles.find((p) => p.id === r.inherits)!.title} → ${r.title}`);
+      expect(await listedDiff(page, step), r.id).toEqual(cliDiff(bundledLadder, r.inherits!, r.id));
+    }
+    await page.goto(fileUrl('index.html'));
+    await expect(page.locator('form.site-search').isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+});
+
+describe('the search box in Chromium', () => {
+  it('from file://, finds an expectation by a few of its words, accents and case aside, and its link lands on it', async () => {
+    const vp = shown(bundledLadder, 'vp');
+    const own = vp.sections.flatMap((section) => section.expectations).find((e) => e.source === vp.id)!;
+    // Three of its longer words, upper-cased and out of order.
+    const words = own.text.split(/\W+/).filter((word) => word.length > 5).slice(0, 3).reverse().join(' ').toUpperCase();
+    const { page, problems } = await openPage();
+    await page.goto(pathToFileURL(join(siteFolder, 'index.html')).href);
+    await page.getByLabel('Search roles and expectations').fill(words);
+    const result = page.locator('.search-results a', { hasText: own.text });
+    await expect(result.count()).resolves.toBe(1);
+    await expect(page.locator('.search-status').innerText()).resolves.toMatch(/^\d+ match(es)?\.$/);
+    await result.click();
+    await page.waitForURL(/vp-engineering\.html#/);
+    expect(decodeURIComponent(new URL(page.url()).hash.slice(1))).toBe(own.id);
+    const target = await page.evaluate(() => {
+      const li = document.querySelector(':target');
+      const box = li?.getBoundingClientRect();
+      return { id: li?.id, visible: box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight };
+    });
+    expect(target).toEqual({ id: own.id, visible: true });
+    // The same box on a role page; a search with no match says so.
+    await page.getByLabel('Search roles and expectations').fill('zzzz nothing');
+    await expect(page.locator('.search-status').innerText()).resolves.toBe('0 matches.');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('hostile text in the compare page and search', () => {
+  const hostileLadder = writeTree({
+    'makers/maker.md': role('Maker', null, { Delivery: [`Shows ${planted} as text.`, `Shows ${plantedImage} too.`] }),
+    // Words unlike the Maker's, so diff sees an added expectation, not a restated one.
+    'makers/senior-maker.md': role('Senior Maker', 'Maker', { Delivery: [`Teaches newcomers about </script><svg onload=alert(1)> in reviews.`] }),
+  });
+
+  it('shows it as text and never runs it', async () => {
+    const folder = exportSite(hostileLadder);
+    const { page, problems } = await openPage();
+    await page.goto(`${pathToFileURL(join(folder, 'compare.html')).href}?from=senior-maker&to=maker`);
+    // Computed in the page: what Senior Maker adds is no longer expected of a Maker.
+    const senior = 'Teaches newcomers about </script><svg onload=alert(1)> in reviews.';
+    await expect(page.locator('#chosen-diff li.removed .text').allInnerTexts()).resolves.toEqual([senior]);
+    // Written at export: the step from Maker to Senior Maker.
+    await expect(page.locator('section.step li.added .text').allInnerTexts()).resolves.toEqual([senior]);
+    const inert = () => page.evaluate(() => ({ planted: 'planted' in window, images: document.images.length }));
+    expect(await inert()).toEqual({ planted: false, images: 0 });
+
+    await page.goto(pathToFileURL(join(folder, 'index.html')).href);
+    const search = async (words: string) => {
+      await page.getByLabel('Search roles and expectations').fill(words);
+      return page.locator('.search-results li').allInnerTexts();
+    };
+    await expect(search('script')).resolves.toEqual([`Shows ${planted} as text. Maker · Delivery`, `${senior} Senior Maker · Delivery`]);
+    await expect(search('onerror')).resolves.toEqual([`Shows ${plantedImage} too. Maker · Delivery`]);
+    expect(await inert()).toEqual({ planted: false, images: 0 });
+    expect(await page.evaluate(() => ({ title: document.title, svgs: document.querySelectorAll('svg').length }))).toEqual({ title: 'Career ladder', svgs: 0 });
+    expect(problems).toEqual([]);
   });
 });
