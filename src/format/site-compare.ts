@@ -78,8 +78,6 @@ const COMPARE_CSS = `
 ul.diff-list { list-style: none; padding: 0; }
 ul.diff-list li { display: flex; gap: .5rem; padding: .25rem 0; }
 .diff-mark { flex: none; width: 1rem; font-weight: 700; }
-ins { color: var(--added); text-decoration-thickness: 2px; }
-del { color: var(--removed); }
 .added .diff-mark, .evolved .diff-mark { color: var(--added); }
 .removed .diff-mark { color: var(--removed); }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
