@@ -27,3 +27,17 @@ export function closest(wanted: string, candidates: Iterable<string>, limit = 3)
     .slice(0, limit)
     .map((s) => s.name);
 }
+
+/**
+ * How far `wanted` is from `name` or from one of its words, if that reads as a typo of it: at most a third
+ * of the longer of the two compared (at least 1), so "seniro" finds senior but "vp" never finds "em", and
+ * a word of a long name is held to its own length, not the whole name's.
+ */
+export function typoDistance(wanted: string, name: string): number | undefined {
+  const distances = [name, ...(name.includes('-') ? name.split('-') : [])].map((compared) => {
+    const distance = editDistance(wanted, compared);
+    return distance <= Math.max(1, Math.floor(Math.max(wanted.length, compared.length) / 3)) ? distance : Infinity;
+  });
+  const best = Math.min(...distances);
+  return best === Infinity ? undefined : best;
+}
