@@ -14,6 +14,11 @@ export interface LintFormatOptions {
    * ladder kept in `docs/ladder/` still annotates the right file.
    */
   base: string;
+  /**
+   * The ladder folder from the current folder ('' when it is that folder), or in full when it is not below
+   * it: paths in output read by people start there, so a terminal or an editor can open them.
+   */
+  here: string;
   /** The terminal's columns, for formats read by people (stylish); none when piped. */
   width?: number;
 }
