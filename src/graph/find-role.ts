@@ -50,23 +50,28 @@ export function matchRole(graph: RoleGraph, name: string, strict = false): RoleM
 }
 
 /**
- * Roles whose id, title or alias holds `name` or looks like a typo of it (see `typoDistance`), closest first, at most
- * `limit`: for a "did you mean" hint, so a role that merely shares a letter or two is never offered.
+ * Roles whose id, title or alias looks like a typo of `name` (see `typoDistance`), closest first, at most
+ * `limit`: for a "did you mean" hint, so a role that merely shares a letter or two is never offered. Only
+ * when none does, roles whose name holds `name` in whole words or is held by it ("Senior Engineer" and
+ * Engineer).
  */
 export function lookalikes(graph: RoleGraph, name: string, limit = 3): string[] {
   const wanted = slug(name);
+  const holds = (candidate: string) => wholeWordsOf(candidate, wanted) || wholeWordsOf(wanted, candidate) || candidate.startsWith(wanted);
+  const typos = nearest(graph, (candidate) => typoDistance(wanted, candidate));
+  const found = typos.length ? typos : nearest(graph, (candidate) => (holds(candidate) ? Math.abs(candidate.length - wanted.length) : undefined));
+  return found.slice(0, limit);
+}
+
+/** Role ids by the distance of their nearest name, closest first; names without a distance are left out. */
+function nearest(graph: RoleGraph, distanceOf: (candidate: string) => number | undefined): string[] {
   const distance = new Map<string, number>();
   for (const [candidate, ids] of graph.names) {
-    // One name holding the other in whole words ("Senior Engineer" and Engineer) is as near as a typo.
-    const holds = wholeWordsOf(candidate, wanted) || wholeWordsOf(wanted, candidate) || candidate.startsWith(wanted);
-    const found = holds ? 1 : typoDistance(wanted, candidate);
+    const found = distanceOf(candidate);
     if (found === undefined) continue;
     for (const id of ids) distance.set(id, Math.min(found, distance.get(id) ?? Infinity));
   }
-  return [...distance]
-    .sort(([a, da], [b, db]) => da - db || a.localeCompare(b))
-    .slice(0, limit)
-    .map(([id]) => id);
+  return [...distance].sort(([a, da], [b, db]) => da - db || a.localeCompare(b)).map(([id]) => id);
 }
 
 /** Lists roles as `id (Title)`, for messages that name every candidate. */
