@@ -78,7 +78,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
  */
 async function unknownCommand(message: string, argv: string[], io: Io): Promise<string> {
   const word = /unknown command '(.*)'/.exec(message)?.[1];
-  const at = word === undefined ? -1 : argv.indexOf(word);
+  // The first operand, not the value of a global option that happens to be the same word.
+  const at = argv.findIndex((arg, i) => arg === word && !['-l', '--ladder'].includes(argv[i - 1]!));
   if (at >= 0) {
     const globals = argv.slice(0, at);
     const silent: Io = { ...io, stdout: () => true, stderr: () => {}, isTTY: false, stderrIsTTY: false };

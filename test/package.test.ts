@@ -239,7 +239,7 @@ describe('the GitHub Action in action.yml', () => {
     const strict = runAction(workspace, { ladder: 'career', 'max-warnings': '0' });
     // Too many warnings fail the job: an error annotation on the run, not one more warning.
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe('');
+    expect(strict.stderr).toBe('error: 1 warning, more than --max-warnings 0 allows\n');
     expect(strict.stdout).toMatch(/\n::error title=ladder::1 warning, more than --max-warnings 0 allows\n$/);
   });
 });

@@ -42,11 +42,11 @@ export async function lintCommand(ctx: CommandContext, files: string[], options:
     const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
     // It fails the run, so it is an error, not one more warning; in a GitHub log, an annotation as well.
     const failure = tooManyWarnings ? [`${plural(warnings, 'warning')}, more than --max-warnings ${options.maxWarnings} allows`] : [];
-    const stdout = formatter(report, { color: ctx.color, width: ctx.width, rules, files: result.files, version: ctx.version, base: ladderFromRunFolder(ctx.cwd, root), here: ladderFromHere(ctx.cwd, root) });
+    const stdout = formatter(report, { color: ctx.color, width: ctx.width, rules, files: result.files, version: ctx.version, base: ladderFromRunFolder(ctx.cwd, root), here: relative(ctx.cwd, root) });
     return {
       stdout: format === 'github' ? stdout + failure.map(githubRunError).join('') : stdout,
       warnings: skipped,
-      errors: format === 'github' ? [] : failure,
+      errors: failure,
       exitCode: errors > 0 || tooManyWarnings ? 1 : 0,
     };
   };
@@ -65,12 +65,6 @@ export async function lintCommand(ctx: CommandContext, files: string[], options:
 function ladderFromRunFolder(cwd: string, root: string): string {
   const path = relative(cwd, root);
   return path.startsWith('..') || isAbsolute(path) ? '' : path.split(sep).join('/');
-}
-
-/** The ladder folder for paths people open: from the current folder when it is below it, else in full. */
-function ladderFromHere(cwd: string, root: string): string {
-  const path = relative(cwd, root);
-  return path.startsWith('..') || isAbsolute(path) ? root : path;
 }
 
 /**

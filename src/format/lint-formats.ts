@@ -15,8 +15,8 @@ export interface LintFormatOptions {
    */
   base: string;
   /**
-   * The ladder folder from the current folder ('' when it is that folder), or in full when it is not below
-   * it: paths in output read by people start there, so a terminal or an editor can open them.
+   * The ladder folder from the current folder, with `..` if need be ('' when it is that folder): paths in
+   * output read by people start there, so a terminal or an editor can open them.
    */
   here: string;
   /** The terminal's columns, for formats read by people (stylish); none when piped. */
