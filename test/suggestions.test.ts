@@ -42,6 +42,12 @@ describe('an unknown command that names a role', () => {
     expect(run).toEqual({ code: 2, stdout: '', stderr: `error: unknown command "staff"; "Staff Engineer" is a role: did you mean "ladder --ladder ${ladder} show staff"?\n` });
   });
 
+  it('tells the command word from a global option\'s value that is the same word', async () => {
+    const parent = writeTree({ 'staff/engineer.md': role('Engineer', null), 'staff/staff-engineer.md': role('Staff Engineer', 'Engineer') });
+    const run = await runMain(['--ladder', 'staff', 'staff'], { cwd: parent });
+    expect(run.stderr).toBe('error: unknown command "staff"; "Staff Engineer" is a role: did you mean "ladder --ladder staff show staff"?\n');
+  });
+
   it('stays commander\'s error, with its own suggestion, when the word is no role', async () => {
     expect(await runMain(['--ladder', ladder, 'xylophone'])).toEqual({ code: 2, stdout: '', stderr: "error: unknown command 'xylophone'\n" });
     expect((await runMain(['--ladder', ladder, 'shwo'])).stderr).toBe("error: unknown command 'shwo'\n(Did you mean show?)\n");
