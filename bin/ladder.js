@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+import { existsSync } from 'node:fs';
+
+// The published package ships dist/ built (by `prepack`), so installing it runs no script. A clone has no
+// dist/ until it is built: build it on the first run, so `npm install && npx ladder` works there too.
+if (!existsSync(new URL('../dist/cli.js', import.meta.url))) await import('../scripts/build.js');
+// --debug stack traces name the lines of src/, through the source maps shipped beside dist/: turned on
+// before dist/ loads, as Node reads a module's map only when it loads it.
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
+const { main } = await import('../dist/cli.js');
 
 // `ladder show vp | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error) => {

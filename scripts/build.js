@@ -5,11 +5,12 @@
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const outdir = new URL('../dist', import.meta.url).pathname;
+const outdir = fileURLToPath(new URL('../dist', import.meta.url));
 const result = await build({
   // The parse worker is its own entry point so worker threads can load it from dist/parse-worker.js.
-  entryPoints: ['cli.ts', 'load/parse-worker.ts'].map((entry) => new URL(`../src/${entry}`, import.meta.url).pathname),
+  entryPoints: ['cli.ts', 'load/parse-worker.ts'].map((entry) => fileURLToPath(new URL(`../src/${entry}`, import.meta.url))),
   entryNames: '[name]',
   outdir,
   bundle: true,

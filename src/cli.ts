@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, CommandResult } from './commands/context.js';
-import { clipQuotedInputs, LadderError } from './errors.js';
+import { clipQuotedInputs, LadderError, quoted } from './errors.js';
 import { assessOutputs, changesOutputs, diffOutputs, exportOutputs, graphOutputs, healthOutputs, lintOutputs, matrixOutputs, outputNames, stepsOutputs, type Outputs } from './format/outputs.js';
 import { showControls } from './format/terminal-text.js';
+import { shellWord } from './text/shell-word.js';
 import { colourWanted, pagerFor, progressLine, terminalWidth, type Progress } from './terminal/terminal.js';
 
 /** Everything the program touches of its process, passed in so tests can run it in-process. */
@@ -40,6 +41,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       progress?.clear();
       // Warnings and errors quote titles and names from ladder files: never let them reach the terminal raw.
       for (const warning of result.warnings) io.stderr(`warning: ${showControls(warning)}\n`);
+      for (const failure of result.errors ?? []) io.stderr(`error: ${showControls(failure)}\n`);
       // Output taller than the screen is paged once the command is done; streamed output never is.
       const pager = program.opts<{ pager: boolean }>().pager && !result.chunks ? pagerFor(result.stdout, io) : undefined;
       if (pager) paged = { pager, text: result.stdout };
@@ -54,6 +56,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     progress?.clear();
     if (error instanceof CommanderError) {
+      if (error.code === 'commander.unknownCommand') io.stderr(await unknownCommand(error.message, argv, io));
       // Help and --version end through here too, with exit code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
@@ -69,6 +72,28 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * Commander's "unknown command" error, with `ladder show <word>` offered when the word names a role of the
+ * ladder the same global options would read ("ladder --ladder x vp" offers "ladder --ladder x show vp").
+ */
+async function unknownCommand(message: string, argv: string[], io: Io): Promise<string> {
+  const word = /unknown command '(.*)'/.exec(message)?.[1];
+  // The first operand, not the value of a global option that happens to be the same word.
+  const at = argv.findIndex((arg, i) => arg === word && !['-l', '--ladder'].includes(argv[i - 1]!));
+  if (at >= 0) {
+    const globals = argv.slice(0, at);
+    const silent: Io = { ...io, stdout: () => true, stderr: () => {}, isTTY: false, stderrIsTTY: false };
+    let json = '';
+    const found = (await main([...globals, '--no-pager', 'show', '--json', '--', word!], { ...silent, stdout: (text) => void (json += text) })) === 0;
+    if (found) {
+      const { title } = JSON.parse(json) as { title: string };
+      const command = ['ladder', ...globals, 'show', word!].map(shellWord).join(' ');
+      return `error: unknown command ${quoted(word!)}; ${quoted(title)} is a role: did you mean "${command}"?\n`;
+    }
+  }
+  return `${clipQuotedInputs(message)}\n`;
+}
+
 function buildProgram(io: Io, progress: Progress | undefined, emit: (result: CommandResult) => void): Command {
   const version = readVersion();
   const program = new Command('ladder')
@@ -82,7 +107,12 @@ function buildProgram(io: Io, progress: Progress | undefined, emit: (result: Com
     .option('--no-cache', 'parse every file afresh instead of reusing parses of unchanged files')
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(clipQuotedInputs(text)) })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // An unknown command may be a role ("ladder vp"): `main` says so once it has looked.
+      outputError: (text, write) => !text.startsWith('error: unknown command') && write(clipQuotedInputs(text)),
+    })
     .showSuggestionAfterError(true)
     .hook('preAction', (_program, command) => refuseDisagreeingFormats(command))
     // What measures and wraps text loads only for a command that will fit output to a terminal, not for --help.
@@ -124,7 +154,7 @@ Exit codes: 0 success, 1 findings or differences where asked, 2 usage, input or 
     .option('--json', 'print the resolved role as JSON')
     .addOption(new Option('--own', 'only the expectations the role itself writes').conflicts('new'))
     .option('--new', 'only what distinguishes the role from its parent: new expectations, evolved ones as was/now with a word diff')
-    .addOption(new Option('-s, --section <name...>', 'only these sections (by title or its start)'))
+    .option('-s, --section <name>', 'only this section (by title or its start); repeat for more', (value: string, previous: string[] = []) => [...previous, value])
     .addHelpText(
       'after',
       `

@@ -61,7 +61,7 @@ describe('ladder', () => {
   it('exits 2 with one line for unknown and ambiguous roles', async () => {
     const unknown = await runMain(['--example', 'show', 'principl']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('error: unknown role "principl"; did you mean principal-engineer?\n');
+    expect(unknown.stderr).toBe('error: unknown role "principl"; did you mean Principal Engineer (principal-engineer)?\n');
     const ambiguous = await runMain(['--example', 'show', 'engineering']);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr.trim().split('\n')).toHaveLength(1);

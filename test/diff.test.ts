@@ -294,7 +294,7 @@ describe('ladder diff (end to end, bundled ladder)', () => {
 
   it('exits 2 with one line for an unknown role or format', async () => {
     const unknown = await runMain(['--example', 'diff', 'director', 'principl']);
-    expect([unknown.code, unknown.stderr]).toEqual([2, 'error: unknown role "principl"; did you mean principal-engineer?\n']);
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'error: unknown role "principl"; did you mean Principal Engineer (principal-engineer)?\n']);
     const format = await runMain(['diff', 'director', 'vp', '--format', 'html']);
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/^error: option '-f, --format <format>' argument 'html' is invalid\. Allowed choices are text, json, markdown\.\n$/);

@@ -69,6 +69,6 @@ describe('findRole', () => {
   it('lists candidates for ambiguous and unknown names', async () => {
     const graph = await graphOf(bundledLadder);
     expect(() => findRole(graph, 'engineering')).toThrow(/ambiguous.*engineering-director.*engineering-manager/);
-    expect(() => findRole(graph, 'princpal')).toThrow(/unknown role "princpal"; did you mean principal-engineer/);
+    expect(() => findRole(graph, 'princpal')).toThrow(/^unknown role "princpal"; did you mean Principal Engineer \(principal-engineer\)\?$/);
   });
 });

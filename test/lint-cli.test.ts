@@ -1,5 +1,6 @@
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, role, writeTree } from './helpers.js';
+import { emptyFolder, fixture, role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 import { validateAgainst } from './validate.js';
 import { validateSarif } from './validate-sarif.js';
@@ -18,10 +19,13 @@ describe('ladder lint (end to end)', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     const lines = run.stdout.split('\n');
+    // Named from the current folder, even when the ladder is not below it, for a terminal to open.
     expect(lines.filter((line) => /^\S/.test(line))).toEqual([
-      'ic/senior-engineer.md', 'people/director.md', 'people/engineering-manager.md',
+      ...['ic/senior-engineer.md', 'people/director.md', 'people/engineering-manager.md'].map((file) => relative(emptyFolder, join(messy, file))),
       '✖ 8 problems (2 errors, 6 warnings)',
     ]);
+    const inside = await runMain(['--ladder', 'people/..', 'lint'], { cwd: messy });
+    expect(inside.stdout.split('\n').filter((line) => /^\S/.test(line))[0]).toBe('ic/senior-engineer.md');
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}10:3 {3}warning {2}Restates "Completes assigned tasks on time and asks for help when blocked\." inherited from Engineer \(ic\/engineer\.md:8\).* restates-inherited$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}5:103 {2}warning {2}Expected "an" before "Engineering Manager", found "a"\. +indefinite-article$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}3:39 {3}warning {2}Expected the exact title of the parent role, "Engineering Manager", found "engineering manager"\. +inherits-title-mismatch$/));
@@ -74,7 +78,7 @@ describe('ladder lint (end to end)', () => {
     expect((await runMain(['--ladder', root, 'lint', '--max-warnings', '1'])).code).toBe(0);
     const strict = await runMain(['--ladder', root, 'lint', '--max-warnings', '0']);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe('warning: 1 warnings, more than --max-warnings 0\n');
+    expect(strict.stderr).toBe('error: 1 warning, more than --max-warnings 0 allows\n');
   });
 
   it('exits 2 on usage errors: an unknown format, a bad --max-warnings, a missing ladder', async () => {

@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, role, writeTree } from './helpers.js';
+import { emptyFolder, fixture, role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 
 /** A ladder (its ladder.yaml marks the folder) of an Engineer, and a Senior who restates one of its expectations. */
@@ -29,7 +29,7 @@ describe('ladder lint <file>...', () => {
     ]);
     const errors = await runMain(['--ladder', messy, 'lint', join(messy, 'people', 'director.md'), join(messy, 'ic', 'engineer.md')]);
     expect(errors.code).toBe(1);
-    expect(errors.stdout.split('\n').filter((line) => /^\S/.test(line))).toEqual(['people/director.md', '✖ 3 problems (2 errors, 1 warning)']);
+    expect(errors.stdout.split('\n').filter((line) => /^\S/.test(line))).toEqual([relative(emptyFolder, join(messy, 'people/director.md')), '✖ 3 problems (2 errors, 1 warning)']);
   });
 
   it('takes paths from the current folder, and lists only the named files where a format lists every file', async () => {
@@ -79,7 +79,8 @@ describe('ladder lint <file>...', () => {
     const run = await runMain(['lint', 'README.md', 'handbook/career/makers/senior-engineer.md'], { cwd: repo });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`warning: README.md: not part of the ladder at ${join(repo, 'handbook', 'career')}; passed over\n`);
-    expect(run.stdout).toMatch(/^makers\/senior-engineer\.md\n.*error .*restates-inherited$/m);
+    // Named from the current folder, as the hook's user typed it, so a terminal or an editor opens it.
+    expect(run.stdout).toMatch(/^handbook\/career\/makers\/senior-engineer\.md\n.*error .*restates-inherited$/m);
     // --ladder still wins, relative to the current folder: the file is then not part of the ladder linted.
     const other = writeTree(ladderTree());
     expect(await runMain(['--ladder', other, 'lint', 'handbook/career/makers/senior-engineer.md'], { cwd: repo })).toEqual({

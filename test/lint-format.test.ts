@@ -22,7 +22,7 @@ const findings: LintFinding[] = [
 ];
 const report = toReport(findings);
 const files = ['ic/engineer.md', 'people/Ingeniera Sénior.md', 'people/director.md'];
-const options = { color: false, rules: lintRules.map((r) => r.meta), files, version: '1.2.3', base: '' };
+const options = { color: false, rules: lintRules.map((r) => r.meta), files, version: '1.2.3', base: '', here: '' };
 
 /** What each format must show of the findings above, and of a clean report. */
 const expectations: Record<string, { check: (out: string) => void; clean: (out: string) => void }> = {
@@ -102,8 +102,13 @@ describe('lint output formats, over the same findings', () => {
     const [run] = JSON.parse(lintFormatters.sarif!(report, nested)).runs;
     expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'docs/ladder/people/Ingeniera%20S%C3%A9nior.md', uriBaseId: '%SRCROOT%' });
     expect(run.results[0].relatedLocations[0].physicalLocation.artifactLocation.uri).toBe('docs/ladder/ic/engineer.md');
-    // Stylish and JSON stay relative to the ladder, as every other message is.
+    // JSON stays relative to the ladder, as every other message is.
     expect(JSON.parse(lintFormatters.json!(report, nested)).findings[0].file).toBe('people/Ingeniera Sénior.md');
+  });
+
+  it('stylish names files from the current folder, even above it, so a terminal or an editor opens them', () => {
+    expect(lintFormatters.stylish!(report, { ...options, here: 'docs/ladder' }).split('\n')[0]).toBe('docs/ladder/people/Ingeniera Sénior.md');
+    expect(lintFormatters.stylish!(report, { ...options, here: '../ladder' }).split('\n')[0]).toBe('../ladder/people/Ingeniera Sénior.md');
   });
 
   it('stylish colours only when asked to', () => {

@@ -74,7 +74,7 @@ const registries = [
   entry({
     command: 'lint',
     outputs: lintOutputs,
-    render: (format) => format(toReport(lintResult.findings), { color: false, rules: [], files: lintResult.files, version: '0.0.0-test', base: '' }),
+    render: (format) => format(toReport(lintResult.findings), { color: false, rules: [], files: lintResult.files, version: '0.0.0-test', base: '', here: '' }),
   }),
   entry({
     command: 'diff',

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot, role, runCli, writeTree, type CliRun } from './helpers.js';
 
-const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string; scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 /** `node` first on the PATH, for the `#!/usr/bin/env node` of an installed bin. */
 const PATH = [dirname(process.execPath), process.env.PATH].join(delimiter);
 
@@ -46,6 +46,8 @@ describe('the npm package', () => {
   let tarball: string;
   let packed: string[];
   let prefix: string;
+  /** What `npm install <tarball>` said, warnings included. */
+  let installed: CliRun;
   /** Outside this repository, with no ladder of its own above it. */
   let elsewhere: string;
   const ladder = (args: string[], cwd = elsewhere) => run(join(prefix, 'node_modules', '.bin', 'ladder'), args, { cwd, env: { PATH } });
@@ -53,32 +55,60 @@ describe('the npm package', () => {
   // One tarball and one install, shared by every test below: installing is the slow part.
   beforeAll(() => {
     const out = mkdtempSync(join(tmpdir(), 'ladder-package-'));
-    // `npm pack` runs `prepare`, the build, as publishing would. pre-commit reads its output as the name
+    // `npm pack` runs `prepack`, the build, as publishing would. pre-commit reads its output as the name
     // of the tarball, so that must be all it prints.
     tarball = npm(['pack', '--pack-destination', out], repoRoot).stdout;
     packed = run('tar', ['-tzf', join(out, tarball.trim())]).stdout.trim().split('\n').map((path) => path.replace(/^package\//, '')).sort();
     prefix = join(out, 'prefix');
-    npm(['install', '--prefix', prefix, join(out, tarball.trim())], out);
+    installed = npm(['install', '--prefix', prefix, join(out, tarball.trim())], out);
     elsewhere = mkdtempSync(join(tmpdir(), 'ladder-elsewhere-'));
   });
 
-  it('packs only what runs and what a user reads: no sources, tests, fixtures, benchmarks or source maps', () => {
-    expect(tarball).toBe(`ladder-${pkg.version}.tgz\n`);
-    const allowed = /^(package\.json|README\.md|LICENSE|bin\/ladder\.js|dist\/[\w-]+\.js|ladder\/.+\.md|schemas\/[\w-]+\.schema\.json)$/;
+  it('packs only what runs, its source maps and what a user reads: no sources, tests, fixtures or benchmarks', () => {
+    expect(tarball).toBe(`${pkg.name}-${pkg.version}.tgz\n`);
+    const allowed = /^(package\.json|README\.md|LICENSE|bin\/ladder\.js|dist\/[\w-]+\.js(\.map)?|ladder\/.+\.md|schemas\/[\w-]+\.schema\.json)$/;
     expect(packed.filter((file) => !allowed.test(file))).toEqual([]);
     const tree = (folder: string) => readdirSync(join(repoRoot, folder), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => relative(repoRoot, join(entry.parentPath, entry.name)).split(sep).join('/'));
-    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/ladder.js', 'dist/cli.js', 'dist/parse-worker.js', ...tree('ladder'), ...tree('schemas')]));
+    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/ladder.js', 'dist/cli.js', 'dist/cli.js.map', 'dist/parse-worker.js', ...tree('ladder'), ...tree('schemas')]));
     expect(readFileSync(join(repoRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) 2026 The ladder authors\n/);
   });
 
+  it('has a name of its own on the registry (ladder is another package), keeping the command ladder', () => {
+    expect(pkg.name).toBe('career-ladder');
+    expect(Object.keys(JSON.parse(readFileSync(join(prefix, 'node_modules', pkg.name, 'package.json'), 'utf8')).bin)).toEqual(['ladder']);
+  });
+
+  it('installs with no install-time script, so npm warns about none', () => {
+    expect(Object.keys(pkg.scripts).filter((name) => /^(pre|post)?(install|prepare)$/.test(name))).toEqual([]);
+    expect(installed.stderr).not.toMatch(/install-scripts|install script/i);
+    expect(installed.stdout).not.toMatch(/install-scripts|install script/i);
+  });
+
+  it('runs as `npx ladder` in the folder it was installed into', () => {
+    const npx = run('npx', ['--no-install', 'ladder', '--version'], { cwd: prefix, env: { PATH } });
+    expect(npx).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(run('npx', ['--no-install', 'ladder', '--help'], { cwd: prefix, env: { PATH } }).stdout).toMatch(/^Usage: ladder /);
+  });
+
+  it('points --debug stack traces at src/, through the source maps it ships', () => {
+    const repo = repository(cleanSenior);
+    const plain = ladder(['show', 'principal'], repo);
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    const debug = ladder(['--debug', 'show', 'principal'], repo);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^error: unknown role "principal"/);
+    expect(debug.stderr).toMatch(/\n\s+at .*\bsrc\/commands\/show\.ts:\d+:\d+\)\n/);
+    expect(debug.stderr).not.toMatch(/\bdist\//);
+  });
+
   it('installs from the tarball without the development dependencies (no TypeScript, tsx or esbuild)', () => {
-    expect(existsSync(join(prefix, 'node_modules', 'ladder', 'dist', 'cli.js'))).toBe(true);
+    expect(existsSync(join(prefix, 'node_modules', pkg.name, 'dist', 'cli.js'))).toBe(true);
     expect(Object.keys(pkg.devDependencies).filter((name) => existsSync(join(prefix, 'node_modules', name)))).toEqual([]);
     // dist/ bundles every library but yaml, so yaml is all an install needs beside ladder itself.
-    const installed = readdirSync(join(prefix, 'node_modules')).filter((name) => !name.startsWith('.'));
-    expect(installed.sort()).toEqual(['ladder', ...Object.keys(pkg.dependencies)].sort());
+    const modules = readdirSync(join(prefix, 'node_modules')).filter((name) => !name.startsWith('.'));
+    expect(modules.sort()).toEqual([pkg.name, ...Object.keys(pkg.dependencies)].sort());
   });
 
   it('runs from any folder: show falls back on the bundled ladder and says so, lint refuses to', () => {
@@ -131,10 +161,11 @@ describe('the npm package', () => {
       const failed = runHook(hook('ladder-lint'), repo);
       expect(failed.code).toBe(1);
       expect(failed.stderr).toBe(readmeNote(repo));
-      expect(failed.stdout).toMatch(/^makers\/senior-engineer\.md\n/);
+      // Named from the top of the repository, where the hook runs, so the terminal can open it.
+      expect(failed.stdout).toMatch(/^ladder\/makers\/senior-engineer\.md\n/);
       expect(failed.stdout).toContain('restates-inherited');
       // The Engineer's own missing period is not in a staged file, so it is not reported.
-      expect(failed.stdout).not.toMatch(/^makers\/engineer\.md$/m);
+      expect(failed.stdout).not.toMatch(/^ladder\/makers\/engineer\.md$/m);
       const clean = repository(cleanSenior);
       expect(runHook(hook('ladder-lint'), clean)).toEqual({ code: 0, stdout: '', stderr: readmeNote(clean) });
     });
@@ -164,7 +195,7 @@ describe('the npm package', () => {
 // The action's steps as the runner runs them: `shell: bash` is `bash --noprofile --norc -eo pipefail`,
 // GITHUB_ACTION_PATH is the action's folder, and `${{ }}` expressions in `env` are replaced by their values.
 // This checkout is the action's folder: the global setup has built dist/, which is what the install step
-// (npm ci, whose `prepare` builds dist/) leaves there on a runner, so that step is not run here.
+// (npm ci, then the build) leaves there on a runner, so that step is not run here.
 describe('the GitHub Action in action.yml', () => {
   type Step = { name: string; shell: string; run: string; env?: Record<string, string>; 'working-directory'?: string };
   const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }>; runs: { using: string; steps: Step[] } };
@@ -206,8 +237,10 @@ describe('the GitHub Action in action.yml', () => {
     const workspace = writeTree({ 'career/a.md': role('Engineer', null, { Craft: ['Writes code'] }) });
     expect(runAction(workspace, { ladder: 'career' })).toMatchObject({ code: 0, stdout: expect.stringMatching(/^::warning file=career\/a\.md,.*terminal-punctuation/) });
     const strict = runAction(workspace, { ladder: 'career', 'max-warnings': '0' });
+    // Too many warnings fail the job: an error annotation on the run, not one more warning.
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe('warning: 1 warnings, more than --max-warnings 0\n');
+    expect(strict.stderr).toBe('error: 1 warning, more than --max-warnings 0 allows\n');
+    expect(strict.stdout).toMatch(/\n::error title=ladder::1 warning, more than --max-warnings 0 allows\n$/);
   });
 });
 

@@ -88,7 +88,7 @@ describe('ladder show --new (end to end)', () => {
     expect(craft.stdout).not.toContain('\nDelivery\n');
     const typo = await runMain(['--ladder', uneven, 'show', 'principal', '--new', '--section', 'crafts']);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toBe('error: role "principal-engineer" has no section matching "crafts"\n');
+    expect(typo.stderr).toBe('error: role "principal-engineer" has no section matching "crafts"; its sections are "Delivery", "Craft", "Docs"\n');
   });
 
   it('--json prints the documented shape, valid against schemas/role-new.schema.json', async () => {

@@ -29,6 +29,8 @@ export interface CommandResult {
   chunks?: Iterable<string | Uint8Array>;
   /** One line each, printed on stderr as warnings. */
   warnings: string[];
+  /** One line each, printed on stderr as errors after the warnings: why a run that printed its output failed. */
+  errors?: string[];
   exitCode: number;
 }
 

@@ -9,6 +9,8 @@ import { lintRules } from '../lint/rules/index.js';
 import { formatJson } from '../format/json.js';
 import { chosenOutput, lintOutputs } from '../format/outputs.js';
 import { formatRuleList } from '../format/lint-rules.js';
+import { githubRunError } from '../format/lint-github.js';
+import { plural } from '../format/plural.js';
 import { locateOptions, type CommandContext, type CommandResult } from './context.js';
 
 export interface LintOptions {
@@ -38,9 +40,13 @@ export async function lintCommand(ctx: CommandContext, files: string[], options:
     const report = toReport(result.findings);
     const { errors, warnings } = report.summary;
     const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+    // It fails the run, so it is an error, not one more warning; in a GitHub log, an annotation as well.
+    const failure = tooManyWarnings ? [`${plural(warnings, 'warning')}, more than --max-warnings ${options.maxWarnings} allows`] : [];
+    const stdout = formatter(report, { color: ctx.color, width: ctx.width, rules, files: result.files, version: ctx.version, base: ladderFromRunFolder(ctx.cwd, root), here: relative(ctx.cwd, root) });
     return {
-      stdout: formatter(report, { color: ctx.color, width: ctx.width, rules, files: result.files, version: ctx.version, base: ladderFromRunFolder(ctx.cwd, root) }),
-      warnings: [...skipped, ...(tooManyWarnings ? [`${warnings} warnings, more than --max-warnings ${options.maxWarnings}`] : [])],
+      stdout: format === 'github' ? stdout + failure.map(githubRunError).join('') : stdout,
+      warnings: skipped,
+      errors: failure,
       exitCode: errors > 0 || tooManyWarnings ? 1 : 0,
     };
   };

@@ -20,9 +20,11 @@ export async function showCommand(ctx: CommandContext, name: string, options: Sh
   const node = lookUpRole(ladder, name);
   const role = resolveRole(ladder.graph, node, { own: options.own });
   if (options.section?.length) {
+    const all = role.sections.map((section) => section.title);
     role.sections = role.sections.filter((section) => sectionMatches(section.title, options.section!));
     if (role.sections.length === 0) {
-      throw new LadderError(`role "${role.id}" has no section matching ${options.section.map(quoted).join(', ')}`);
+      const known = all.length ? `its sections are ${all.map(quoted).join(', ')}` : 'it has no sections';
+      throw new LadderError(`role "${role.id}" has no section matching ${options.section.map(quoted).join(', ')}; ${known}`);
     }
   }
   if (options.new) return showNew(ctx, ladder, node, new Set(role.sections.map((section) => section.id)), options);

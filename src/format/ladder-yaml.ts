@@ -20,13 +20,14 @@ const COMMENT_BREAKER = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/g;
 
 /**
  * The proposed `ladder.yaml`, with a comment on each entry saying why it is there, so whoever reviews the
- * file can check the guesses (an ambiguous parent's alias is one).
+ * file can check the guesses (an ambiguous parent's alias is one). `schema`, the path of the JSON Schema
+ * from the file's folder, goes in the modeline yaml-language-server (VS Code and others) reads.
  */
-export function formatLadderYaml(survey: LadderSurvey): string {
+export function formatLadderYaml(survey: LadderSurvey, schema?: string): string {
   const { config } = survey;
   const lines = [
+    ...(schema ? [`# yaml-language-server: $schema=${schema}`.replace(COMMENT_BREAKER, escapedChar)] : []),
     '# How `ladder` reads this folder, proposed by `ladder init`. Check the comments, then commit it.',
-    '# Schema: https://github.com/ladder/ladder/schemas/ladder-config.schema.json',
   ];
   if (config.format) {
     lines.push('', `# ${survey.shape ? `Seen: ${survey.shape}.` : 'Which reader turns the files into roles.'}`.replace(COMMENT_BREAKER, escapedChar));

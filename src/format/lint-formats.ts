@@ -14,6 +14,11 @@ export interface LintFormatOptions {
    * ladder kept in `docs/ladder/` still annotates the right file.
    */
   base: string;
+  /**
+   * The ladder folder from the current folder, with `..` if need be ('' when it is that folder): paths in
+   * output read by people start there, so a terminal or an editor can open them.
+   */
+  here: string;
   /** The terminal's columns, for formats read by people (stylish); none when piped. */
   width?: number;
 }

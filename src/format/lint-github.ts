@@ -16,6 +16,11 @@ export function formatLintGithub(report: LintReport, { base }: Pick<LintFormatOp
     .join('');
 }
 
+/** An error about the whole run (not one file), such as too many warnings: shown on the run's summary. */
+export function githubRunError(message: string): string {
+  return `::error title=${property('ladder')}::${data(message)}\n`;
+}
+
 function data(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { LintFinding, LintReport } from '../schema/lint-report.js';
 import type { LintFormatOptions } from './lint-formats.js';
 import { paint } from './paint.js';
@@ -13,7 +14,7 @@ const MESSAGE_NARROWEST = 24;
  * silent. On a terminal the message column is narrowed to fit and messages wrap under it; a rule id or a
  * path is never broken.
  */
-export function formatLintStylish(report: LintReport, { color, width }: Pick<LintFormatOptions, 'color' | 'width'>): string {
+export function formatLintStylish(report: LintReport, { color, width, here }: Pick<LintFormatOptions, 'color' | 'width' | 'here'>): string {
   report = showControlsIn(report);
   if (report.findings.length === 0) return '';
   const c = paint(color);
@@ -26,7 +27,7 @@ export function formatLintStylish(report: LintReport, { color, width }: Pick<Lin
   const messageWidth = width === undefined ? longest : Math.min(longest, Math.max(MESSAGE_NARROWEST, width - lead - 2 - ruleWidth));
   const out: string[] = [];
   for (const [file, findings] of byFile) {
-    out.push(c.underline(file));
+    out.push(c.underline(here ? join(here, file) : file));
     for (const f of findings) {
       const place = `${f.line}:${f.column}`.padEnd(placeWidth);
       const severity = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');

@@ -1,5 +1,5 @@
 import { LadderError, quoted } from '../errors.js';
-import { closest } from '../text/edit-distance.js';
+import { typoDistance } from '../text/edit-distance.js';
 import { slug } from '../text/slug.js';
 import type { RoleGraph, RoleNode } from './role-graph.js';
 
@@ -49,15 +49,39 @@ export function matchRole(graph: RoleGraph, name: string, strict = false): RoleM
   return { ids: [...found], exact: false };
 }
 
-/** Names that look like `name`, for a "did you mean" hint: role ids, closest first. */
-export function lookalikes(graph: RoleGraph, name: string): string[] {
-  const hint = closest(slug(name), graph.names.keys());
-  return [...new Set(hint.flatMap((candidate) => graph.names.get(candidate)!))];
+/**
+ * Roles whose id, title or alias looks like a typo of `name` (see `typoDistance`), closest first, at most
+ * `limit`: for a "did you mean" hint, so a role that merely shares a letter or two is never offered. Only
+ * when none does, roles whose name holds `name` in whole words or is held by it ("Senior Engineer" and
+ * Engineer).
+ */
+export function lookalikes(graph: RoleGraph, name: string, limit = 3): string[] {
+  const wanted = slug(name);
+  const holds = (candidate: string) => wholeWordsOf(candidate, wanted) || wholeWordsOf(wanted, candidate) || candidate.startsWith(wanted);
+  const typos = nearest(graph, (candidate) => typoDistance(wanted, candidate));
+  const found = typos.length ? typos : nearest(graph, (candidate) => (holds(candidate) ? Math.abs(candidate.length - wanted.length) : undefined));
+  return found.slice(0, limit);
+}
+
+/** Role ids by the distance of their nearest name, closest first; names without a distance are left out. */
+function nearest(graph: RoleGraph, distanceOf: (candidate: string) => number | undefined): string[] {
+  const distance = new Map<string, number>();
+  for (const [candidate, ids] of graph.names) {
+    const found = distanceOf(candidate);
+    if (found === undefined) continue;
+    for (const id of ids) distance.set(id, Math.min(found, distance.get(id) ?? Infinity));
+  }
+  return [...distance].sort(([a, da], [b, db]) => da - db || a.localeCompare(b)).map(([id]) => id);
 }
 
 /** Lists roles as `id (Title)`, for messages that name every candidate. */
 export function describeRoles(graph: RoleGraph, ids: string[]): string {
   return ids.map((id) => `${id} (${graph.roles.get(id)!.title})`).join(', ');
+}
+
+/** "Senior Engineer (senior-engineer) or Staff Engineer (staff-engineer)": titles first, as people know roles by them. */
+function offerRoles(graph: RoleGraph, ids: string[]): string {
+  return ids.map((id) => `${graph.roles.get(id)!.title} (${id})`).join(' or ');
 }
 
 /**
@@ -71,6 +95,6 @@ export function findRole(graph: RoleGraph, query: string): RoleNode {
   if (ids.length > 1) throw new LadderError(`role ${quoted(query)} is ambiguous: it matches ${describeRoles(graph, ids)}; give more of the name`);
   const hint = lookalikes(graph, query);
   throw new LadderError(
-    `unknown role ${quoted(query)}` + (hint.length ? `; did you mean ${hint.join(', ')}?` : '; run "ladder list" to see the roles'),
+    `unknown role ${quoted(query)}` + (hint.length ? `; did you mean ${offerRoles(graph, hint)}?` : '; run "ladder list" to see the roles'),
   );
 }
