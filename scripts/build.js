@@ -42,7 +42,7 @@ const site = await build({
   minify: true,
   write: false,
   logLevel: 'warning',
-  absWorkingDir: new URL('../src/format/assets', import.meta.url).pathname,
+  absWorkingDir: fileURLToPath(new URL('../src/format/assets', import.meta.url)),
 });
 
 // Write only what changed, entry point last, and remove stale chunks afterwards, so a build never leaves
