@@ -2,8 +2,8 @@
 // The machine is shared, so wall time drifts with everyone else's work: each figure is the CPU time
 // (user + system, workers included) of the process, as a ratio against a baseline run side by side,
 // with wall time beside it. Peak memory is the kernel's maximum resident set of the process.
-// Every command, measured and baseline alike, runs under the same `/usr/bin/time` and nothing else:
-// no probe is loaded into either, so the baseline costs exactly what it would alone.
+// Every command, measured and baseline alike, runs under the same small wrapper (bench/rusage.py, which
+// reads the kernel's count with wait4) and nothing else: no probe is loaded into either.
 //   P1   warm `show vp-engineering` / `node -e 0`                          goal ≤ 1.35×
 //   P1′  `show --no-cache` / `node -e 0`                                   goal ≤ 2.0×
 //   P2   cold `lint` (--no-cache) on 1,000 roles / markdownlint-cli2          goal ≤ 0.40× (warm shown too)
@@ -13,7 +13,7 @@
 //   P6   `list` on 100,000 role files / on 10,000                          goal ≤ 12×, ≤ 600 MiB
 // Short figures are medians of alternating pairs (A B A B …, `--runs N`, default 7); the long ones run fewer.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,9 +22,9 @@ import { generateLadder } from './generate-ladder.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runsFlag = process.argv.indexOf('--runs');
 const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 7;
-const TIME = '/usr/bin/time';
-if (!existsSync(TIME)) {
-  console.error(`bench: ${TIME} (GNU time) is needed to measure CPU time and peak memory of a process; install it (apt-get install time)`);
+const rusage = ['python3', fileURLToPath(new URL('rusage.py', import.meta.url))];
+if (spawnSync(rusage[0]!, ['--version']).status !== 0) {
+  console.error('bench: python3 is needed to read the CPU time and peak memory of each run (bench/rusage.py); install it');
   process.exit(2);
 }
 const work = mkdtempSync(join(tmpdir(), 'ladder-bench-'));
@@ -38,19 +38,19 @@ interface Run {
   peakMiB: number;
 }
 
-/** Runs a command under GNU time, its output discarded; the measurement is the last line time writes. */
+/** Runs a command under bench/rusage.py, its output discarded; the measurement is the last line it writes. */
 function run(command: string[], env: Record<string, string> = {}): Run {
   const start = process.hrtime.bigint();
-  const result = spawnSync(TIME, ['-f', 'ladder-bench %U %S %M', ...command], {
+  const result = spawnSync(rusage[0]!, [rusage[1]!, ...command], {
     cwd: work,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 1 << 28,
   });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
-  const measured = /ladder-bench ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(result.stderr.toString());
+  const measured = /ladder-bench ([\d.]+) (\d+)\s*$/.exec(result.stderr.toString());
   if (!measured) throw new Error(`bench: no measurement from ${command.join(' ')}:\n${result.stderr.toString().slice(-500)}`);
-  return { cpu: Number(measured[1]) + Number(measured[2]), wall, peakMiB: Number(measured[3]) / 1024 };
+  return { cpu: Number(measured[1]), wall, peakMiB: Number(measured[2]) / 1024 };
 }
 
 const median = (values: number[]) => {
