@@ -8,6 +8,21 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const outdir = fileURLToPath(new URL('../dist', import.meta.url));
+
+// commander requires node:child_process when it loads, only to spawn executable subcommands, which ladder
+// never has; loading it pulls in net, dgram and the stream stack on every run. Defer it to a first spawn.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
 const result = await build({
   // The parse worker is its own entry point so worker threads can load it from dist/parse-worker.js.
   entryPoints: ['cli.ts', 'load/parse-worker.ts'].map((entry) => fileURLToPath(new URL(`../src/${entry}`, import.meta.url))),
@@ -22,6 +37,7 @@ const result = await build({
   minify: true,
   write: false,
   logLevel: 'warning',
+  plugins: [lazyChildProcess],
   // yaml is CommonJS under Node's export condition; bundled, a dynamic import() of it would lose its named
   // exports. It is only loaded for front matter and ladder.yaml, so Node resolves it at run time instead.
   external: ['yaml'],

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
+import { parseRoleFile } from '../src/load/parse-file.js';
+import { ParseCache } from '../src/load/parse-cache.js';
 
 const cacheFile = (dir: string) => join(dir, readdirSync(dir)[0]!);
 
@@ -79,5 +81,24 @@ describe('parse cache', () => {
     // A cache folder that cannot exist: its parent is a file.
     const blocked = join(ladder, 'e.md', 'cache');
     expect(await runMain(['--ladder', ladder, 'show', 'engineer'], { env: { LADDER_CACHE_DIR: blocked } })).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('writes a cache larger than one write piece whole, and reads back every parse from it', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'ladder-cache-'));
+    const options = { dir: cache, version: 'test' };
+    // 60 files of about 30 KB of parse each: well over the megabyte written at a time.
+    const files = Array.from({ length: 60 }, (_, n) => `role-${n}.md`);
+    const written = new ParseCache('/ladder', options);
+    for (const [n, file] of files.entries()) {
+      const bullets = Array.from({ length: 200 }, (_, i) => `Does thing ${n}.${i} with ${'many words '.repeat(10)}.`);
+      written.set(file, `hash-${n}`, await parseRoleFile(file, role(`Role ${n}`, null, { Craft: [`Does thing ${n}.`, ...bullets] })));
+    }
+    written.save();
+    expect(statSync(cacheFile(cache)).size).toBeGreaterThan(1_500_000);
+    const read = new ParseCache('/ladder', options);
+    for (const [n, file] of files.entries()) {
+      expect(read.get(file, `hash-${n}`)?.roles[0]?.sections[0]?.expectations[0]?.text).toBe(`Does thing ${n}.`);
+    }
+    expect(read.get('role-0.md', 'another hash')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { LadderConfig } from '../schema/config.js';
-import { ORDER_KEYS } from '../schema/front-matter.js';
+import { ORDER_KEYS } from '../schema/order-keys.js';
 import type { Problem } from '../schema/parsed.js';
 import type { RoleGraph, RoleNode } from './role-graph.js';
 

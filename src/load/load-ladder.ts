@@ -9,7 +9,7 @@ import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
 import type { ParsedFile, ParseOptions } from './parse-file.js';
 import { dataLadderOf } from './readers/data-ladder.js';
 import { frontMatterLevelsOf } from './readers/front-matter-levels.js';
-import { levelsInFileOf } from './readers/levels-in-file.js';
+import { levelsInFileOf } from './readers/levels-in-file-settings.js';
 import { matrixOf } from './readers/matrix-settings.js';
 import { proseOf } from './readers/prose.js';
 import { mergeLevels, skillFilesOf } from './readers/skill-files.js';

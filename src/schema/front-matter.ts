@@ -25,9 +25,6 @@ export const FrontMatterSchema = z
 
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
-/** Front matter keys that order levels, in the order they are looked at; `level` also sets the level itself. */
-export const ORDER_KEYS = ['weight', 'order', 'sidebar_position', 'nav_order', 'level'] as const;
-
 /**
  * Keys that static-site generators (Hugo, Jekyll, Docusaurus, Gatsby, MkDocs) put in front matter and that
  * say nothing about the role: accepted and ignored quietly. Any other unknown key is still reported, so a

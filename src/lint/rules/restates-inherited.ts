@@ -34,7 +34,7 @@ export const restatesInherited = defineRule({
     while (stack.length > 0) {
       const { role, own } = stack.pop()!;
       if (own) {
-        for (const entry of [...own].reverse()) index.removeLast(entry.words);
+        for (let i = 0; i < own.length; i++) index.removeLast();
         continue;
       }
       const entries = entriesOf(role);

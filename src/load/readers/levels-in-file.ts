@@ -1,31 +1,19 @@
 import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
-import type { LadderFormat } from '../../schema/config.js';
 import type { ParsedExpectation, ParsedRole, ParsedSection } from '../../schema/parsed.js';
 import { fileRoleId } from '../../text/role-id.js';
 import { slug } from '../../text/slug.js';
 import { textOf } from '../mdast-text.js';
 import { outlineRole, parseMarkdown, toParsedRole, type OutlineOptions, type RoleOutline } from '../parse-role.js';
 import { addExpectationAt, boldLead, isExamples, readListItems } from './prose.js';
+import type { LevelsInFile } from './levels-in-file-settings.js';
+
+export type { LevelsInFile };
 
 /**
  * The reader for ladders that keep several levels in one file (`format: levels-in-one-file`): a sibling of
  * the default reader, src/load/parse-role.ts, which reads one role per file. A file is one track (named
  * after the file); each heading at `levelHeading` depth is a level, the headings one deeper its sections.
  */
-export interface LevelsInFile {
-  levelHeading: 2 | 3;
-  inherit: 'previous' | 'none';
-  /** headings: a heading per level; bold-list: a list whose top items are bold level names (`readBoldListLevels`). */
-  levels: 'headings' | 'bold-list';
-}
-
-/** The reader settings `ladder.yaml` asks for, or undefined for the default reader. */
-export function levelsInFileOf(format: LadderFormat | undefined): LevelsInFile | undefined {
-  if (format !== 'levels-in-one-file' && (typeof format !== 'object' || format.reader !== 'levels-in-one-file')) return undefined;
-  const { levelHeading = 2, inherit = 'previous', levels = 'headings' } = format === 'levels-in-one-file' ? {} : format;
-  return { levelHeading, inherit, levels };
-}
-
 /** A level's role with the outline the default reader made of it, for the problems it noted. */
 export interface LevelRole {
   role: ParsedRole;

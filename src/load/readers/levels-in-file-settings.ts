@@ -1,0 +1,19 @@
+import type { LadderFormat } from '../../schema/config.js';
+
+/**
+ * How `format: levels-in-one-file` reads a file (src/load/readers/levels-in-file.ts). Kept apart from the
+ * reader so the loader can read the settings without loading the Markdown parser (a warm `show` never parses).
+ */
+export interface LevelsInFile {
+  levelHeading: 2 | 3;
+  inherit: 'previous' | 'none';
+  /** headings: a heading per level; bold-list: a list whose top items are bold level names (`readBoldListLevels`). */
+  levels: 'headings' | 'bold-list';
+}
+
+/** The reader settings `ladder.yaml` asks for, or undefined for the default reader. */
+export function levelsInFileOf(format: LadderFormat | undefined): LevelsInFile | undefined {
+  if (format !== 'levels-in-one-file' && (typeof format !== 'object' || format.reader !== 'levels-in-one-file')) return undefined;
+  const { levelHeading = 2, inherit = 'previous', levels = 'headings' } = format === 'levels-in-one-file' ? {} : format;
+  return { levelHeading, inherit, levels };
+}
