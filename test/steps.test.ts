@@ -205,7 +205,9 @@ describe('the exported site', () => {
     expect(index).toContain('<a href="steps-makers.html">makers</a> · <a href="steps-managers.html">managers</a>');
     const makers = readFileSync(join(out, 'steps-makers.html'), 'utf8');
     expect(makers).toContain('<h1>Steps: track makers</h1>');
-    expect(makers).toContain('<nav><a href="index.html">All roles</a></nav>');
+    // A page of the site like the others: the way back, and the footer that names the ladder and its version.
+    expect(makers).toContain('<nav aria-label="Site"><a href="index.html">All roles</a>');
+    expect(makers).toMatch(/<footer><p>.* by ladder [^<]+ · <span class="address">steps-makers\.html<\/span><\/p><\/footer>/);
     expect(makers).toContain('<a href="senior.html">Senior Engineer</a><span class="role-id">level 2</span><span class="meta">after <a href="engineer.html">Engineer</a></span>');
     expect(makers).toContain('~ Ships <del>small changes</del><ins>whole features</ins> with tests.');
     expect(existsSync(join(out, 'steps-managers.html'))).toBe(true);

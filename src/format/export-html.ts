@@ -29,8 +29,8 @@ export function exportHtml(data: LadderExport, titles: Map<string, string>, site
   return [
     { path: 'index.html', content: indexPage(data, ctx, steps) },
     ...data.roles.map((role) => ({ path: `${roleFileName(role.id)}.html`, content: rolePage(role, ctx) })),
-    ...steps.map((track) => ({ path: stepsPagePath(track), content: stepsSitePage(track, (id) => ctx.link(id)) })),
-    ...compareFiles(data, titles),
+    ...steps.map((track) => ({ path: stepsPagePath(track), content: stepsSitePage(track, (id) => ctx.link(id), ctx.frame, stepsPagePath(track), ctx.track(track.track)) })),
+    ...compareFiles(data, titles, ctx.frame),
     ...searchFiles(data),
   ];
 }

@@ -5,7 +5,7 @@ import { compareData } from './assets/compare-data.js';
 import { diffView, sourceName, type SourceName } from './assets/diff-view.js';
 import { viewHtml } from './assets/view-node.js';
 import type { ExportFile } from './exporters.js';
-import { escapeHtml, htmlPage } from './html.js';
+import { escapeHtml, sitePage, type SiteFrame } from './html.js';
 import { siteScript } from './site-script.js';
 
 export const COMPARE_PAGE = 'compare.html';
@@ -16,39 +16,34 @@ export const COMPARE_PAGE = 'compare.html';
  * the same code as `ladder diff`; computing every pair at export would grow with the square of the roles.
  * Without script, the page still shows each role against the role it inherits from, computed here.
  */
-export function compareFiles(data: LadderExport, titles: ReadonlyMap<string, string>): ExportFile[] {
+export function compareFiles(data: LadderExport, titles: ReadonlyMap<string, string>, frame: SiteFrame): ExportFile[] {
   return [
-    { path: COMPARE_PAGE, content: comparePage(data, titles) },
+    { path: COMPARE_PAGE, content: comparePage(data, titles, frame) },
     { path: 'assets/compare-data.js', content: `window.ladderCompare = ${JSON.stringify(compareData(data.roles, titles))};\n` },
     { path: 'assets/compare.js', content: siteScript('compare') },
   ];
 }
 
-function comparePage(data: LadderExport, titles: ReadonlyMap<string, string>): string {
+function comparePage(data: LadderExport, titles: ReadonlyMap<string, string>, frame: SiteFrame): string {
   const byId = new Map(data.roles.map((role) => [role.id, role]));
   const source = sourceName(Object.fromEntries(titles), new Set(byId.keys()));
   const steps = data.roles.flatMap((role) => {
     const parent = role.inherits === null ? undefined : byId.get(role.inherits);
     return parent ? [stepSection(parent, role, source)] : [];
   });
-  const body = `<header>
-<nav><a href="index.html">All roles</a></nav>
-<h1>Compare roles</h1>
+  const header = `<h1>Compare roles</h1>
 <p class="meta">What one role expects that another does not, as <code>ladder diff</code> shows it: + added, ~ evolved from an earlier expectation (struck words replaced by underlined ones), − no longer expected.</p>
 <form class="compare-choice" hidden>
 <div><label for="compare-from">From</label> <select id="compare-from" name="from">${roleOptions(data.roles)}</select></div>
 <div><label for="compare-to">To</label> <select id="compare-to" name="to">${roleOptions(data.roles)}</select></div>
-</form>
-</header>
-<main>
-<section id="chosen" hidden>
+</form>`;
+  const main = `<section id="chosen" hidden>
 <h2 id="chosen-title"></h2>
 <div id="chosen-diff" aria-live="polite"></div>
 </section>
 <h2>Each role against the one it inherits from</h2>
-${steps.length ? steps.join('\n') : '<p>No role in this ladder inherits from another.</p>'}
-</main>`;
-  return htmlPage({ title: 'Compare roles · Career ladder', body, scripts: ['assets/compare-data.js', 'assets/compare.js'], css: COMPARE_CSS });
+${steps.length ? steps.join('\n') : '<p>No role in this ladder inherits from another.</p>'}`;
+  return sitePage(frame, { path: COMPARE_PAGE, title: 'Compare roles', header, main, scripts: ['assets/compare-data.js', 'assets/compare.js'], css: COMPARE_CSS });
 }
 
 /** Roles grouped by track, highest level first within each, as the index chart reads. */

@@ -1,6 +1,6 @@
 import type { DiffExpectation, WordChange } from '../schema/diff.js';
 import type { LadderSteps, LevelRole, TrackSteps } from '../schema/steps.js';
-import { escapeHtml, htmlPage } from './html.js';
+import { escapeHtml, htmlPage, sitePage, type SiteFrame } from './html.js';
 import { countsOf } from './steps-text.js';
 
 /** How a page names a role: a link to its page on the exported site, plain text on a standalone page. */
@@ -15,16 +15,10 @@ export function formatStepsHtml(steps: LadderSteps): string {
 }
 
 /** A page of the exported site: one track's steps, its roles linked to their pages. */
-export function stepsSitePage(track: TrackSteps, name: RoleName): string {
-  const body = `<header>
-<nav><a href="index.html">All roles</a></nav>
-<h1>Steps: track ${escapeHtml(track.track)}</h1>
-<p class="meta">${INTRO}</p>
-</header>
-<main>
-${stepsTable(track, name)}
-</main>`;
-  return htmlPage({ title: `Steps: ${track.track} · Career ladder`, body });
+export function stepsSitePage(track: TrackSteps, name: RoleName, frame: SiteFrame, path: string, trackName: string): string {
+  const header = `<h1>Steps: track ${escapeHtml(trackName)}</h1>
+<p class="meta">${INTRO}</p>`;
+  return sitePage(frame, { path, title: `Steps: ${trackName}`, header, main: stepsTable(track, name) });
 }
 
 const INTRO = 'What each level adds over the role it inherits from, section by section: ● new, ~ evolved from an inherited expectation (words dropped struck through, words added underlined).';

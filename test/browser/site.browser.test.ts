@@ -96,7 +96,7 @@ describe('the exported site in Chromium', () => {
       await visit(page, site.url + file);
       expect(await page.title()).not.toBe('');
       // An expectation's permalink or "(from X)" link names a page and a place on it: the page must answer.
-      for (const href of await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href))) linked.add(href.replace(/#.*/, ''));
+      for (const href of await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href))) linked.add(href.replace(/[?#].*/, ''));
     }
     // Every page is reachable by a link, and nothing links outside the site.
     expect([...linked].sort()).toEqual(pages.map((file) => site.url + file).sort());
