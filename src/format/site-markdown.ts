@@ -1,25 +1,14 @@
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { escapeHtml } from './html.js';
+import { parseMarkdownWithTables } from '../load/markdown-tables.js';
 
 /**
  * Ladder text as HTML through a whitelist: Markdown is parsed (remark, tables as GFM has them) and only
  * known nodes become elements; raw HTML in a file is shown as the text it is, never passed through, and
  * a link keeps its target only when that is http(s) or relative. Nothing else is needed, so no sanitiser.
  */
-const parser = unified()
-  .use(remarkParse)
-  .use(function tables() {
-    const data = this.data();
-    (data.micromarkExtensions ??= []).push(gfmTable());
-    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
-  });
-
 export function parseMarkdown(markdown: string): Root {
-  return parser.parse(markdown);
+  return parseMarkdownWithTables(markdown);
 }
 
 /**

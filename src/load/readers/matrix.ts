@@ -1,8 +1,4 @@
-import type { Root, RootContent, Table } from 'mdast';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { RootContent, Table } from 'mdast';
 import type { ParsedExpectation, ParsedRole, Problem } from '../../schema/parsed.js';
 import { looksLikeLevel } from '../../text/level-name.js';
 import { fileRoleId } from '../../text/role-id.js';
@@ -10,6 +6,7 @@ import { slug } from '../../text/slug.js';
 import { textOf } from '../mdast-text.js';
 import { levelId } from './levels-in-file.js';
 import type { MatrixSettings } from './matrix-settings.js';
+import { parseMarkdownWithTables } from '../markdown-tables.js';
 
 /**
  * The reader for competency matrices (`format: matrix`): a sibling of the default reader,
@@ -38,15 +35,6 @@ interface Grid {
   heading?: string;
 }
 
-const parser = unified()
-  .use(remarkParse)
-  .use(function tables() {
-    // What remark-gfm does, for tables only: autolinks or footnotes would read other text differently.
-    const data = this.data();
-    (data.micromarkExtensions ??= []).push(gfmTable());
-    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
-  });
-
 /** Separates the items of a cell: `<br>`, and the tags of an HTML list or paragraph written into it. */
 const ITEM_BREAK = /<br\s*\/?>|<\/?(?:ul|ol|li|p)\b[^>]*>/gi;
 /** A bullet written by hand before an item ("• Writes tests", "- Writes tests", "1. Writes tests"). */
@@ -61,7 +49,7 @@ export interface MatrixFile {
 
 /** Every level of a matrix file as a role. */
 export function readMatrix(file: string, body: string, settings: MatrixSettings): MatrixFile {
-  const tree = parser.parse(body) as Root;
+  const tree = parseMarkdownWithTables(body);
   const problems: Problem[] = [];
   const grids = gridsOf(file, body, tree.children, problems);
   if (grids.length === 0 && problems.length === 0) {
