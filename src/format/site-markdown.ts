@@ -1,6 +1,7 @@
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { escapeHtml } from './html.js';
 import { parseMarkdownWithTables } from '../load/markdown-tables.js';
+import { safeLink } from './safe-link.js';
 
 /**
  * Ladder text as HTML through a whitelist: Markdown is parsed (remark, tables as GFM has them) and only
@@ -97,7 +98,7 @@ function inlineNodeHtml(node: RootContent): string {
       return '<br>';
     case 'link': {
       const label = inlineHtml(node.children);
-      return safeTarget(node.url) ? `<a href="${escapeHtml(node.url)}">${label}</a>` : label;
+      return safeLink(node.url) ? `<a href="${escapeHtml(node.url)}">${label}</a>` : label;
     }
     case 'image':
       return escapeHtml(node.alt ?? '');
@@ -106,17 +107,6 @@ function inlineNodeHtml(node: RootContent): string {
     default:
       return 'children' in node ? inlineHtml(node.children as RootContent[]) : 'value' in node ? escapeHtml(String(node.value)) : '';
   }
-}
-
-/**
- * http(s), or a relative target (a page, `#anchor`, `../guide.html`). No other scheme (`javascript:`,
- * `data:`, `file:`), and no absolute or protocol-relative path, which would leave the site or the folder.
- */
-export function safeTarget(url: string): boolean {
-  // Browsers drop tabs and newlines inside a URL, so "java\tscript:" would run: refuse any such character.
-  if (/[\u0000-\u0020\u007f]/.test(url)) return false;
-  if (/^https?:\/\//i.test(url)) return true;
-  return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^[\\/]/.test(url);
 }
 
 function source(node: RootContent): string {
