@@ -4,6 +4,7 @@ import type { ParsedRole, ParsedSection, Problem } from '../../schema/parsed.js'
 import { fileRoleId } from '../../text/role-id.js';
 import { slug } from '../../text/slug.js';
 import { keyAt, parseYaml, placeOf, reportAt, scalarText, textItems, valueAt, type YamlReading } from './yaml-nodes.js';
+import { settingsOf } from './reader-settings.js';
 
 /**
  * The reader for ladders that keep their levels as data in front matter (`format: front-matter-levels`), the
@@ -32,9 +33,8 @@ export interface FrontMatterLevels {
 
 /** The reader settings `ladder.yaml` asks for, or undefined when it asks for another reader. */
 export function frontMatterLevelsOf(format: LadderFormat | undefined): FrontMatterLevels | undefined {
-  if (format === 'front-matter-levels') return { inherit: 'previous' };
-  if (typeof format !== 'object' || format.reader !== 'front-matter-levels') return undefined;
-  return { inherit: format.inherit ?? 'previous', ...(format.levelNames ? { levelNames: format.levelNames } : {}) };
+  const settings = settingsOf(format, 'front-matter-levels');
+  return settings && { inherit: settings.inherit ?? 'previous', ...(settings.levelNames ? { levelNames: settings.levelNames } : {}) };
 }
 
 /** What a topic holds at one level. */

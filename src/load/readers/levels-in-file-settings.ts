@@ -1,4 +1,5 @@
 import type { LadderFormat } from '../../schema/config.js';
+import { settingsOf } from './reader-settings.js';
 
 /**
  * How `format: levels-in-one-file` reads a file (src/load/readers/levels-in-file.ts). Kept apart from the
@@ -13,7 +14,8 @@ export interface LevelsInFile {
 
 /** The reader settings `ladder.yaml` asks for, or undefined for the default reader. */
 export function levelsInFileOf(format: LadderFormat | undefined): LevelsInFile | undefined {
-  if (format !== 'levels-in-one-file' && (typeof format !== 'object' || format.reader !== 'levels-in-one-file')) return undefined;
-  const { levelHeading = 2, inherit = 'previous', levels = 'headings' } = format === 'levels-in-one-file' ? {} : format;
+  const settings = settingsOf(format, 'levels-in-one-file');
+  if (!settings) return undefined;
+  const { levelHeading = 2, inherit = 'previous', levels = 'headings' } = settings;
   return { levelHeading, inherit, levels };
 }

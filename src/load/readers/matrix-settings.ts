@@ -1,4 +1,5 @@
 import type { LadderFormat } from '../../schema/config.js';
+import { settingsOf } from './reader-settings.js';
 
 /**
  * How `format: matrix` reads its tables (src/load/readers/matrix.ts). Kept apart from the reader so the
@@ -12,8 +13,7 @@ export interface MatrixSettings {
 
 /** The reader settings `ladder.yaml` asks for, or undefined when it asks for another reader. */
 export function matrixOf(format: LadderFormat | undefined): MatrixSettings | undefined {
-  if (format === 'matrix') return { levels: 'detect', inherit: 'previous' };
-  if (typeof format !== 'object' || format.reader !== 'matrix') return undefined;
-  return { levels: format.levels ?? 'detect', inherit: format.inherit ?? 'previous' };
+  const settings = settingsOf(format, 'matrix');
+  return settings && { levels: settings.levels ?? 'detect', inherit: settings.inherit ?? 'previous' };
 }
 

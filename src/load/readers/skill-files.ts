@@ -2,6 +2,7 @@ import type { LadderFormat } from '../../schema/config.js';
 import type { ParsedRole, ParsedSection, Problem } from '../../schema/parsed.js';
 import { slug } from '../../text/slug.js';
 import type { RoleOutline } from '../parse-role.js';
+import { settingsOf } from './reader-settings.js';
 
 /**
  * The reader for transposed ladders (`format: skill-files`): a sibling of the default reader,
@@ -18,9 +19,8 @@ export interface SkillFiles {
 
 /** The reader settings `ladder.yaml` asks for, or undefined when it asks for another reader. */
 export function skillFilesOf(format: LadderFormat | undefined): SkillFiles | undefined {
-  if (format === 'skill-files') return { inherit: 'previous' };
-  if (typeof format !== 'object' || format.reader !== 'skill-files') return undefined;
-  return { inherit: format.inherit ?? 'previous', ...(format.order ? { order: format.order } : {}) };
+  const settings = settingsOf(format, 'skill-files');
+  return settings && { inherit: settings.inherit ?? 'previous', ...(settings.order ? { order: settings.order } : {}) };
 }
 
 /**
