@@ -113,7 +113,8 @@ function notARole(role: RoleNode): Omit<NotARole, 'ignoredBy'> | undefined {
   const word = DEPRECATED.exec(where)?.[0];
   if (word) return { file: role.file, title: role.title, kind: 'deprecated', reason: `"${word}" in its ${DEPRECATED.test(role.file) ? 'file name' : 'title'}` };
   if (role.parent || role.children.length > 0) return undefined;
-  const named = slug(where).split('-').find((w) => OVERVIEW_WORDS.has(w));
+  // The file's own name, not its folders': a ladder kept in `ladder/` or `career-paths/` is no overview page.
+  const named = slug(`${posix.basename(role.file)} ${role.title}`).split('-').find((w) => OVERVIEW_WORDS.has(w));
   const listOnly = role.sections.length === 0 && role.strayExpectations.length > 0;
   if (!named && !listOnly) return undefined;
   const reason = named ? `"${named}" in its name, and no role inherits from it` : 'a list with no sections, and no role inherits from it';

@@ -60,6 +60,11 @@ export function formatSurvey(survey: LadderSurvey, { color, yaml, outcome, width
  */
 function verdict(survey: LadderSurvey, proposed: boolean, c: ReturnType<typeof paint>): string {
   const under = proposed ? 'With the proposed ladder.yaml' : 'As it is';
+  // Nothing to resolve is no success: a proposal that reads no role, or roles that build on nothing, reads no ladder.
+  if (survey.roles.length === 0) return c.yellow(`${under}, no file is read as a role: check the files listed above, and the "ignore:" entries.`);
+  if (survey.roles.length > 1 && survey.roles.every((role) => role.inherits === null)) {
+    return c.yellow(`${under}, no role inherits from another: each is read on its own. If the levels build on each other, give their order (see "Ladder shapes" in the README).`);
+  }
   if (survey.unresolved.length > 0) {
     const found = survey.unresolved.map((u) => `\n  ${u.file}:${u.line}  ${u.message}`).join('');
     const verb = survey.unresolved.length === 1 ? 'breaks' : 'break';
