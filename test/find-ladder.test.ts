@@ -267,3 +267,53 @@ describe('files the ladder skipped', () => {
     }
   });
 });
+
+describe('a static-site ladder kept under content/', () => {
+  /** Hugo pages: the title in front matter, `##` sections, no parent lines, ordered by the number in the name. */
+  const page = (title: string, weight: number) => `---\ntitle: "${title}"\nweight: ${weight}\ndraft: false\n---\n\n## Technical skills\n\n- Writes code for step ${weight}.\n`;
+  const repo = () =>
+    writeTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'README.md': '# Acme levels\n\nSee content/ladder.\n',
+      'content/ladder/_index.md': '---\ntitle: "Engineering levels"\n---\nHow our levels work.\n',
+      'content/ladder/level-1.md': page('Associate Engineer', 1),
+      'content/ladder/level-2.md': page('Engineer', 2),
+    });
+
+  it('counts a page titled in front matter with sections of list items as a role file', () => {
+    expect(looksLikeRole('---\ntitle: "Engineer"\n---\n\n### Craft\n\n* Writes code.\n')).toBe(true);
+    expect(looksLikeRole('---\ntitle: "Setup"\n---\n\n## Steps\n\n1. Install.\n')).toBe(false);
+  });
+
+  it('is found from the folder that holds the level pages, with no flags', async () => {
+    const root = repo();
+    const listed = await ladder(['list', '--json'], join(root, 'content', 'ladder'));
+    expect(listed.code).toBe(0);
+    expect(roleIds(listed)).toEqual(['_index', 'level-1', 'level-2']);
+  });
+
+  it('is surveyed by init without taking the folder name "ladder" for an overview page', async () => {
+    const root = repo();
+    const proposal = await ladder(['init', '--json'], root);
+    const survey = JSON.parse(proposal.stdout) as { roles: { id: string; inherits: string | null }[]; notRoles: { file: string }[] };
+    expect(survey.notRoles.map((n) => n.file)).toEqual(['content/ladder/_index.md']);
+    expect(survey.roles.map((r) => [r.id, r.inherits])).toEqual([['level-1', null], ['level-2', 'level-1']]);
+  });
+});
+
+describe('init never calls a ladder with no structure settled', () => {
+  const section = '### Craft\n\n* Writes code.\n';
+  it('says so when no file is read as a role', async () => {
+    const root = writeTree({ 'career-paths.md': `# Career paths\n\n${section}`, 'tracks.md': `# Tracks\n\n${section}` });
+    const proposal = await ladder(['init'], root);
+    expect(proposal.stdout).toContain('With the proposed ladder.yaml, no file is read as a role');
+    expect(proposal.stdout).not.toContain('every role resolves');
+  });
+
+  it('says so when no role inherits from another', async () => {
+    const root = writeTree({ 'backend.md': `# Backend Engineer\n\n${section}`, 'frontend.md': `# Frontend Engineer\n\n${section}` });
+    const proposal = await ladder(['init'], root);
+    expect(proposal.stdout).toContain('As it is, no role inherits from another: each is read on its own.');
+    expect(proposal.stdout).not.toContain('Every role resolves');
+  });
+});

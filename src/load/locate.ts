@@ -4,6 +4,7 @@ import { LadderError } from '../errors.js';
 import { CONFIG_FILE } from './config.js';
 import { readFileHead } from './file-head.js';
 import { isRoleFilePath } from './files.js';
+import { splitFrontMatter } from './front-matter.js';
 
 export interface LocateOptions {
   /** `--ladder`, if given. */
@@ -182,7 +183,7 @@ function hasRoleFile(dir: string, entries: Dirent[]): boolean {
   for (const entry of candidates) {
     const head = readFileHead(join(dir, entry.name)).replace(/\r\n?/g, '\n');
     if (looksLikeRole(head)) return true;
-    if (TITLE.test(head)) titled.push(head);
+    if (hasTitle(head)) titled.push(head);
   }
   return sharesSections(titled);
 }
@@ -206,10 +207,16 @@ const TITLE = /^(?:#{1,2} +\S.*|[^\s#>*+-].*\n *(?:-{3,}|={3,}) *)$/m;
 /** A line that opens with one of the built-in parent phrasings (see parent-line.ts), emphasis or a bracket before it. */
 const PARENT_LINE = /^[ \t]*[(*_]{0,3}[ \t]*(?:inherits|same as|builds (?:on|upon)|everything (?:in|from)|(?:has )?performed the role of)\b/im;
 const SECTION_WITH_ITEMS = /^### +\S.*\n(?:[ \t]*\n)*(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+\S)/m;
+const FRONT_MATTER_TITLE = /^title[ \t]*:[ \t]*\S/m;
 /** A `##` or `###` heading with a list item under it; the heading's text is captured. */
 const SECTION_HEADINGS = /^#{2,3} +(\S.*)\n(?:[ \t]*\n)*[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+\S/gm;
 
 export function looksLikeRole(head: string): boolean {
   const text = head.replace(/\r\n?/g, '\n');
-  return TITLE.test(text) && (PARENT_LINE.test(text) || SECTION_WITH_ITEMS.test(text));
+  return hasTitle(text) && (PARENT_LINE.test(text) || SECTION_WITH_ITEMS.test(text));
+}
+
+/** A title line, or a `title:` in front matter, as static-site pages give their title. */
+function hasTitle(head: string): boolean {
+  return TITLE.test(head) || FRONT_MATTER_TITLE.test(splitFrontMatter(head).yaml ?? '');
 }
