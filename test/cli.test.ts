@@ -19,6 +19,18 @@ describe('ladder', () => {
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('finds the command after the global options, even a value that is a command name', async () => {
+    // Only the command run is defined: a folder named like a command must still be read as the folder.
+    const root = writeTree({ 'list/engineer.md': role('Engineer', null), 'list/senior.md': role('Senior', 'Engineer') });
+    const run = await runMain(['--no-cache', '--ladder', 'list', 'show', 'senior'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Senior\n/);
+    const equals = await runMain(['--ladder=list', '--no-color', 'list', '--json'], { cwd: root });
+    expect(JSON.parse(equals.stdout).roles.map((r: { id: string }) => r.id)).toEqual(['engineer', 'senior']);
+    // An unknown word still meets every command: the suggestion names the closest.
+    expect((await runMain(['--no-cache', 'lsit'])).stderr).toContain('(Did you mean list?)');
+  });
+
   it('prints the documented JSON shape, with --own and --section filters', async () => {
     const run = await runMain(['show', 'director', '--json']);
     expect(run.code).toBe(0);

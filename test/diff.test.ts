@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadColour } from '../src/format/paint.js';
 import { compareRoles } from '../src/diff/compare-roles.js';
 import { pairEvolutions } from '../src/diff/pair.js';
 import { EVOLUTION_THRESHOLD } from '../src/text/judgement.js';
@@ -14,6 +15,9 @@ import { similarity } from '../src/text/similarity.js';
 import { bundledLadder, repoRoot, role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 import { validateAgainst } from './validate.js';
+
+// Formatters asked for colour expect chalk loaded, as the entry point does when colour is on.
+beforeAll(loadColour);
 
 const open = async (root: string) => buildGraph((await loadLadder(root)).roles);
 const diffOf = (graph: RoleGraph, from: string, to: string) =>

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadColour } from '../src/format/paint.js';
 import type { LintFormatter } from '../src/format/lint-formats.js';
 import { lintOutputs } from '../src/format/outputs.js';
 import { toReport } from '../src/lint/engine.js';
 import { lintRules } from '../src/lint/rules/index.js';
 import type { LintFinding } from '../src/schema/lint-report.js';
 import { validateSarif } from './validate-sarif.js';
+
+// Formatters asked for colour expect chalk loaded, as the entry point does when colour is on.
+beforeAll(loadColour);
 
 /** Every format of the registry, imported up front. */
 const lintFormatters: Record<string, LintFormatter> = Object.fromEntries(

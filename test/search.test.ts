@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadColour } from '../src/format/paint.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGraph } from '../src/graph/build-graph.js';
@@ -9,6 +10,9 @@ import { formatSearch } from '../src/format/search-text.js';
 import { bundledLadder, role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 import { validateAgainst } from './validate.js';
+
+// Formatters asked for colour expect chalk loaded, as the entry point does when colour is on.
+beforeAll(loadColour);
 
 const lineOf = (root: string, file: string, line: number) => readFileSync(join(root, file), 'utf8').split('\n')[line - 1]!;
 const graphOf = async (root: string) => {
