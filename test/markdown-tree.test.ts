@@ -134,4 +134,19 @@ describe('light Markdown tree', () => {
       { numRuns: 2000 },
     );
   });
+
+  // Lines shaped like a role file's (nested items, quotes, headings, inline marks): these must not decline.
+  const LINE_STARTS = ['', '', '* ', '- ', '  * ', '    - ', '1. ', '10) ', '> ', '> * ', '### ', '## ', '   ', '\t', '---', '===', '```', '    '];
+  const WORDS = ['word', 'Owns', '*em*', '**strong**', '`code`', '[link](/u)', '&amp;', '\\*', '<b>', 'x  ', 'y\\', '_u_', '(a)', '#'];
+  const roleLine = fc.tuple(fc.constantFrom(...LINE_STARTS), fc.array(fc.constantFrom(...WORDS), { maxLength: 5 })).map(([start, words]) => start + words.join(' '));
+  const roleLike = fc.array(fc.oneof(roleLine, fc.constant('')), { maxLength: 14 }).map((lines) => `${lines.join('\n')}\n`);
+
+  it('builds remark’s tree, without declining, on random role-like text', () => {
+    fc.assert(
+      fc.property(roleLike, (markdown) => {
+        expect(lightMarkdownTree(markdown)).toEqual(remarkTree(markdown));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
