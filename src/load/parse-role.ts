@@ -1,20 +1,22 @@
 import type { Blockquote, Heading, Link, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { ParentRef, ParsedExpectation, ParsedRole, ParsedSection } from '../schema/parsed.js';
 import { fold } from '../text/fold.js';
 import { fileRoleId } from '../text/role-id.js';
 import { short } from '../text/short.js';
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
+import { lightMarkdownTree } from './markdown-tree.js';
 import { textOf } from './mdast-text.js';
 import { isNavigation, NAVIGATION_SECTION, PROSE_DESCRIPTION, readProse, type SectionBlock } from './readers/prose.js';
 import { normalizeLine, phrasingsFor, SHORT_LINE, readParentLine, readsLikeInheritance, suggestedPattern, type ParentLine, type Phrasing } from './parent-line.js';
 
-const parser = unified().use(remarkParse);
-
-/** Markdown text to its syntax tree: the one parser every file of the ladder goes through. */
+/**
+ * Markdown text to its syntax tree: the one parser every file of the ladder goes through. The light
+ * compiler builds remark's tree for ordinary role files at less cost; whatever it declines goes to
+ * `fromMarkdown`, which is all `unified().use(remarkParse).parse` runs (without loading unified here).
+ */
 export function parseMarkdown(body: string): Root {
-  return parser.parse(body) as Root;
+  return lightMarkdownTree(body) ?? fromMarkdown(body);
 }
 
 const DESCRIPTION = 'role description';
