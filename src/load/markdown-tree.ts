@@ -11,8 +11,7 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * on 1,000 roles took 22% less CPU.
  *
  * It builds only the constructs role files use. On anything else (definitions, references, images) it
- * returns `undefined` rather than guess, and the caller parses that file with mdast-util-from-markdown,
- * as remark-parse does.
+ * returns `undefined` rather than guess, and the caller parses that file with remark-parse.
  * test/markdown-tree.test.ts checks the trees deep-equal remark's on every fixture and on random text.
  */
 export function lightMarkdownTree(markdown: string): Root | undefined {

@@ -1,5 +1,6 @@
 import type { Blockquote, Heading, Link, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import type { ParentRef, ParsedExpectation, ParsedRole, ParsedSection } from '../schema/parsed.js';
 import { fold } from '../text/fold.js';
 import { fileRoleId } from '../text/role-id.js';
@@ -10,13 +11,14 @@ import { textOf } from './mdast-text.js';
 import { isNavigation, NAVIGATION_SECTION, PROSE_DESCRIPTION, readProse, type SectionBlock } from './readers/prose.js';
 import { normalizeLine, phrasingsFor, SHORT_LINE, readParentLine, readsLikeInheritance, suggestedPattern, type ParentLine, type Phrasing } from './parent-line.js';
 
+const remark = unified().use(remarkParse);
+
 /**
  * Markdown text to its syntax tree: the one parser every file of the ladder goes through. The light
- * compiler builds remark's tree for ordinary role files at less cost; whatever it declines goes to
- * `fromMarkdown`, which is all `unified().use(remarkParse).parse` runs (without loading unified here).
+ * compiler builds remark's tree for ordinary role files at less cost; whatever it declines, remark parses.
  */
 export function parseMarkdown(body: string): Root {
-  return lightMarkdownTree(body) ?? fromMarkdown(body);
+  return lightMarkdownTree(body) ?? (remark.parse(body) as Root);
 }
 
 const DESCRIPTION = 'role description';
