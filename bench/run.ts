@@ -13,10 +13,10 @@
 //   P6   `list` on 100,000 role files / on 10,000                          goal ≤ 12×, ≤ 600 MiB
 // Short figures are medians of alternating pairs (A B A B …, `--runs N`, default 7); the long ones run fewer.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateLadder } from './generate-ladder.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -51,6 +51,25 @@ function run(command: string[], env: Record<string, string> = {}): Run {
   const measured = /ladder-bench ([\d.]+) (\d+)\s*$/.exec(result.stderr.toString());
   if (!measured) throw new Error(`bench: no measurement from ${command.join(' ')}:\n${result.stderr.toString().slice(-500)}`);
   return { cpu: Number(measured[1]), wall, peakMiB: Number(measured[2]) / 1024 };
+}
+
+/**
+ * The modules a command loads, counted in a run of its own (never a measured one) through a module hook
+ * that sees every load: ladder's own files (dist/, bin/) with their size, and Node's built-in modules.
+ */
+function modulesLoaded(command: string[], env: Record<string, string>): { count: number; bytes: number; builtins: number } {
+  const hooks = join(work, 'count-hooks.mjs');
+  writeFileSync(
+    hooks,
+    `export async function load(url, context, next) { const r = await next(url, context); process.stderr.write('ladder-bench-module ' + url + ' ' + (r.source?.length ?? 0) + '\\n'); return r; }\n`,
+  );
+  const register = join(work, 'count-register.mjs');
+  writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  const [node, ...rest] = command;
+  const result = spawnSync(node!, ['--import', pathToFileURL(register).href, ...rest], { cwd: work, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const lines = [...result.stderr.matchAll(/^ladder-bench-module (\S+) (\d+)$/gm)];
+  const own = lines.filter(([, url]) => url!.startsWith('file:') && !url!.endsWith('count-register.mjs'));
+  return { count: own.length, bytes: own.reduce((sum, [, , size]) => sum + Number(size), 0), builtins: lines.filter(([, url]) => url!.startsWith('node:')).length };
 }
 
 const median = (values: number[]) => {
@@ -122,6 +141,8 @@ const p1 = pair(() => run([...ladder, 'show', 'vp-engineering'], warmCache), bar
 ratioLine('P1', 'warm show vp-engineering / node -e 0', p1, 1.35);
 const version = pair(() => run([...ladder, '--version']), bare, RUNS);
 ratioLine('P1 ref', '--version alone / node -e 0', version, undefined);
+const loaded = modulesLoaded([...ladder, 'show', 'vp-engineering'], warmCache);
+console.log(`${'P1 mods'.padEnd(7)} ${'modules a warm show loads'.padEnd(50)} ${loaded.count} of ladder's own (${(loaded.bytes / 1024).toFixed(0)} KiB of JavaScript to compile), ${loaded.builtins} of Node's imported`);
 const p1cold = pair(() => run([...ladder, '--no-cache', 'show', 'vp-engineering']), bare, RUNS);
 ratioLine('P1′', 'show --no-cache / node -e 0', p1cold, 2.0);
 
