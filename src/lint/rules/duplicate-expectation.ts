@@ -3,7 +3,7 @@ import { short } from '../../text/short.js';
 import { restates, scopeGrows } from '../../text/judgement.js';
 import { contentWords } from '../../text/similarity.js';
 import { defineRule, type Report } from '../rule.js';
-import { mayRestate, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
+import { mayRestate, PrefixIndex, wordFrequency, wordSetsOf, type WordIds } from '../similar-index.js';
 import { expectationsOf, fileOf } from './each-expectation.js';
 
 export const duplicateExpectation = defineRule({
@@ -17,7 +17,8 @@ export const duplicateExpectation = defineRule({
   },
   check: (ctx) =>
     ctx.roles.flatMap((role) => {
-      const items = expectationsOf(role).map((expectation) => ({ expectation, words: wordSet(expectation) }));
+      const words = wordSetsOf(role);
+      const items = expectationsOf(role).map((expectation, i) => ({ expectation, words: words[i]! }));
       const index = new PrefixIndex<{ expectation: ParsedExpectation; words: WordIds }>(wordFrequency(items.map((i) => i.words)));
       const reports: Report[] = [];
       for (const item of items) {
