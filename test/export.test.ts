@@ -61,6 +61,23 @@ describe('ladder export --format json|yaml', () => {
     expect(validateAgainst('export.schema.json', data)).toEqual([]);
   });
 
+  it('writes each role of a branching ladder as show --json prints it, whichever comes first in the files', async () => {
+    // The export lets go of a role once it and every role below it are written: a child filed before its
+    // parent, siblings in other folders and a chain running back up must all still resolve in full.
+    const ladder = writeTree({
+      'a/senior.md': role('Senior Engineer', 'Engineer', { Delivery: ['Leads projects.'], Craft: ['Reviews designs.'] }),
+      'b/staff.md': role('Staff Engineer', 'Senior Engineer', { Delivery: ['Sets direction.'] }),
+      'c/manager.md': role('Engineering Manager', 'Engineer', { People: ['Hires the team.'] }),
+      'z/engineer.md': role('Engineer', null, { Delivery: ['Ships code.'], Craft: ['Writes tests.'] }),
+    });
+    const expected = { version, generatedFrom: ladder, roles: await shownRoles(ladder) };
+    for (const run of [1, 2]) {
+      const out = await exportRun(['--format', 'json', '--out', '-'], { ladder });
+      expect(out.code, `run ${run}`).toBe(0);
+      expect(JSON.parse(out.stdout)).toEqual(expected);
+    }
+  });
+
   it('writes the same data as YAML', async () => {
     const run = await exportRun(['--format', 'yaml', '--out', 'ladder.yaml']);
     expect(run.code).toBe(0);

@@ -4,7 +4,7 @@ import { at, LadderError } from '../errors.js';
 import { roleTitles, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
 import { lookUpRole, openLadder, problemLines } from '../ladder/open-ladder.js';
 import { resolveRole } from '../resolve/resolve-role.js';
-import { sharedRole, type SharedRole } from '../resolve/shared-role.js';
+import { forgetShared, sharedRole, type SharedRole } from '../resolve/shared-role.js';
 import type { ExportFormat, SiteContext } from '../format/exporters.js';
 import { CONFIG_FILE } from '../load/config.js';
 import type { LadderConfig } from '../schema/config.js';
@@ -66,8 +66,40 @@ export async function exportCommand(ctx: CommandContext, options: ExportOptions)
   return { ...result, stdout: `wrote ${plural(nodes.length, 'role')} as ${format} to ${options.out}\n${removals}` };
 }
 
+/**
+ * Each role resolved as its turn comes. Once a role and every role below it are written, what resolving
+ * kept of it is let go (and with it the encoded parts the JSON export keeps for its descendants): the
+ * stream then holds the chains still being written, not the whole ladder resolved.
+ */
 function* resolvedInTurn(graph: RoleGraph, nodes: RoleNode[]): Generator<SharedRole> {
-  for (const node of nodes) yield sharedRole(graph, node);
+  const waiting = rolesWaiting(graph, nodes);
+  for (const node of nodes) {
+    yield sharedRole(graph, node);
+    // Back here, the role is written: walk up while a role has nothing left to wait for.
+    for (let done: RoleNode | undefined = node; done && countDown(waiting, done); ) {
+      forgetShared(done);
+      done = done.parentId === null ? undefined : graph.roles.get(done.parentId);
+    }
+  }
+}
+
+/** For each role to write: itself and its children to write, each of which must be written before it is let go. */
+function rolesWaiting(graph: RoleGraph, nodes: RoleNode[]): Map<RoleNode, number> {
+  const waiting = new Map<RoleNode, number>(nodes.map((node) => [node, 1]));
+  for (const node of nodes) {
+    const parent = node.parentId === null ? undefined : graph.roles.get(node.parentId);
+    if (parent && waiting.has(parent)) waiting.set(parent, waiting.get(parent)! + 1);
+  }
+  return waiting;
+}
+
+/** One less to wait for; true when that was the last. */
+function countDown(waiting: Map<RoleNode, number>, node: RoleNode): boolean {
+  const left = waiting.get(node);
+  if (left === undefined) return false;
+  if (left > 1) waiting.set(node, left - 1);
+  else waiting.delete(node);
+  return left === 1;
 }
 
 function extension(format: ExportFormat): string {

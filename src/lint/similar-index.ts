@@ -1,25 +1,49 @@
+import type { RoleNode } from '../graph/build-graph.js';
 import type { ParsedExpectation } from '../schema/parsed.js';
+import { expectationsOf } from './rules/each-expectation.js';
 import { isScopeWord, NEAR_DUPLICATE, RESTATEMENT_FLOOR } from '../text/judgement.js';
 import { contentWords, jaccardSorted } from '../text/similarity.js';
 
-/** An expectation's distinct content words as ascending word ids (see `jaccardSorted`); a plain array of
- * small integers is the most compact form V8 has for a few numbers (a typed array costs more per object). */
-export type WordIds = readonly number[];
+/** An expectation's distinct content words as ascending word ids (see `jaccardSorted`): a plain array, or
+ * a view into the packed ids of its role. */
+export type WordIds = ArrayLike<number> & Iterable<number>;
 
 const vocabulary = new Map<string, number>();
 /** The ids of words that name or place a scope, which a restatement at a narrower scope may change. */
 const scopeIds = new Set<number>();
-const wordSets = new WeakMap<ParsedExpectation, WordIds>();
+/**
+ * Each role's word sets, packed into one array: the count n, then where each set ends, then the ids. An
+ * array per expectation, kept for the run, held 53 MiB for 200,000 expectations (most of it per-object
+ * overhead, a tenth the ids themselves); a role's one typed array holds the same ids in a sixth of that.
+ */
+const packedOf = new WeakMap<RoleNode, Int32Array>();
 
-/** The content words of an expectation, computed once per run however many rules compare it. */
-export function wordSet(expectation: ParsedExpectation): WordIds {
-  let ids = wordSets.get(expectation);
-  if (!ids) {
-    const words = new Set(contentWords(expectation.text));
-    ids = Array.from(words, idOf).sort((a, b) => a - b);
-    wordSets.set(expectation, ids);
+/** The content words of each of a role's expectations (in `expectationsOf` order), computed once per run however many rules compare them. */
+export function wordSetsOf(role: RoleNode): WordIds[] {
+  let packed = packedOf.get(role);
+  if (!packed) {
+    packed = pack(expectationsOf(role).map(wordIdsOf));
+    packedOf.set(role, packed);
   }
-  return ids;
+  const sets: WordIds[] = [];
+  for (let i = 0, start = 1 + packed[0]!; i < packed[0]!; start = packed[1 + i]!, i++) sets.push(packed.subarray(start, packed[1 + i]));
+  return sets;
+}
+
+function wordIdsOf(expectation: ParsedExpectation): number[] {
+  return Array.from(new Set(contentWords(expectation.text)), idOf).sort((a, b) => a - b);
+}
+
+function pack(sets: number[][]): Int32Array {
+  const packed = new Int32Array(1 + sets.length + sets.reduce((sum, set) => sum + set.length, 0));
+  packed[0] = sets.length;
+  let end = 1 + sets.length;
+  sets.forEach((set, i) => {
+    packed.set(set, end);
+    end += set.length;
+    packed[1 + i] = end;
+  });
+  return packed;
 }
 
 function idOf(word: string): number {
@@ -76,7 +100,7 @@ export class PrefixIndex<T> {
 
   constructor(
     /** How many expectations of the ladder use each word: rarer words come first in a prefix. */
-    private readonly frequency: ReadonlyMap<number, number>,
+    private frequency: ReadonlyMap<number, number>,
     /** The least likeness searched for: below it no pair can be a restatement (src/text/judgement.ts). */
     private readonly threshold = RESTATEMENT_FLOOR,
   ) {}
@@ -100,6 +124,17 @@ export class PrefixIndex<T> {
   /** Removes the entry added last. */
   removeLast(): void {
     for (const word of this.added.pop() ?? []) this.postings.get(word)?.pop();
+  }
+
+  /**
+   * Empties the index for entries ranked by another `frequency`, keeping its posting lists. V8 moves a
+   * kind of object it sees live long into the old generation as it is made: lists kept along the walk of
+   * restates-inherited taught it that of these, and a new index per role then left 90 MiB of lists in the
+   * old generation (10,000 roles) waiting for a full collection. Reused, a list is made once per word.
+   */
+  restart(frequency: ReadonlyMap<number, number>): void {
+    while (this.added.length > 0) this.removeLast();
+    this.frequency = frequency;
   }
 
   /**

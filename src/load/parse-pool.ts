@@ -17,9 +17,17 @@ export interface ParseMessage {
  * with a small heap collects it early (10,000 roles: 350 MiB peak on the main thread, under 300 in workers).
  */
 const PARALLEL_FROM = 2000;
-/** Files per message: small enough that a worker's heap holds one batch at a time. */
+/** Files and characters per message: small enough that a worker's heap holds one batch at a time. */
 const BATCH = 250;
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
+const BATCH_CHARACTERS = 2 * 1024 * 1024;
+/**
+ * A worker holds one batch (at most 2 M characters of text, and what they parse to) and the tree of the
+ * file it is parsing (under 64 KB of text, see markdown-limits.ts): a few MiB live. The heap it may grow to
+ * is what it holds while it works: 64 + 16 MiB per worker added 40 MiB to the peak of a 10,000-role lint
+ * over these limits, for no saving of time. A worker that does run out dies, and its batches are parsed
+ * on the main thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 };
 
 /** The compiled worker sits beside the bundle in dist/; when running from source there is none. */
 const workerScript = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
@@ -33,8 +41,7 @@ export async function parseFiles(jobs: ParseJob[], options: ParseOptions = {}, p
     return parsed;
   };
   if (jobs.length < PARALLEL_FROM || !existsSync(workerScript)) return parseHere(jobs, options, () => progress?.(++done));
-  const batches: ParseJob[][] = [];
-  for (let i = 0; i < jobs.length; i += BATCH) batches.push(jobs.slice(i, i + BATCH));
+  const batches = batchesOf(jobs);
   const results: ParsedFile[][] = new Array(batches.length);
   const { Worker } = await import('node:worker_threads');
   let next = 0;
@@ -57,6 +64,24 @@ export async function parseFiles(jobs: ParseJob[], options: ParseOptions = {}, p
   };
   await Promise.all(Array.from({ length: Math.min(availableParallelism(), batches.length) }, drain));
   return results.flat();
+}
+
+/** The jobs in order, cut into batches of at most BATCH files and, past the first file, BATCH_CHARACTERS of text. */
+function batchesOf(jobs: ParseJob[]): ParseJob[][] {
+  const batches: ParseJob[][] = [];
+  let batch: ParseJob[] = [];
+  let characters = 0;
+  for (const job of jobs) {
+    if (batch.length === BATCH || (batch.length > 0 && characters + job.text.length > BATCH_CHARACTERS)) {
+      batches.push(batch);
+      batch = [];
+      characters = 0;
+    }
+    batch.push(job);
+    characters += job.text.length;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
 
 /** One batch through a worker; rejects if the worker dies (out of memory, a parser crash). */

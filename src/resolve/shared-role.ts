@@ -120,6 +120,15 @@ export function sharedRole(graph: RoleGraph, role: RoleNode): SharedRole {
   return parent!;
 }
 
+/**
+ * Lets go of what `sharedRole` keeps of a role, for a caller done with it and with every role below it: a
+ * stream through a whole ladder need not hold every resolved role to its end. Asked again, it is resolved again.
+ */
+export function forgetShared(role: RoleNode): void {
+  sharedOf.delete(role);
+  contributionsOf.delete(role);
+}
+
 /** Only the role's own sections and expectations (`show --own`). */
 export function ownSections(role: RoleNode): readonly SharedSection[] {
   return extend(undefined, role).sections;

@@ -3,7 +3,7 @@ import { short } from '../../text/short.js';
 import { restates, scopeGrows } from '../../text/judgement.js';
 import { contentWords } from '../../text/similarity.js';
 import { defineRule, type Report } from '../rule.js';
-import { mayRestate, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
+import { mayRestate, PrefixIndex, wordFrequency, wordSetsOf, type WordIds } from '../similar-index.js';
 import { expectationsOf, fileOf } from './each-expectation.js';
 
 export const duplicateExpectation = defineRule({
@@ -15,10 +15,13 @@ export const duplicateExpectation = defineRule({
     flags: '"Writes tests for the code they change." twice in one role',
     passes: '"Reviews code at a function level." and "Reviews code at a system level." in one role: the scope differs',
   },
-  check: (ctx) =>
-    ctx.roles.flatMap((role) => {
-      const items = expectationsOf(role).map((expectation) => ({ expectation, words: wordSet(expectation) }));
-      const index = new PrefixIndex<{ expectation: ParsedExpectation; words: WordIds }>(wordFrequency(items.map((i) => i.words)));
+  check: (ctx) => {
+    // One index for every role, emptied between them (see `PrefixIndex.restart`).
+    const index = new PrefixIndex<{ expectation: ParsedExpectation; words: WordIds }>(new Map());
+    return ctx.roles.flatMap((role) => {
+      const words = wordSetsOf(role);
+      const items = expectationsOf(role).map((expectation, i) => ({ expectation, words: words[i]! }));
+      index.restart(wordFrequency(items.map((i) => i.words)));
       const reports: Report[] = [];
       for (const item of items) {
         const earlier = [...index.candidates(item.words)].find((other) => mayRestate(item.words, other.words) && repeats(other.expectation.text, item.expectation.text));
@@ -34,7 +37,8 @@ export const duplicateExpectation = defineRule({
         index.add(item.words, item);
       }
       return reports;
-    }),
+    });
+  },
 });
 
 /**

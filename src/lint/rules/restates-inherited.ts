@@ -5,7 +5,7 @@ import { short } from '../../text/short.js';
 import { restates } from '../../text/judgement.js';
 import { jaccardSorted } from '../../text/similarity.js';
 import { defineRule, type LintContext, type Report } from '../rule.js';
-import { mayRestate, PrefixIndex, wordFrequency, wordSet, type WordIds } from '../similar-index.js';
+import { mayRestate, PrefixIndex, wordFrequency, wordSetsOf, type WordIds } from '../similar-index.js';
 import { expectationsOf, fileOf } from './each-expectation.js';
 
 interface Entry {
@@ -25,7 +25,10 @@ export const restatesInherited = defineRule({
     passes: '"Designs at a module level." in Senior when Engineer has "Designs at a function level.": the scope grows',
   },
   check: (ctx) => {
-    const entriesOf = (role: RoleNode): Entry[] => expectationsOf(role).map((expectation) => ({ role, expectation, words: wordSet(expectation) }));
+    const entriesOf = (role: RoleNode): Entry[] => {
+      const words = wordSetsOf(role);
+      return expectationsOf(role).map((expectation, i) => ({ role, expectation, words: words[i]! }));
+    };
     const index = new PrefixIndex<Entry>(wordFrequency(allWordSets(ctx)));
     const reports: Report[] = [];
     // Depth first down the inheritance tree: while a role is visited the index holds exactly what it
@@ -52,7 +55,7 @@ export const restatesInherited = defineRule({
 
 /** Every expectation's word set, one at a time: an array of 200,000 of them would only add to the peak. */
 function* allWordSets(ctx: LintContext): Generator<WordIds> {
-  for (const role of ctx.roles) for (const expectation of expectationsOf(role)) yield wordSet(expectation);
+  for (const role of ctx.roles) yield* wordSetsOf(role);
 }
 
 /** Roles at the top of a chain; roles on a cycle have none and are reported by inheritance-cycle instead. */
