@@ -1,5 +1,11 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
+import module from 'node:module';
+
+// Node 22.1 and newer keep the compiled code of dist/ between runs (in their own cache folder, which they
+// manage, and which NODE_DISABLE_COMPILE_CACHE turns off). Measured on Node 22.23: loading a warm show's
+// modules took about a third less CPU, the whole run 5% less (78 against 82 ms). Node 20 has none of it.
+module.enableCompileCache?.();
 
 // The published package ships dist/ built (by `prepack`), so installing it runs no script. A clone has no
 // dist/ until it is built: build it on the first run, so `npm install && npx ladder` works there too.
