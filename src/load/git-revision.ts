@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { LadderError, quoted } from '../errors.js';
 import { isDataFilePath, isRoleFilePath } from './files.js';
-import { dataLadderOf } from './readers/data-ladder.js';
+import { dataLadderOf } from './readers/data-ladder-settings.js';
 import { addFile, decode, matching, mergeSkillLevels, notIgnored, parseOptionsOf, type LoadedLadder, type LoadOptions } from './load-ladder.js';
 
 export interface RevisionOptions extends Pick<LoadOptions, 'config'> {
@@ -49,7 +49,7 @@ export async function loadLadderAtRevision(root: string, revision: string, optio
   const parsed = await parseFiles(jobs, readOptions);
   // `path` names the blob the way git does, since the file need not exist on disk.
   jobs.forEach(({ file, text }, i) => addFile(loaded, { file, path: `${commit}:${prefix}${file}`, text }, parsed[i]!));
-  mergeSkillLevels(loaded, readOptions);
+  await mergeSkillLevels(loaded, readOptions);
   return { commit, loaded };
 }
 

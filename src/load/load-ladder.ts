@@ -7,12 +7,12 @@ import { listRoleFiles, type LadderFileRef, type WalkResult } from './files.js';
 import { contentHash } from './hash.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
 import type { ParsedFile, ParseOptions } from './parse-file.js';
-import { dataLadderOf } from './readers/data-ladder.js';
-import { frontMatterLevelsOf } from './readers/front-matter-levels.js';
+import { dataLadderOf } from './readers/data-ladder-settings.js';
+import { frontMatterLevelsOf } from './readers/front-matter-levels-settings.js';
 import { levelsInFileOf } from './readers/levels-in-file-settings.js';
 import { matrixOf } from './readers/matrix-settings.js';
-import { proseOf } from './readers/prose.js';
-import { mergeLevels, skillFilesOf } from './readers/skill-files.js';
+import { proseOf } from './readers/prose-settings.js';
+import { skillFilesOf } from './readers/skill-files-settings.js';
 
 /** A Markdown file of the ladder as read from disk, kept for rules that look at raw lines. */
 export interface SourceFile {
@@ -81,7 +81,7 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
     if (entry?.document) ladder.documents!.push(sourceOf(entry, entry.parsed!));
     else if (entry) addFile(ladder, entry, entry.parsed!);
   }
-  mergeSkillLevels(ladder, readOptions);
+  await mergeSkillLevels(ladder, readOptions);
   ladder.problems.push(...unusedPatterns(root, inheritPatterns, read), ...(await unmatchedDataGlobs(root, options.config?.format, walked.data)));
   cache?.save();
   return ladder;
@@ -151,8 +151,9 @@ function cacheVariant(options: ParseOptions): string {
 }
 
 /** Skill files (`format: skill-files`) each hold a part of every level: make one role of each level. */
-export function mergeSkillLevels(ladder: LoadedLadder, options: ParseOptions): void {
+export async function mergeSkillLevels(ladder: LoadedLadder, options: ParseOptions): Promise<void> {
   if (!options.skillFiles) return;
+  const { mergeLevels } = await import('./readers/skill-files.js');
   const merged = mergeLevels(ladder.roles, options.skillFiles);
   ladder.roles = merged.roles;
   ladder.problems.push(...merged.problems);

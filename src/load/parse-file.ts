@@ -3,11 +3,12 @@ import { readFrontMatter, splitFrontMatter, type SplitFrontMatter } from './fron
 import { linksAndAnchors, type LinksAndAnchors } from './markdown-links.js';
 import { textOf } from './mdast-text.js';
 import { overLimit } from './markdown-limits.js';
-import type { DataLadder } from './readers/data-ladder.js';
-import type { FrontMatterLevels } from './readers/front-matter-levels.js';
+import type { DataLadder } from './readers/data-ladder-settings.js';
+import type { FrontMatterLevels } from './readers/front-matter-levels-settings.js';
 import { readLevels, type LevelsInFile } from './readers/levels-in-file.js';
 import type { MatrixSettings } from './readers/matrix-settings.js';
-import { readSkillFile, type SkillFiles } from './readers/skill-files.js';
+import { readSkillFile } from './readers/skill-files.js';
+import type { SkillFiles } from './readers/skill-files-settings.js';
 import { outlineRole, parseMarkdown, toParsedRole, type OutlineOptions, type UnrecognisedParentLine } from './parse-role.js';
 
 /**

@@ -1,53 +1,24 @@
 import type { Node } from 'yaml';
-import type { LadderFormat } from '../../schema/config.js';
 import type { ParsedExpectation, ParsedRole, ParsedSection, Problem } from '../../schema/parsed.js';
 import { fileRoleId } from '../../text/role-id.js';
 import { slug } from '../../text/slug.js';
+import type { DataLadder } from './data-ladder-settings.js';
 import { firstValueAt, parseYaml, placeOf, reportAt, scalarText, textItems, type YamlReading } from './yaml-nodes.js';
 
-/**
- * The reader for ladders kept as YAML or JSON data (`format: { reader: data }`), the shape of the Financial
- * Times engineering competencies: a sibling of the default reader, src/load/parse-role.ts. A file holds a
- * list of competencies (at the top, or under one key such as `competencies:`), each a record:
- *
- *     - id: 9c1f3
- *       level: junior
- *       area: Delivery
- *       summary: Breaks work down into small, shippable pieces
- *       examples: [Split the billing migration into four reviewable changes]
- *
- * Each level is a role (id the slug of the level, title the level as written), each theme a section, each
- * competency an expectation at its own line and column, its `id` kept as the expectation id. The keys can be
- * renamed in ladder.yaml; levels are ordered as ladder.yaml lists them, else by number when every level is a
- * number, else as they first appear.
- */
-export interface DataLadder {
-  files: string[];
-  fields: { id: string[]; level: string[]; theme: string[]; text: string[]; examples: string[] };
-  levels?: string[];
-  inherit: 'previous' | 'none';
-}
-
-const DEFAULT_FIELDS: DataLadder['fields'] = {
-  id: ['id'],
-  level: ['level'],
-  theme: ['theme', 'area', 'competency'],
-  text: ['summary', 'text', 'description'],
-  examples: ['examples'],
-};
-
-/** The reader settings `ladder.yaml` asks for, or undefined when it asks for another reader. */
-export function dataLadderOf(format: LadderFormat | undefined): DataLadder | undefined {
-  if (typeof format !== 'object' || format.reader !== 'data') return undefined;
-  const named = format.fields ?? {};
-  const fields = Object.fromEntries(Object.entries(DEFAULT_FIELDS).map(([key, names]) => [key, named[key as keyof typeof named] ? [named[key as keyof typeof named]!] : names]));
-  return {
-    files: format.files,
-    fields: fields as DataLadder['fields'],
-    ...(format.levels ? { levels: format.levels.map(String) } : {}),
-    inherit: format.inherit ?? 'previous',
-  };
-}
+// The reader for ladders kept as YAML or JSON data (`format: { reader: data }`), the shape of the Financial
+// Times engineering competencies: a sibling of the default reader, src/load/parse-role.ts. A file holds a
+// list of competencies (at the top, or under one key such as `competencies:`), each a record:
+//
+//     - id: 9c1f3
+//       level: junior
+//       area: Delivery
+//       summary: Breaks work down into small, shippable pieces
+//       examples: [Split the billing migration into four reviewable changes]
+//
+// Each level is a role (id the slug of the level, title the level as written), each theme a section, each
+// competency an expectation at its own line and column, its `id` kept as the expectation id. The keys can be
+// renamed in ladder.yaml; levels are ordered as ladder.yaml lists them, else by number when every level is a
+// number, else as they first appear.
 
 /** One competency as read: its level, theme and expectation. */
 interface Competency {

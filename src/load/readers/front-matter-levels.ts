@@ -1,41 +1,28 @@
 import type { Node, YAMLMap } from 'yaml';
-import type { LadderFormat } from '../../schema/config.js';
 import type { ParsedRole, ParsedSection, Problem } from '../../schema/parsed.js';
 import { fileRoleId } from '../../text/role-id.js';
 import { slug } from '../../text/slug.js';
 import { keyAt, parseYaml, placeOf, reportAt, scalarText, textItems, valueAt, type YamlReading } from './yaml-nodes.js';
-import { settingsOf } from './reader-settings.js';
+import type { FrontMatterLevels } from './front-matter-levels-settings.js';
 
-/**
- * The reader for ladders that keep their levels as data in front matter (`format: front-matter-levels`), the
- * shape of the Monzo progression framework and its forks: a sibling of the default reader,
- * src/load/parse-role.ts. A file is one track (named after the file); its front matter lists `topics`, each
- * with `content` per `level` holding `criteria` (and `examples`):
- *
- *     title: Backend
- *     topics:
- *       - name: technical-skills
- *         title: Technical skills
- *         content:
- *           - level: 1
- *             criteria: [Delivers small, well-defined tasks with guidance]
- *             examples: [Fixed a flaky test in the payments service]
- *
- * Each level is a role (`backend-1`, or `backend-senior` with level names), each topic a section of it, each
- * criterion an expectation at its own line and column. A level's `examples` for a topic illustrate the level's
- * criteria there together, so they are kept as examples of that section at that level, not of one criterion.
- * Other keys (`levels`, `path`, `sidebarTitle`, `homepage`…) and the Markdown body are left alone.
- */
-export interface FrontMatterLevels {
-  inherit: 'previous' | 'none';
-  levelNames?: string[];
-}
-
-/** The reader settings `ladder.yaml` asks for, or undefined when it asks for another reader. */
-export function frontMatterLevelsOf(format: LadderFormat | undefined): FrontMatterLevels | undefined {
-  const settings = settingsOf(format, 'front-matter-levels');
-  return settings && { inherit: settings.inherit ?? 'previous', ...(settings.levelNames ? { levelNames: settings.levelNames } : {}) };
-}
+// The reader for ladders that keep their levels as data in front matter (`format: front-matter-levels`), the
+// shape of the Monzo progression framework and its forks: a sibling of the default reader,
+// src/load/parse-role.ts. A file is one track (named after the file); its front matter lists `topics`, each
+// with `content` per `level` holding `criteria` (and `examples`):
+//
+//     title: Backend
+//     topics:
+//       - name: technical-skills
+//         title: Technical skills
+//         content:
+//           - level: 1
+//             criteria: [Delivers small, well-defined tasks with guidance]
+//             examples: [Fixed a flaky test in the payments service]
+//
+// Each level is a role (`backend-1`, or `backend-senior` with level names), each topic a section of it, each
+// criterion an expectation at its own line and column. A level's `examples` for a topic illustrate the level's
+// criteria there together, so they are kept as examples of that section at that level, not of one criterion.
+// Other keys (`levels`, `path`, `sidebarTitle`, `homepage`…) and the Markdown body are left alone.
 
 /** What a topic holds at one level. */
 interface TopicLevel {

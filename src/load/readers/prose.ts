@@ -1,5 +1,4 @@
 import type { List, ListItem, Nodes, Paragraph, RootContent, Strong } from 'mdast';
-import type { LadderFormat } from '../../schema/config.js';
 import type { ParsedExpectation, ParsedSection } from '../../schema/parsed.js';
 import { textOf } from '../mdast-text.js';
 
@@ -14,11 +13,6 @@ import { textOf } from '../mdast-text.js';
  * - a bold label ("**Ownership:** …", or a list of `* **Label**` items) opens a subsection.
  * Nothing is rewritten, so every expectation keeps the file's line and column and `--fix` edits land right.
  */
-
-/** Whether `ladder.yaml` asks for the prose reading. */
-export function proseOf(format: LadderFormat | undefined): boolean {
-  return typeof format === 'object' && 'prose' in format && format.prose === true;
-}
 
 /** Section titles (besides "Role description") that hold the role's description in a prose ladder. */
 export const PROSE_DESCRIPTION = /^(?:role )?(?:description|overview|summary|about(?: (?:this|the) (?:role|level))?)$/i;

@@ -1,27 +1,13 @@
-import type { LadderFormat } from '../../schema/config.js';
 import type { ParsedRole, ParsedSection, Problem } from '../../schema/parsed.js';
 import { slug } from '../../text/slug.js';
 import type { RoleOutline } from '../parse-role.js';
-import { settingsOf } from './reader-settings.js';
+import type { SkillFiles } from './skill-files-settings.js';
 
-/**
- * The reader for transposed ladders (`format: skill-files`): a sibling of the default reader,
- * src/load/parse-role.ts. Each file is one skill (its title); each heading inside it is a level, with the
- * skill's expectations at that level listed under it. A file is read by the default reader, whose sections
- * are here the levels, so every expectation keeps its exact place. Each file yields a part-role per level;
- * `mergeLevels` then makes one role of each level across the files, a section per skill.
- */
-export interface SkillFiles {
-  inherit: 'previous' | 'none';
-  /** The level names lowest first, when `ladder.yaml` lists them; else the order of the headings in the files. */
-  order?: string[];
-}
-
-/** The reader settings `ladder.yaml` asks for, or undefined when it asks for another reader. */
-export function skillFilesOf(format: LadderFormat | undefined): SkillFiles | undefined {
-  const settings = settingsOf(format, 'skill-files');
-  return settings && { inherit: settings.inherit ?? 'previous', ...(settings.order ? { order: settings.order } : {}) };
-}
+// The reader for transposed ladders (`format: skill-files`): a sibling of the default reader,
+// src/load/parse-role.ts. Each file is one skill (its title); each heading inside it is a level, with the
+// skill's expectations at that level listed under it. A file is read by the default reader, whose sections
+// are here the levels, so every expectation keeps its exact place. Each file yields a part-role per level;
+// `mergeLevels` then makes one role of each level across the files, a section per skill.
 
 /**
  * A skill file's levels, each a role holding one section: the skill, titled as the file is (its heading,
