@@ -2,24 +2,27 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { at, LadderError } from '../errors.js';
 import { CONFIG_FILE, readLadderConfig } from '../load/config.js';
-import { loadLadder, type LoadedLadder, type LoadOptions } from '../load/load-ladder.js';
+import { loadLadder, type LadderFile, type LoadedLadder, type LoadOptions, type SourceFile } from '../load/load-ladder.js';
 import { foldersWithoutRoles, locateLadder, type LocatedLadder, type LocateOptions } from '../load/locate.js';
 import type { LadderConfig } from '../schema/config.js';
 import type { Problem } from '../schema/parsed.js';
 import { buildGraph, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
 import { findRole, matchRole } from '../graph/find-role.js';
 
-export interface OpenLadder {
+/** `S` is `SourceFile` when the command asked for the files' texts (`texts: true`). */
+export interface OpenLadder<S extends LadderFile = LadderFile> {
   root: string;
   /** How the ladder was found: the bundled example standing in for a missing one carries a note. */
   located: LocatedLadder;
   /** `ladder.yaml`, or the defaults when there is none. */
   config: LadderConfig;
-  loaded: LoadedLadder;
+  loaded: LoadedLadder<S>;
   graph: RoleGraph;
 }
 
 /** Finds, loads and links a ladder, as its `ladder.yaml` says: the first step of every command that reads one. */
+export async function openLadder(options: LocateOptions & LoadOptions & { texts: true }): Promise<OpenLadder<SourceFile>>;
+export async function openLadder(options: LocateOptions & LoadOptions): Promise<OpenLadder>;
 export async function openLadder(options: LocateOptions & LoadOptions): Promise<OpenLadder> {
   const located = locateLadder(options);
   const { root } = located;

@@ -14,12 +14,10 @@ import { matrixOf } from './readers/matrix-settings.js';
 import { proseOf } from './readers/prose.js';
 import { mergeLevels, skillFilesOf } from './readers/skill-files.js';
 
-/** A Markdown file of the ladder as read from disk, kept for rules that look at raw lines. */
-export interface SourceFile {
+/** A Markdown file of the ladder as read from disk: what it holds, for link checks and for naming its roles. */
+export interface LadderFile {
   file: string;
   path: string;
-  /** Decoded text, BOM removed, line endings as in the file. */
-  text: string;
   /** The roles it holds (several when a file keeps several levels), if it holds any. */
   roleIds?: string[];
   /** Its links and the anchors `#…` may point at, for link checking. */
@@ -29,12 +27,19 @@ export interface SourceFile {
   readAsData?: true;
 }
 
-export interface LoadedLadder {
+/** A file with its text, kept for rules that look at raw lines: only when the load asked for texts. */
+export interface SourceFile extends LadderFile {
+  /** Decoded text, BOM removed, line endings as in the file. */
+  text: string;
+}
+
+/** What was loaded; `S` is `SourceFile` when texts were asked for (`LoadOptions.texts`), else files without them. */
+export interface LoadedLadder<S extends LadderFile = LadderFile> {
   root: string;
   roles: ParsedRole[];
-  sources: SourceFile[];
+  sources: S[];
   /** README, CHANGELOG and the like, when asked for (`LoadOptions.documents`): never roles, read for their links. */
-  documents?: SourceFile[];
+  documents?: S[];
   /** What the loader could not use: every entry names a file and line. */
   problems: Problem[];
 }
@@ -48,12 +53,19 @@ export interface LoadOptions {
   config?: Pick<LadderConfig, 'ignore' | 'inherits' | 'format'>;
   /** Read the Markdown files that are not roles too (lint checks their links); other commands skip them. */
   documents?: boolean;
-  /** Told after each parsed file how many of those not in the cache are done: the caller may show progress. */
+  /**
+   * Told after each parsed file how many of those not in the cache are done, and how many there are at most
+   * (exact once every file is read: files are read as the parser needs them): the caller may show progress.
+   */
   progress?: (parsed: number, total: number) => void;
+  /** Keep every file's text (`sources[].text`), for commands that read raw lines; others let texts go once parsed. */
+  texts?: boolean;
 }
 
 /** Reads every role file under `root`. Never throws for a bad file: it becomes a problem and the rest loads. */
-export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder> {
+export async function loadLadder(root: string, options: LoadOptions & { texts: true }): Promise<LoadedLadder<SourceFile>>;
+export async function loadLadder(root: string, options?: LoadOptions): Promise<LoadedLadder>;
+export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder<LadderFile>> {
   const walked = await dataFilesAsRoles(listRoleFiles(root), options.config?.format);
   const files = await notIgnored(walked.files, options.config?.ignore);
   const documents = options.documents ? await notIgnored(walked.documents, options.config?.ignore) : [];
@@ -63,20 +75,8 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
   const readOptions = parseOptionsOf(options.config);
   // Parses depend on the phrasings and the reader in use: a cache written under others is not reused.
   const cache = options.cache ? new ParseCache(realpathSync(root), options.cache, cacheVariant(readOptions)) : undefined;
-  // A document that cannot be read is no defect of the ladder: it is only left unchecked.
-  const read = [
-    ...files.map((ref) => readRoleFile(ref, ladder.problems, cache !== undefined)),
-    ...documents.map((ref) => readRoleFile(ref, [], cache !== undefined)).map((entry) => entry && { ...entry, document: true }),
-  ];
-  const misses = read.filter((entry): entry is ReadFile => entry !== undefined && !(entry.parsed = cache?.get(entry.file, entry.hash!)));
-  if (misses.length > 0) {
-    const { parseFiles } = await import('./parse-pool.js');
-    const parsed = await parseFiles(misses, readOptions, options.progress && ((done) => options.progress!(done, misses.length)));
-    misses.forEach((entry, i) => {
-      entry.parsed = parsed[i]!;
-      cache?.set(entry.file, entry.hash!, entry.parsed);
-    });
-  }
+  const refs = [...files, ...documents.map((ref) => ({ ...ref, document: true }))];
+  const read = await readAndParse(refs, ladder.problems, cache, readOptions, options);
   for (const entry of read) {
     if (entry?.document) ladder.documents!.push(sourceOf(entry, entry.parsed!));
     else if (entry) addFile(ladder, entry, entry.parsed!);
@@ -85,6 +85,38 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
   ladder.problems.push(...unusedPatterns(root, inheritPatterns, read), ...(await unmatchedDataGlobs(root, options.config?.format, walked.data)));
   cache?.save();
   return ladder;
+}
+
+/**
+ * Reads each file as the parser is ready for it, and lets its text go once parsed unless texts were asked
+ * for: a large ladder's texts are never all held at once. Entries stay in the files' order.
+ */
+async function readAndParse(refs: (LadderFileRef & { document?: boolean })[], problems: Problem[], cache: ParseCache | undefined, readOptions: ParseOptions, options: LoadOptions): Promise<(ReadFile | undefined)[]> {
+  const read: (ReadFile | undefined)[] = [];
+  let notToParse = 0;
+  const keep = (entry: ReadFile) => {
+    if (!options.texts) delete entry.text;
+  };
+  function* misses(): Generator<ReadFile & { text: string }> {
+    for (const ref of refs) {
+      // A document that cannot be read is no defect of the ladder: it is only left unchecked.
+      const entry = readRoleFile(ref, ref.document ? [] : problems, cache !== undefined);
+      read.push(entry);
+      if (entry && !(entry.parsed = cache?.get(entry.file, entry.hash!))) yield entry as ReadFile & { text: string };
+      else {
+        notToParse++;
+        if (entry) keep(entry);
+      }
+    }
+  }
+  const { parseEach } = await import('./parse-pool.js');
+  const progress = options.progress && ((done: number) => options.progress!(done, refs.length - notToParse));
+  await parseEach(misses(), readOptions, (entry, parsed) => {
+    entry.parsed = parsed;
+    cache?.set(entry.file, entry.hash!, parsed);
+    keep(entry);
+  }, progress);
+  return read;
 }
 
 /** How `ladder.yaml` asks for files to be read: the parent-line phrasings, and the reader (`format:`). */
@@ -181,7 +213,8 @@ export async function notIgnored<T extends { file: string }>(files: T[], globs: 
 }
 
 interface ReadFile extends LadderFileRef {
-  text: string;
+  /** Gone once parsed, unless the load keeps texts. */
+  text?: string;
   /** `contentHash` of the bytes read, when a cache will look the parse up by it. */
   hash?: string;
   document?: boolean;
@@ -207,7 +240,7 @@ function readRoleFile(ref: LadderFileRef, problems: Problem[], hashed: boolean):
 }
 
 /** Adds a parsed file to the ladder: the one place that decides what of a file later stages see. */
-export function addFile(ladder: LoadedLadder, source: LadderFileRef & { text: string }, parsed: ParsedFile): void {
+export function addFile(ladder: LoadedLadder, source: LadderFileRef & { text?: string }, parsed: ParsedFile): void {
   ladder.problems.push(...parsed.problems);
   // A file the parser refused (too large or too deeply nested) is not handed to line-based rules or fixes either.
   if (parsed.problems.some((problem) => problem.code === 'unreadable')) return;
@@ -215,10 +248,11 @@ export function addFile(ladder: LoadedLadder, source: LadderFileRef & { text: st
   ladder.roles.push(...parsed.roles);
 }
 
-function sourceOf(source: LadderFileRef & { text: string }, parsed: ParsedFile): SourceFile {
+/** The file as later stages see it; with its text only when the load kept texts. */
+function sourceOf(source: LadderFileRef & { text?: string }, parsed: ParsedFile): LadderFile {
   const { file, path, text } = source;
   const data = parsed.readAsData ? { readAsData: true as const } : {};
-  return { file, path, text, ...(parsed.roles.length > 0 ? { roleIds: parsed.roles.map((role) => role.id) } : {}), links: parsed.links, anchors: parsed.anchors, ...data };
+  return { file, path, ...(text === undefined ? {} : { text }), ...(parsed.roles.length > 0 ? { roleIds: parsed.roles.map((role) => role.id) } : {}), links: parsed.links, anchors: parsed.anchors, ...data };
 }
 
 /** UTF-8 text without its BOM, or where the first invalid byte is. */
