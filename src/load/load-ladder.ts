@@ -76,7 +76,11 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
   // Parses depend on the phrasings and the reader in use: a cache written under others is not reused.
   const cache = options.cache ? new ParseCache(realpathSync(root), options.cache, cacheVariant(readOptions)) : undefined;
   const refs = [...files, ...documents.map((ref) => ({ ...ref, document: true }))];
-  const read = await readAndParse(refs, ladder.problems, cache, readOptions, options);
+  // New parses go to the cache's temporary file as they come: a load that fails must not leave it behind.
+  const read = await readAndParse(refs, ladder.problems, cache, readOptions, options).catch((error: unknown) => {
+    cache?.abandon();
+    throw error;
+  });
   for (const entry of read) {
     if (entry?.document) ladder.documents!.push(sourceOf(entry, entry.parsed!));
     else if (entry) addFile(ladder, entry, entry.parsed!);
