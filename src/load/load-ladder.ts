@@ -1,7 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { quoted } from '../errors.js';
 import type { LadderConfig, LadderFormat } from '../schema/config.js';
-import type { MarkdownLink, ParsedRole, Problem } from '../schema/parsed.js';
+import type { MarkdownLink, ParsedRole, Problem, RolePlace } from '../schema/parsed.js';
 import { CONFIG_FILE, configLineOf } from './config.js';
 import { listRoleFiles, type LadderFileRef, type WalkResult } from './files.js';
 import { contentHash } from './hash.js';
@@ -33,10 +33,13 @@ export interface SourceFile extends LadderFile {
   text: string;
 }
 
-/** What was loaded; `S` is `SourceFile` when texts were asked for (`LoadOptions.texts`), else files without them. */
-export interface LoadedLadder<S extends LadderFile = LadderFile> {
+/**
+ * What was loaded; `S` is `SourceFile` when texts were asked for (`LoadOptions.texts`), else files without
+ * them; `R` is `RolePlace` when roles were loaded without their expectations (`LoadOptions.outline`).
+ */
+export interface LoadedLadder<S extends LadderFile = LadderFile, R extends RolePlace = ParsedRole> {
   root: string;
-  roles: ParsedRole[];
+  roles: R[];
   sources: S[];
   /** README, CHANGELOG and the like, when asked for (`LoadOptions.documents`): never roles, read for their links. */
   documents?: S[];
@@ -60,16 +63,23 @@ export interface LoadOptions {
   progress?: (parsed: number, total: number) => void;
   /** Keep every file's text (`sources[].text`), for commands that read raw lines; others let texts go once parsed. */
   texts?: boolean;
+  /**
+   * Keep roles without their expectations (`RolePlace`), once the cache has them whole: for commands that
+   * only place roles in the ladder, as `list`. Expectations are most of what a large ladder holds.
+   */
+  outline?: boolean;
 }
 
 /** Reads every role file under `root`. Never throws for a bad file: it becomes a problem and the rest loads. */
-export async function loadLadder(root: string, options: LoadOptions & { texts: true }): Promise<LoadedLadder<SourceFile>>;
-export async function loadLadder(root: string, options?: LoadOptions): Promise<LoadedLadder>;
-export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder<LadderFile>> {
+export async function loadLadder(root: string, options: LoadOptions & { texts: true; outline?: false }): Promise<LoadedLadder<SourceFile>>;
+export async function loadLadder(root: string, options: LoadOptions & { outline: true }): Promise<LoadedLadder<LadderFile, RolePlace>>;
+export async function loadLadder(root: string, options?: LoadOptions & { outline?: false }): Promise<LoadedLadder>;
+export async function loadLadder(root: string, options?: LoadOptions): Promise<LoadedLadder<LadderFile, RolePlace>>;
+export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder<LadderFile, RolePlace>> {
   const walked = await dataFilesAsRoles(listRoleFiles(root), options.config?.format);
   const files = await notIgnored(walked.files, options.config?.ignore);
   const documents = options.documents ? await notIgnored(walked.documents, options.config?.ignore) : [];
-  const ladder: LoadedLadder = { root, roles: [], sources: [], problems: [], ...(options.documents ? { documents: [] } : {}) };
+  const ladder: LoadedLadder<LadderFile, RolePlace> = { root, roles: [], sources: [], problems: [], ...(options.documents ? { documents: [] } : {}) };
   for (const { file, reason } of await notIgnored(walked.skipped, options.config?.ignore)) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
   const inheritPatterns = options.config?.inherits?.patterns ?? [];
   const readOptions = parseOptionsOf(options.config);
@@ -85,7 +95,8 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
     if (entry?.document) ladder.documents!.push(sourceOf(entry, entry.parsed!));
     else if (entry) addFile(ladder, entry, entry.parsed!);
   }
-  mergeSkillLevels(ladder, readOptions);
+  // Skill files are merged by their sections, so their roles are never outlines (see `placed`).
+  mergeSkillLevels(ladder as LoadedLadder, readOptions);
   ladder.problems.push(...unusedPatterns(root, inheritPatterns, read), ...(await unmatchedDataGlobs(root, options.config?.format, walked.data)));
   cache?.save();
   return ladder;
@@ -98,29 +109,36 @@ export async function loadLadder(root: string, options: LoadOptions = {}): Promi
 async function readAndParse(refs: (LadderFileRef & { document?: boolean })[], problems: Problem[], cache: ParseCache | undefined, readOptions: ParseOptions, options: LoadOptions): Promise<(ReadFile | undefined)[]> {
   const read: (ReadFile | undefined)[] = [];
   let notToParse = 0;
-  const keep = (entry: ReadFile) => {
+  // What is kept of a parsed file: its text only if asked for, its roles whole unless outlines were.
+  const keep = (entry: ReadFile, parsed: ParsedFile) => {
     if (!options.texts) delete entry.text;
+    entry.parsed = options.outline && !readOptions.skillFiles ? placed(parsed) : parsed;
   };
   function* misses(): Generator<ReadFile & { text: string }> {
     for (const ref of refs) {
       // A document that cannot be read is no defect of the ladder: it is only left unchecked.
       const entry = readRoleFile(ref, ref.document ? [] : problems, cache !== undefined);
       read.push(entry);
-      if (entry && !(entry.parsed = cache?.get(entry.file, entry.hash!))) yield entry as ReadFile & { text: string };
+      const cached = entry && cache?.get(entry.file, entry.hash!);
+      if (entry && !cached) yield entry as ReadFile & { text: string };
       else {
         notToParse++;
-        if (entry) keep(entry);
+        if (entry && cached) keep(entry, cached);
       }
     }
   }
   const { parseEach } = await import('./parse-pool.js');
   const progress = options.progress && ((done: number) => options.progress!(done, refs.length - notToParse));
   await parseEach(misses(), readOptions, (entry, parsed) => {
-    entry.parsed = parsed;
     cache?.set(entry.file, entry.hash!, parsed);
-    keep(entry);
+    keep(entry, parsed);
   }, progress);
   return read;
+}
+
+/** A parse without its roles' expectations: the roles placed in the ladder need none. */
+function placed(parsed: ParsedFile): ParsedRead {
+  return { ...parsed, roles: parsed.roles.map(({ sections, strayExpectations, ...place }) => place) };
 }
 
 /** How `ladder.yaml` asks for files to be read: the parent-line phrasings, and the reader (`format:`). */
@@ -222,8 +240,11 @@ interface ReadFile extends LadderFileRef {
   /** `contentHash` of the bytes read, when a cache will look the parse up by it. */
   hash?: string;
   document?: boolean;
-  parsed?: ParsedFile;
+  parsed?: ParsedRead;
 }
+
+/** A parse as the loader keeps it: its roles whole, or only placed when the load asked for outlines. */
+type ParsedRead = Omit<ParsedFile, 'roles'> & { roles: RolePlace[] };
 
 /** Reads and decodes one file; a file that cannot be read or is not UTF-8 becomes a problem instead. */
 function readRoleFile(ref: LadderFileRef, problems: Problem[], hashed: boolean): ReadFile | undefined {
@@ -244,7 +265,7 @@ function readRoleFile(ref: LadderFileRef, problems: Problem[], hashed: boolean):
 }
 
 /** Adds a parsed file to the ladder: the one place that decides what of a file later stages see. */
-export function addFile(ladder: LoadedLadder, source: LadderFileRef & { text?: string }, parsed: ParsedFile): void {
+export function addFile(ladder: LoadedLadder<LadderFile, RolePlace>, source: LadderFileRef & { text?: string }, parsed: ParsedRead): void {
   ladder.problems.push(...parsed.problems);
   // A file the parser refused (too large or too deeply nested) is not handed to line-based rules or fixes either.
   if (parsed.problems.some((problem) => problem.code === 'unreadable')) return;
@@ -253,7 +274,7 @@ export function addFile(ladder: LoadedLadder, source: LadderFileRef & { text?: s
 }
 
 /** The file as later stages see it; with its text only when the load kept texts. */
-function sourceOf(source: LadderFileRef & { text?: string }, parsed: ParsedFile): LadderFile {
+function sourceOf(source: LadderFileRef & { text?: string }, parsed: ParsedRead): LadderFile {
   const { file, path, text } = source;
   const data = parsed.readAsData ? { readAsData: true as const } : {};
   return { file, path, ...(text === undefined ? {} : { text }), ...(parsed.roles.length > 0 ? { roleIds: parsed.roles.map((role) => role.id) } : {}), links: parsed.links, anchors: parsed.anchors, ...data };
