@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { at, LadderError } from '../errors.js';
 import { CONFIG_FILE, readLadderConfig } from '../load/config.js';
-import { loadLadder, type LadderFile, type LoadedLadder, type LoadOptions, type SourceFile } from '../load/load-ladder.js';
+import { loadLadder, type LadderFile, type LadderFileName, type LoadedLadder, type LoadOptions, type SourceFile } from '../load/load-ladder.js';
 import { foldersWithoutRoles, locateLadder, type LocatedLadder, type LocateOptions } from '../load/locate.js';
 import type { LadderConfig } from '../schema/config.js';
 import type { ParsedRole, Problem, RolePlace } from '../schema/parsed.js';
@@ -10,7 +10,7 @@ import { buildGraph, type RoleGraph, type RoleNode } from '../graph/build-graph.
 import { findRole, matchRole } from '../graph/find-role.js';
 
 /** `S` is `SourceFile` when the command asked for the files' texts (`texts: true`), `R` is `RolePlace` for outlines (`outline: true`). */
-export interface OpenLadder<S extends LadderFile = LadderFile, R extends RolePlace = ParsedRole> {
+export interface OpenLadder<S extends LadderFileName = LadderFile, R extends RolePlace = ParsedRole> {
   root: string;
   /** How the ladder was found: the bundled example standing in for a missing one carries a note. */
   located: LocatedLadder;
@@ -22,10 +22,10 @@ export interface OpenLadder<S extends LadderFile = LadderFile, R extends RolePla
 
 /** Finds, loads and links a ladder, as its `ladder.yaml` says: the first step of every command that reads one. */
 export async function openLadder(options: LocateOptions & LoadOptions & { texts: true; outline?: false }): Promise<OpenLadder<SourceFile>>;
-export async function openLadder(options: LocateOptions & LoadOptions & { outline: true }): Promise<OpenLadder<LadderFile, RolePlace>>;
+export async function openLadder(options: LocateOptions & LoadOptions & { outline: true }): Promise<OpenLadder<LadderFileName, RolePlace>>;
 export async function openLadder(options: LocateOptions & LoadOptions & { outline?: false }): Promise<OpenLadder>;
-export async function openLadder(options: LocateOptions & LoadOptions): Promise<OpenLadder<LadderFile, RolePlace>>;
-export async function openLadder(options: LocateOptions & LoadOptions): Promise<OpenLadder<LadderFile, RolePlace>> {
+export async function openLadder(options: LocateOptions & LoadOptions): Promise<OpenLadder<LadderFileName, RolePlace>>;
+export async function openLadder(options: LocateOptions & LoadOptions): Promise<OpenLadder<LadderFileName, RolePlace>> {
   const located = locateLadder(options);
   const { root } = located;
   const config = await ladderConfig(root);
@@ -98,13 +98,13 @@ async function readFolder<T>(root: string, read: () => Promise<T>): Promise<T> {
 }
 
 /** One line per load or graph problem, for commands that go on despite them; first, the note when the example stands in. */
-export function problemLines(ladder: Pick<OpenLadder<LadderFile, RolePlace>, 'loaded' | 'graph'> & { located?: LocatedLadder }): string[] {
+export function problemLines(ladder: Pick<OpenLadder<LadderFileName, RolePlace>, 'loaded' | 'graph'> & { located?: LocatedLadder }): string[] {
   const note = ladder.located?.note;
   return [...(note ? [note] : []), ...[...ladder.loaded.problems, ...ladder.graph.problems].map((p) => at(p.file, p.line, p.message))];
 }
 
 /** Files the loader could not read at all (unreadable, not UTF-8, over the size limit): a role may hide in one. */
-function skippedFiles(loaded: LoadedLadder<LadderFile, RolePlace>): Problem[] {
+function skippedFiles(loaded: LoadedLadder<LadderFileName, RolePlace>): Problem[] {
   return loaded.problems.filter((problem) => problem.code === 'unreadable' || problem.code === 'encoding');
 }
 

@@ -14,17 +14,21 @@ import { matrixOf } from './readers/matrix-settings.js';
 import { proseOf } from './readers/prose.js';
 import { mergeLevels, skillFilesOf } from './readers/skill-files.js';
 
-/** A Markdown file of the ladder as read from disk: what it holds, for link checks and for naming its roles. */
-export interface LadderFile {
+/** A Markdown file of the ladder as read from disk, by name and the roles it holds: all an outline load keeps. */
+export interface LadderFileName {
   file: string;
   path: string;
   /** The roles it holds (several when a file keeps several levels), if it holds any. */
   roleIds?: string[];
+  /** Its roles were read from YAML or JSON data: lint reports on it but `--fix` never rewrites it. */
+  readAsData?: true;
+}
+
+/** A file with what it links to, for link checks. */
+export interface LadderFile extends LadderFileName {
   /** Its links and the anchors `#…` may point at, for link checking. */
   links: MarkdownLink[];
   anchors: string[];
-  /** Its roles were read from YAML or JSON data: lint reports on it but `--fix` never rewrites it. */
-  readAsData?: true;
 }
 
 /** A file with its text, kept for rules that look at raw lines: only when the load asked for texts. */
@@ -35,9 +39,10 @@ export interface SourceFile extends LadderFile {
 
 /**
  * What was loaded; `S` is `SourceFile` when texts were asked for (`LoadOptions.texts`), else files without
- * them; `R` is `RolePlace` when roles were loaded without their expectations (`LoadOptions.outline`).
+ * them; an outline load (`LoadOptions.outline`) has `RolePlace` roles, without expectations, and files
+ * without links.
  */
-export interface LoadedLadder<S extends LadderFile = LadderFile, R extends RolePlace = ParsedRole> {
+export interface LoadedLadder<S extends LadderFileName = LadderFile, R extends RolePlace = ParsedRole> {
   root: string;
   roles: R[];
   sources: S[];
@@ -64,22 +69,23 @@ export interface LoadOptions {
   /** Keep every file's text (`sources[].text`), for commands that read raw lines; others let texts go once parsed. */
   texts?: boolean;
   /**
-   * Keep roles without their expectations (`RolePlace`), once the cache has them whole: for commands that
-   * only place roles in the ladder, as `list`. Expectations are most of what a large ladder holds.
+   * Keep roles without their expectations (`RolePlace`) and files without their links, once the cache has
+   * them whole: for commands that only place roles in the ladder, as `list`. Expectations are most of what a
+   * large ladder holds.
    */
   outline?: boolean;
 }
 
 /** Reads every role file under `root`. Never throws for a bad file: it becomes a problem and the rest loads. */
 export async function loadLadder(root: string, options: LoadOptions & { texts: true; outline?: false }): Promise<LoadedLadder<SourceFile>>;
-export async function loadLadder(root: string, options: LoadOptions & { outline: true }): Promise<LoadedLadder<LadderFile, RolePlace>>;
+export async function loadLadder(root: string, options: LoadOptions & { outline: true }): Promise<LoadedLadder<LadderFileName, RolePlace>>;
 export async function loadLadder(root: string, options?: LoadOptions & { outline?: false }): Promise<LoadedLadder>;
-export async function loadLadder(root: string, options?: LoadOptions): Promise<LoadedLadder<LadderFile, RolePlace>>;
-export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder<LadderFile, RolePlace>> {
+export async function loadLadder(root: string, options?: LoadOptions): Promise<LoadedLadder<LadderFileName, RolePlace>>;
+export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder<LadderFileName, RolePlace>> {
   const walked = await dataFilesAsRoles(listRoleFiles(root), options.config?.format);
   const files = await notIgnored(walked.files, options.config?.ignore);
   const documents = options.documents ? await notIgnored(walked.documents, options.config?.ignore) : [];
-  const ladder: LoadedLadder<LadderFile, RolePlace> = { root, roles: [], sources: [], problems: [], ...(options.documents ? { documents: [] } : {}) };
+  const ladder: LoadedLadder<LadderFileName, RolePlace> = { root, roles: [], sources: [], problems: [], ...(options.documents ? { documents: [] } : {}) };
   for (const { file, reason } of await notIgnored(walked.skipped, options.config?.ignore)) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
   const inheritPatterns = options.config?.inherits?.patterns ?? [];
   const readOptions = parseOptionsOf(options.config);
@@ -112,6 +118,7 @@ async function readAndParse(refs: (LadderFileRef & { document?: boolean })[], pr
   // What is kept of a parsed file: its text only if asked for, its roles whole unless outlines were.
   const keep = (entry: ReadFile, parsed: ParsedFile) => {
     if (!options.texts) delete entry.text;
+    delete entry.hash;
     entry.parsed = options.outline && !readOptions.skillFiles ? placed(parsed) : parsed;
   };
   function* misses(): Generator<ReadFile & { text: string }> {
@@ -136,8 +143,8 @@ async function readAndParse(refs: (LadderFileRef & { document?: boolean })[], pr
   return read;
 }
 
-/** A parse without its roles' expectations: the roles placed in the ladder need none. */
-function placed(parsed: ParsedFile): ParsedRead {
+/** A parse without its roles' expectations or its links: placing roles in the ladder needs neither. */
+function placed({ links, anchors, ...parsed }: ParsedFile): ParsedRead {
   return { ...parsed, roles: parsed.roles.map(({ sections, strayExpectations, ...place }) => place) };
 }
 
@@ -243,8 +250,8 @@ interface ReadFile extends LadderFileRef {
   parsed?: ParsedRead;
 }
 
-/** A parse as the loader keeps it: its roles whole, or only placed when the load asked for outlines. */
-type ParsedRead = Omit<ParsedFile, 'roles'> & { roles: RolePlace[] };
+/** A parse as the loader keeps it: whole, or its roles only placed and no links when the load asked for outlines. */
+type ParsedRead = Omit<ParsedFile, 'roles' | 'links' | 'anchors'> & { roles: RolePlace[] } & Partial<Pick<ParsedFile, 'links' | 'anchors'>>;
 
 /** Reads and decodes one file; a file that cannot be read or is not UTF-8 becomes a problem instead. */
 function readRoleFile(ref: LadderFileRef, problems: Problem[], hashed: boolean): ReadFile | undefined {
@@ -265,7 +272,7 @@ function readRoleFile(ref: LadderFileRef, problems: Problem[], hashed: boolean):
 }
 
 /** Adds a parsed file to the ladder: the one place that decides what of a file later stages see. */
-export function addFile(ladder: LoadedLadder<LadderFile, RolePlace>, source: LadderFileRef & { text?: string }, parsed: ParsedRead): void {
+export function addFile(ladder: LoadedLadder<LadderFileName, RolePlace>, source: LadderFileRef & { text?: string }, parsed: ParsedRead): void {
   ladder.problems.push(...parsed.problems);
   // A file the parser refused (too large or too deeply nested) is not handed to line-based rules or fixes either.
   if (parsed.problems.some((problem) => problem.code === 'unreadable')) return;
@@ -274,10 +281,11 @@ export function addFile(ladder: LoadedLadder<LadderFile, RolePlace>, source: Lad
 }
 
 /** The file as later stages see it; with its text only when the load kept texts. */
-function sourceOf(source: LadderFileRef & { text?: string }, parsed: ParsedRead): LadderFile {
+function sourceOf(source: LadderFileRef & { text?: string }, parsed: ParsedRead): LadderFileName {
   const { file, path, text } = source;
   const data = parsed.readAsData ? { readAsData: true as const } : {};
-  return { file, path, ...(text === undefined ? {} : { text }), ...(parsed.roles.length > 0 ? { roleIds: parsed.roles.map((role) => role.id) } : {}), links: parsed.links, anchors: parsed.anchors, ...data };
+  const links = parsed.links ? { links: parsed.links, anchors: parsed.anchors } : {};
+  return { file, path, ...(text === undefined ? {} : { text }), ...(parsed.roles.length > 0 ? { roleIds: parsed.roles.map((role) => role.id) } : {}), ...links, ...data };
 }
 
 /** UTF-8 text without its BOM, or where the first invalid byte is. */
