@@ -134,7 +134,7 @@ describe('one judgement of same, restated, evolved and new', () => {
       'parent.md': role('Parent', null, { Work: ['Placeholder.'] }),
       'child.md': role('Child', 'Parent', { Work: fixtureExpectations() }),
     });
-    const loaded = await loadLadder(root);
+    const loaded = await loadLadder(root, { texts: true });
     const [parent, child] = [loaded.roles.find((r) => r.title === 'Parent')!, loaded.roles.find((r) => r.title === 'Child')!];
     const newer = child.sections[0]!.expectations;
     expect(newer.length).toBeGreaterThan(200);

@@ -10,7 +10,7 @@ import { writeTree } from './helpers.js';
 
 /** Lints a ladder folder in-process, README and the like included, as `ladder lint` does. */
 export async function lintFolder(root: string, config: LadderConfig = {}): Promise<FindingWithFix[]> {
-  const loaded = await loadLadder(root, { documents: true, config });
+  const loaded = await loadLadder(root, { documents: true, texts: true, config });
   const graph = buildGraph(loaded.roles);
   return lintLadder({ root, loaded, graph }, config).findings;
 }

@@ -434,7 +434,7 @@ describe('the lint engine', () => {
 
   it('refuses a fix from a rule whose meta does not declare it fixable', async () => {
     const root = writeTree({ 'a.md': role('Engineer', null) });
-    const loaded = await loadLadder(root);
+    const loaded = await loadLadder(root, { texts: true });
     const sneaky: LintRule = {
       meta: { id: 'sneaky', description: 'Fixes without saying so.', severity: 'warning', fixable: false, flags: 'anything', passes: 'nothing' },
       check: () => [{ file: 'a.md', line: 1, column: 1, message: 'x', fix: { line: 1, deleteLine: true } }],

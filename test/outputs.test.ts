@@ -42,7 +42,7 @@ const after = {
   'ic/staff.md': role('Staff Engineer', 'Senior Engineer', { Delivery: ['Sets the technical direction of a team.'] }),
 };
 const ladderDir = writeTree(after);
-const ladder = await openLadder({ flag: ladderDir, cwd: ladderDir, bundled: ladderDir });
+const ladder = await openLadder({ flag: ladderDir, cwd: ladderDir, bundled: ladderDir, texts: true });
 const { graph } = ladder;
 const titles = roleTitles(graph);
 const roles = [...graph.roles.values()].map((node) => resolveRole(graph, node));

@@ -28,6 +28,16 @@ describe('parse cache', () => {
     expect((await runMain(['--ladder', ladder, 'show', 'engineer'], { env })).stdout).toContain('Writes docs.');
   });
 
+  it('keeps whole parses from a list, which loads no expectations, for a later show to reuse', async () => {
+    const ladder = writeTree({ 'e.md': role('Engineer', null, { Craft: ['Writes code.'] }) });
+    const cache = mkdtempSync(join(tmpdir(), 'ladder-cache-'));
+    const env = { LADDER_CACHE_DIR: cache };
+    const cold = await runMain(['--ladder', ladder, 'list', '--json'], { env });
+    writeFileSync(cacheFile(cache), readFileSync(cacheFile(cache), 'utf8').replace('Writes code.', 'From the cache.'));
+    expect((await runMain(['--ladder', ladder, 'show', 'engineer'], { env })).stdout).toContain('From the cache.');
+    expect(await runMain(['--ladder', ladder, 'list', '--json'], { env })).toEqual(cold);
+  });
+
   it('sees a same-size edit whose mtime was put back (touch -r, cp -p, rsync -a, an unpacked archive)', async () => {
     const file = 'e.md';
     const ladder = writeTree({ [file]: role('Engineer', null, { Craft: ['Writes code.'] }) });

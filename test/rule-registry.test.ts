@@ -35,7 +35,7 @@ const ladders: Record<ProblemCode, { tree: Record<string, string | Buffer>; conf
 
 async function problemsAndFindings({ tree, config = {} }: { tree: Record<string, string | Buffer>; config?: LadderConfig }) {
   const root = writeTree(tree);
-  const loaded = await loadLadder(root, { documents: true, config });
+  const loaded = await loadLadder(root, { documents: true, texts: true, config });
   const graph = buildGraph(loaded.roles, config);
   const { findings } = lintLadder({ root, loaded, graph }, config);
   return { problems: [...loaded.problems, ...graph.problems], findings };

@@ -16,7 +16,7 @@ beforeAll(loadColour);
 
 const lineOf = (root: string, file: string, line: number) => readFileSync(join(root, file), 'utf8').split('\n')[line - 1]!;
 const graphOf = async (root: string) => {
-  const loaded = await loadLadder(root);
+  const loaded = await loadLadder(root, { texts: true });
   return { graph: buildGraph(loaded.roles), texts: new Map(loaded.sources.map((s) => [s.file, s.text])) };
 };
 

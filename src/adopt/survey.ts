@@ -33,7 +33,8 @@ export async function surveyLadder(root: string, options: Pick<LoadOptions, 'cac
   // The folders ladder leaves out without a ladder.yaml (a docs/ folder) must stay out once one is written.
   const leftOut = leftOutFolders(root);
   // Phrasings are how parents are found at all, so an existing ladder.yaml's count; its ignore and aliases are re-derived.
-  const asIs = await loadLadder(root, { ...options, config: { inherits: existing.inherits, format: existing.format } });
+  // Texts are kept: the shapes below look at files as written.
+  const asIs = await loadLadder(root, { ...options, texts: true, config: { inherits: existing.inherits, format: existing.format } });
   // A ladder kept as data (YAML or JSON records, or levels in front matter) is read by its own reader.
   const dataSeen = existing.format === undefined ? await dataShape(root, [...(existing.ignore ?? []), ...leftOut]) : undefined;
   const recordsSeen = dataSeen?.format ? dataSeen : existing.format === undefined ? await frontMatterLevelsShape(asIs.sources) : undefined;

@@ -2,6 +2,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { at } from '../errors.js';
 import { openLadder, type OpenLadder } from '../ladder/open-ladder.js';
 import { namedPath } from '../load/files.js';
+import type { SourceFile } from '../load/load-ladder.js';
 import { findLadder, locateLadder } from '../load/locate.js';
 import { forFiles, lintLadder, toReport, type LintResult } from '../lint/engine.js';
 import { fixFiles } from '../lint/fix.js';
@@ -77,9 +78,9 @@ async function lintAndFix(
   only: ReadonlySet<string> | undefined,
   fix = false,
 ): Promise<{ result: LintResult; notFixed: string[] }> {
-  // README and the like are read too, for their links.
-  const open = () => openLadder({ ...locateOptions(ctx), flag: root, documents: true });
-  const lint = (ladder: OpenLadder) => {
+  // README and the like are read too, for their links; texts are kept for the rules that read raw lines.
+  const open = () => openLadder({ ...locateOptions(ctx), flag: root, documents: true, texts: true });
+  const lint = (ladder: OpenLadder<SourceFile>) => {
     const result = lintLadder(ladder, ladder.config);
     return only ? forFiles(result, only) : result;
   };

@@ -13,7 +13,8 @@ export interface SearchCommandOptions {
 
 /** Exit 0 with hits, 1 without (as grep), so scripts can test for a match. */
 export async function searchCommand(ctx: CommandContext, words: string[], options: SearchCommandOptions): Promise<CommandResult> {
-  const ladder = await openLadder(locateOptions(ctx));
+  // Hits are shown with their lines as written.
+  const ladder = await openLadder({ ...locateOptions(ctx), texts: true });
   const query = words.join(' ');
   const texts = new Map(ladder.loaded.sources.map((s) => [s.file, s.text]));
   const hits = searchLadder(ladder.graph, query, {

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { ParsedRole, Problem, ProblemCode } from '../schema/parsed.js';
+import type { ParsedRole, Problem, ProblemCode, RolePlace } from '../schema/parsed.js';
 import { fileRoleId, folderRoleId } from '../text/role-id.js';
 import { slug } from '../text/slug.js';
 import { reportLinesNamingRoles } from './lines-naming-roles.js';
@@ -19,17 +19,17 @@ export interface GraphOptions {
 }
 
 /** Links roles to their parents and derives levels. Never throws: defects become problems. */
-export function buildGraph(parsed: ParsedRole[], options: GraphOptions = {}): RoleGraph {
-  const graph: RoleGraph = { roles: new Map(), problems: [], broken: new Map(), names: new Map() };
+export function buildGraph<R extends RolePlace = ParsedRole>(parsed: R[], options: GraphOptions = {}): RoleGraph<R> {
+  const graph: RoleGraph<R> = { roles: new Map(), problems: [], broken: new Map(), names: new Map() };
   const byFile = new Map<string, string>();
-  const titles = new Map<string, RoleNode>();
+  const titles = new Map<string, RoleNode<R>>();
   for (const role of withFolderIds(parsed)) {
     const first = graph.roles.get(role.id);
     if (first) {
       graph.problems.push(problem('duplicate-id', role, role.titleLine, `role id "${role.id}" is already used by ${first.file}; rename the file or set a different "id"`));
       continue;
     }
-    const node: RoleNode = { ...role, parentId: null, level: 0, children: [] };
+    const node: RoleNode<R> = { ...role, parentId: null, level: 0, children: [] };
     // Tracks may share a title ("Senior Engineer" in backend/ and frontend/); within one track it is a slip.
     const titleKey = `${role.track}\n${slug(role.title)}`;
     const sameTitle = titles.get(titleKey);
@@ -48,7 +48,7 @@ export function buildGraph(parsed: ParsedRole[], options: GraphOptions = {}): Ro
     }
   }
   const aliases = new Map(Object.entries(options.aliases ?? {}).map(([name, id]) => [slug(name), id]));
-  const link = (node: RoleNode) => linkParent(graph, node, byFile, aliases);
+  const link = (node: RoleNode<RolePlace>) => linkParent(graph, node, byFile, aliases);
   const nodes = [...graph.roles.values()];
   nodes.filter((node) => !namesSeveral(node)).forEach(link);
   linkWhenAncestorsKnown(graph, nodes.filter(namesSeveral), aliases, link);
@@ -73,7 +73,7 @@ export function withFolderIds<Role extends Pick<ParsedRole, 'id' | 'file' | 'fro
 }
 
 /** Whether a role's parent line names several roles (and no link settles it), so the highest must be picked. */
-function namesSeveral(node: RoleNode): boolean {
+function namesSeveral(node: RoleNode<RolePlace>): boolean {
   return (node.parent?.names?.length ?? 0) > 1 && node.parent?.link === undefined;
 }
 
@@ -82,9 +82,9 @@ function namesSeveral(node: RoleNode): boolean {
  * since "the highest" is read from those. Roles that wait on each other (a cycle) are linked as they are;
  * the cycle is reported later.
  */
-function linkWhenAncestorsKnown(graph: RoleGraph, waiting: RoleNode[], aliases: Map<string, string>, link: (node: RoleNode) => void): void {
+function linkWhenAncestorsKnown(graph: RoleGraph<RolePlace>, waiting: RoleNode<RolePlace>[], aliases: Map<string, string>, link: (node: RoleNode<RolePlace>) => void): void {
   const pending = new Set(waiting);
-  const waits = (node: RoleNode) =>
+  const waits = (node: RoleNode<RolePlace>) =>
     node.parent!.names!.some((name) => {
       const found = parentByName(graph, node, name, aliases);
       return 'id' in found && [found.id, ...ancestorsOf(graph, found.id)].some((id) => pending.has(graph.roles.get(id)!));
@@ -99,7 +99,7 @@ function linkWhenAncestorsKnown(graph: RoleGraph, waiting: RoleNode[], aliases: 
 }
 
 /** The ids above a role as linked so far, nearest first; guarded against cycles. */
-function ancestorsOf(graph: RoleGraph, id: string): string[] {
+function ancestorsOf(graph: RoleGraph<RolePlace>, id: string): string[] {
   const seen = new Set([id]);
   for (let up = graph.roles.get(id)!.parentId; up !== null && !seen.has(up); up = graph.roles.get(up)!.parentId) seen.add(up);
   seen.delete(id);
@@ -109,7 +109,7 @@ function ancestorsOf(graph: RoleGraph, id: string): string[] {
 /** A parent line's reading: the parent found, or the defect that stops it. */
 type ParentFound = { id: string; match: ParentMatch; name: string } | { code: ProblemCode; message: string; candidates?: string[] };
 
-function linkParent(graph: RoleGraph, node: RoleNode, byFile: Map<string, string>, aliases: Map<string, string>): void {
+function linkParent(graph: RoleGraph<RolePlace>, node: RoleNode<RolePlace>, byFile: Map<string, string>, aliases: Map<string, string>): void {
   const ref = node.parent;
   if (!ref) return;
   const found = ref.link !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(ref.link) ? parentByLink(node, ref.link, byFile) : parentByNames(graph, node, ref.names ?? [ref.name], aliases);
@@ -121,7 +121,7 @@ function linkParent(graph: RoleGraph, node: RoleNode, byFile: Map<string, string
   graph.roles.get(found.id)!.children.push(node.id);
 }
 
-function reportParent(graph: RoleGraph, node: RoleNode, { code, message, candidates }: { code: ProblemCode; message: string; candidates?: string[] }): void {
+function reportParent(graph: RoleGraph<RolePlace>, node: RoleNode<RolePlace>, { code, message, candidates }: { code: ProblemCode; message: string; candidates?: string[] }): void {
   const ref = node.parent!;
   const found = { ...problem(code, node, ref.line, message, ref.column), ...(candidates ? { candidates } : {}) };
   graph.problems.push(found);
@@ -129,7 +129,7 @@ function reportParent(graph: RoleGraph, node: RoleNode, { code, message, candida
 }
 
 /** A link names its parent by file, relative to the linking file; `%20` in it is a space. */
-function parentByLink(node: RoleNode, link: string, byFile: Map<string, string>): ParentFound {
+function parentByLink(node: RoleNode<RolePlace>, link: string, byFile: Map<string, string>): ParentFound {
   const path = decodeLink(link.split('#')[0]!);
   if (path === undefined) return { code: 'unknown-parent', message: `parent link "${link}" has a malformed "%" escape; write the file name as it is, with "%20" for a space` };
   const target = posix.normalize(posix.join(posix.dirname(node.file), path));
@@ -153,7 +153,7 @@ function decodeLink(text: string): string | undefined {
  * role, are reported rather than guessed. Ancestors are read through parents already linked (see
  * `linkWhenAncestorsKnown`).
  */
-function parentByNames(graph: RoleGraph, node: RoleNode, names: string[], aliases: Map<string, string>): ParentFound {
+function parentByNames(graph: RoleGraph<RolePlace>, node: RoleNode<RolePlace>, names: string[], aliases: Map<string, string>): ParentFound {
   const each = names.map((name) => parentByName(graph, node, name, aliases));
   const failed = each.find((found) => 'code' in found);
   if (failed || each.length === 1) return failed ?? each[0]!;
@@ -169,7 +169,7 @@ function parentByNames(graph: RoleGraph, node: RoleNode, names: string[], aliase
 }
 
 /** One name of a parent line: a `ladder.yaml` alias, else the role it names exactly or by whole words. */
-function parentByName(graph: RoleGraph, node: RoleNode, name: string, aliases: Map<string, string>): ParentFound {
+function parentByName(graph: RoleGraph<RolePlace>, node: RoleNode<RolePlace>, name: string, aliases: Map<string, string>): ParentFound {
   const alias = aliases.get(slug(name));
   if (alias !== undefined) {
     if (!graph.roles.has(alias)) return { code: 'unknown-parent', message: `parent "${name}" is mapped by ladder.yaml to "${alias}", which is no role id; fix the alias in ladder.yaml` };
@@ -195,7 +195,7 @@ function parentByName(graph: RoleGraph, node: RoleNode, name: string, aliases: M
  * parent itself (an overview page names none), then one in the same folder, then file order. A suggestion
  * only: the user still settles it.
  */
-function likeliestFirst(graph: RoleGraph, node: RoleNode, ids: string[]): string[] {
+function likeliestFirst(graph: RoleGraph<RolePlace>, node: RoleNode<RolePlace>, ids: string[]): string[] {
   const folder = (file: string) => posix.dirname(file);
   const score = (id: string) => {
     const candidate = graph.roles.get(id)!;
@@ -210,7 +210,7 @@ function yamlKey(name: string): string {
 }
 
 /** Marks every role that sits on a cycle. Each role is visited once overall, so this is linear. */
-function findCycles(graph: RoleGraph): void {
+function findCycles(graph: RoleGraph<RolePlace>): void {
   const state = new Map<string, 'active' | 'done'>();
   for (const start of graph.roles.keys()) {
     const path: string[] = [];
@@ -240,7 +240,7 @@ function findCycles(graph: RoleGraph): void {
  * For ladders kept in one folder, where the folder cannot tell the tracks apart: each role joins the track
  * of its nearest ancestor (or itself) that starts one. Front matter `track` still wins.
  */
-function assignTracks(graph: RoleGraph, tracks: Record<string, string>): void {
+function assignTracks(graph: RoleGraph<RolePlace>, tracks: Record<string, string>): void {
   const startOf = new Map<string, string>();
   for (const [track, id] of Object.entries(tracks)) {
     if (graph.roles.has(id)) startOf.set(id, track);
@@ -261,10 +261,10 @@ function assignTracks(graph: RoleGraph, tracks: Record<string, string>): void {
 }
 
 /** Level = parent's level + 1 (roots are 1) unless front matter sets it; cycle members count from 1. */
-function assignLevels(graph: RoleGraph): void {
+function assignLevels(graph: RoleGraph<RolePlace>): void {
   for (const start of graph.roles.values()) {
-    const path: RoleNode[] = [];
-    let node: RoleNode | undefined = start;
+    const path: RoleNode<RolePlace>[] = [];
+    let node: RoleNode<RolePlace> | undefined = start;
     while (node && node.level === 0 && !path.includes(node)) {
       path.push(node);
       node = node.parentId !== null && !graph.broken.has(node.id) ? graph.roles.get(node.parentId) : undefined;
@@ -281,7 +281,7 @@ function assignLevels(graph: RoleGraph): void {
  * A role is broken when it or any ancestor has a broken parent link. A walk stops at a role already known
  * to be whole, so a deep chain is walked once, not once per role.
  */
-function markBroken(graph: RoleGraph): void {
+function markBroken(graph: RoleGraph<RolePlace>): void {
   const whole = new Set<string>();
   for (const node of graph.roles.values()) {
     const seen = new Set<string>();
@@ -302,13 +302,13 @@ function markBroken(graph: RoleGraph): void {
   }
 }
 
-function problem(code: ProblemCode, role: ParsedRole, line: number, message: string, column = 1): Problem {
+function problem(code: ProblemCode, role: RolePlace, line: number, message: string, column = 1): Problem {
   return { code, message, file: role.file, line, column };
 }
 
 
 /** Role id → title, for renderers that name where an expectation comes from. */
-export function roleTitles(graph: RoleGraph): Map<string, string> {
+export function roleTitles(graph: RoleGraph<RolePlace>): Map<string, string> {
   return new Map([...graph.roles.values()].map((role) => [role.id, role.title]));
 }
 

@@ -1,6 +1,7 @@
 import { LadderError, quoted } from '../errors.js';
 import { typoDistance } from '../text/edit-distance.js';
 import { slug } from '../text/slug.js';
+import type { RolePlace } from '../schema/parsed.js';
 import type { RoleGraph, RoleNode } from './role-graph.js';
 
 /** How a name met its roles: exactly (id, title or alias) or loosely (whole words, or on the command line a prefix, the start of a word, initials). */
@@ -32,7 +33,7 @@ const TYPED_TIERS: ((candidate: string, wanted: string) => boolean)[] = [
  * must not be silently tied to "Manager path"), and a part of a word never does.
  * More than one id is an ambiguity the caller must report, never a guess.
  */
-export function matchRole(graph: RoleGraph, name: string, strict = false): RoleMatch {
+export function matchRole(graph: RoleGraph<RolePlace>, name: string, strict = false): RoleMatch {
   if (graph.roles.has(name)) return { ids: [name], exact: true };
   const wanted = slug(name);
   const exact = graph.names.get(wanted) ?? [];
@@ -55,7 +56,7 @@ export function matchRole(graph: RoleGraph, name: string, strict = false): RoleM
  * when none does, roles whose name holds `name` in whole words or is held by it ("Senior Engineer" and
  * Engineer).
  */
-export function lookalikes(graph: RoleGraph, name: string, limit = 3): string[] {
+export function lookalikes(graph: RoleGraph<RolePlace>, name: string, limit = 3): string[] {
   const wanted = slug(name);
   const holds = (candidate: string) => wholeWordsOf(candidate, wanted) || wholeWordsOf(wanted, candidate) || candidate.startsWith(wanted);
   const typos = nearest(graph, (candidate) => typoDistance(wanted, candidate));
@@ -64,7 +65,7 @@ export function lookalikes(graph: RoleGraph, name: string, limit = 3): string[] 
 }
 
 /** Role ids by the distance of their nearest name, closest first; names without a distance are left out. */
-function nearest(graph: RoleGraph, distanceOf: (candidate: string) => number | undefined): string[] {
+function nearest(graph: RoleGraph<RolePlace>, distanceOf: (candidate: string) => number | undefined): string[] {
   const distance = new Map<string, number>();
   for (const [candidate, ids] of graph.names) {
     const found = distanceOf(candidate);
@@ -75,12 +76,12 @@ function nearest(graph: RoleGraph, distanceOf: (candidate: string) => number | u
 }
 
 /** Lists roles as `id (Title)`, for messages that name every candidate. */
-export function describeRoles(graph: RoleGraph, ids: string[]): string {
+export function describeRoles(graph: RoleGraph<RolePlace>, ids: string[]): string {
   return ids.map((id) => `${id} (${graph.roles.get(id)!.title})`).join(', ');
 }
 
 /** "Senior Engineer (senior-engineer) or Staff Engineer (staff-engineer)": titles first, as people know roles by them. */
-function offerRoles(graph: RoleGraph, ids: string[]): string {
+function offerRoles(graph: RoleGraph<RolePlace>, ids: string[]): string {
   return ids.map((id) => `${graph.roles.get(id)!.title} (${id})`).join(' or ');
 }
 

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { LadderConfig } from '../schema/config.js';
 import { ORDER_KEYS } from '../schema/order-keys.js';
-import type { Problem } from '../schema/parsed.js';
+import type { Problem, RolePlace } from '../schema/parsed.js';
 import type { RoleGraph, RoleNode } from './role-graph.js';
 
 export type LevelsSetting = NonNullable<LadderConfig['levels']>;
@@ -28,8 +28,8 @@ export function positionOf(role: Pick<RoleNode, 'file' | 'frontMatter'>, order: 
 }
 
 /** Roles grouped by track, each in file order: a level order runs within one track. */
-export function tracksOf(roles: RoleNode[]): RoleNode[][] {
-  const tracks = new Map<string, RoleNode[]>();
+export function tracksOf<N extends RoleNode<RolePlace>>(roles: N[]): N[][] {
+  const tracks = new Map<string, N[]>();
   for (const role of roles) {
     const track = tracks.get(role.track);
     if (track) track.push(role);
@@ -49,7 +49,7 @@ const HOW: Record<'filename' | 'frontmatter', string> = {
  * order is unclear (two roles at one place, a role without a place among placed ones) is reported, not
  * guessed, and none of its roles is linked by order.
  */
-export function linkByLevelOrder(graph: RoleGraph, levels: LevelsSetting): void {
+export function linkByLevelOrder(graph: RoleGraph<RolePlace>, levels: LevelsSetting): void {
   if (Array.isArray(levels.order)) reportUnlistedFiles(graph, levels.order);
   for (const roles of tracksOf([...graph.roles.values()])) {
     const ordered = orderTrack(graph, roles, levels.order);
@@ -61,16 +61,16 @@ export function linkByLevelOrder(graph: RoleGraph, levels: LevelsSetting): void 
 }
 
 /** The roles of one track, lowest first; undefined when nothing places them or the order is unclear (reported). */
-function orderTrack(graph: RoleGraph, roles: RoleNode[], order: LevelOrder): RoleNode[] | undefined {
+function orderTrack(graph: RoleGraph<RolePlace>, roles: RoleNode<RolePlace>[], order: LevelOrder): RoleNode<RolePlace>[] | undefined {
   const placed = roles.map((role) => ({ role, at: positionOf(role, order) }));
   if (placed.every((p) => p.at === undefined)) return undefined;
   const how = Array.isArray(order) ? 'place in "levels.order" of ladder.yaml' : HOW[order];
-  const defects: { role: RoleNode; problem: Problem }[] = [];
+  const defects: { role: RoleNode<RolePlace>; problem: Problem }[] = [];
   // A role with a parent line of its own needs no place in the order.
   for (const { role } of placed.filter((p) => p.at === undefined && p.role.parent === null)) {
     defects.push(defect(role, `the level order gives no place to ${role.file}, which has no ${how}, unlike the other levels of track "${role.track}"; give it one, give it a parent line, or add it to "ignore:" in ladder.yaml`));
   }
-  const byPlace = new Map<number, RoleNode[]>();
+  const byPlace = new Map<number, RoleNode<RolePlace>[]>();
   for (const { role, at } of placed) if (at !== undefined) byPlace.set(at, byPlace.get(at)?.concat(role) ?? [role]);
   for (const [at, same] of byPlace) {
     if (same.length < 2) continue;
@@ -87,19 +87,19 @@ function orderTrack(graph: RoleGraph, roles: RoleNode[], order: LevelOrder): Rol
   return placed.filter((p) => p.at !== undefined).sort((a, b) => a.at! - b.at!).map((p) => p.role);
 }
 
-function linkToPrevious(role: RoleNode, previous: RoleNode): void {
+function linkToPrevious(role: RoleNode<RolePlace>, previous: RoleNode<RolePlace>): void {
   role.parentId = previous.id;
   previous.children.push(role.id);
 }
 
 /** Files listed in `levels.order` that are no role of the ladder: a typo there would silently reorder it. */
-function reportUnlistedFiles(graph: RoleGraph, order: string[]): void {
+function reportUnlistedFiles(graph: RoleGraph<RolePlace>, order: string[]): void {
   const files = new Set([...graph.roles.values()].map((role) => role.file));
   for (const file of order.filter((f) => !files.has(f))) {
     graph.problems.push({ code: 'level-order', message: `"levels.order" lists ${file}, which is no role file of this ladder; fix the list in ladder.yaml`, file: 'ladder.yaml', line: 1, column: 1 });
   }
 }
 
-function defect(role: RoleNode, message: string): { role: RoleNode; problem: Problem } {
+function defect(role: RoleNode<RolePlace>, message: string): { role: RoleNode<RolePlace>; problem: Problem } {
   return { role, problem: { code: 'level-order', message, file: role.file, line: role.titleLine, column: 1 } };
 }

@@ -1,3 +1,4 @@
+import type { RolePlace } from '../schema/parsed.js';
 import type { RoleGraph } from './role-graph.js';
 
 /** Titles longer than this many words are not looked for in a line: none is that long. */
@@ -10,7 +11,7 @@ const MAX_TITLE_WORDS = 8;
  * so "an engineer who…" names no role. Linear in the words of the lines: each run of up to eight words is
  * looked up among the titles.
  */
-export function reportLinesNamingRoles(graph: RoleGraph): void {
+export function reportLinesNamingRoles(graph: RoleGraph<RolePlace>): void {
   const titles = new Map<string, string>();
   for (const role of graph.roles.values()) titles.set(words(role.title).join(' '), role.title);
   for (const role of graph.roles.values()) {

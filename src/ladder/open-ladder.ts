@@ -2,25 +2,30 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { at, LadderError } from '../errors.js';
 import { CONFIG_FILE, readLadderConfig } from '../load/config.js';
-import { loadLadder, type LoadedLadder, type LoadOptions } from '../load/load-ladder.js';
+import { loadLadder, type LadderFile, type LadderFileName, type LoadedLadder, type LoadOptions, type SourceFile } from '../load/load-ladder.js';
 import { foldersWithoutRoles, locateLadder, type LocatedLadder, type LocateOptions } from '../load/locate.js';
 import type { LadderConfig } from '../schema/config.js';
-import type { Problem } from '../schema/parsed.js';
+import type { ParsedRole, Problem, RolePlace } from '../schema/parsed.js';
 import { buildGraph, type RoleGraph, type RoleNode } from '../graph/build-graph.js';
 import { findRole, matchRole } from '../graph/find-role.js';
 
-export interface OpenLadder {
+/** `S` is `SourceFile` when the command asked for the files' texts (`texts: true`), `R` is `RolePlace` for outlines (`outline: true`). */
+export interface OpenLadder<S extends LadderFileName = LadderFile, R extends RolePlace = ParsedRole> {
   root: string;
   /** How the ladder was found: the bundled example standing in for a missing one carries a note. */
   located: LocatedLadder;
   /** `ladder.yaml`, or the defaults when there is none. */
   config: LadderConfig;
-  loaded: LoadedLadder;
-  graph: RoleGraph;
+  loaded: LoadedLadder<S, R>;
+  graph: RoleGraph<R>;
 }
 
 /** Finds, loads and links a ladder, as its `ladder.yaml` says: the first step of every command that reads one. */
-export async function openLadder(options: LocateOptions & LoadOptions): Promise<OpenLadder> {
+export async function openLadder(options: LocateOptions & LoadOptions & { texts: true; outline?: false }): Promise<OpenLadder<SourceFile>>;
+export async function openLadder(options: LocateOptions & LoadOptions & { outline: true }): Promise<OpenLadder<LadderFileName, RolePlace>>;
+export async function openLadder(options: LocateOptions & LoadOptions & { outline?: false }): Promise<OpenLadder>;
+export async function openLadder(options: LocateOptions & LoadOptions): Promise<OpenLadder<LadderFileName, RolePlace>>;
+export async function openLadder(options: LocateOptions & LoadOptions): Promise<OpenLadder<LadderFileName, RolePlace>> {
   const located = locateLadder(options);
   const { root } = located;
   const config = await ladderConfig(root);
@@ -45,7 +50,7 @@ export interface LadderAtRevision {
  * `ladder.yaml` reads both sides, so a change to it alone does not show as changed roles.
  */
 export async function openLadderRevisions(
-  options: LocateOptions & LoadOptions,
+  options: LocateOptions & LoadOptions & { outline?: false },
   { older, newer, gitEnv }: { older: string; newer: string | null; gitEnv: Record<string, string | undefined> },
 ): Promise<{ older: LadderAtRevision; newer: LadderAtRevision }> {
   const { root } = locateLadder(options);
@@ -93,13 +98,13 @@ async function readFolder<T>(root: string, read: () => Promise<T>): Promise<T> {
 }
 
 /** One line per load or graph problem, for commands that go on despite them; first, the note when the example stands in. */
-export function problemLines(ladder: Pick<OpenLadder, 'loaded' | 'graph'> & { located?: LocatedLadder }): string[] {
+export function problemLines(ladder: Pick<OpenLadder<LadderFileName, RolePlace>, 'loaded' | 'graph'> & { located?: LocatedLadder }): string[] {
   const note = ladder.located?.note;
   return [...(note ? [note] : []), ...[...ladder.loaded.problems, ...ladder.graph.problems].map((p) => at(p.file, p.line, p.message))];
 }
 
 /** Files the loader could not read at all (unreadable, not UTF-8, over the size limit): a role may hide in one. */
-function skippedFiles(loaded: LoadedLadder): Problem[] {
+function skippedFiles(loaded: LoadedLadder<LadderFileName, RolePlace>): Problem[] {
   return loaded.problems.filter((problem) => problem.code === 'unreadable' || problem.code === 'encoding');
 }
 

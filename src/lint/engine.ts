@@ -27,7 +27,8 @@ export interface LintResult {
 
 export interface LintInput {
   root: string;
-  loaded: LoadedLadder;
+  /** Loaded with texts: rules read raw lines. */
+  loaded: LoadedLadder<SourceFile>;
   graph: RoleGraph;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { at, LadderError } from '../errors.js';
-import type { LoadedLadder } from '../load/load-ladder.js';
+import type { LoadedLadder, SourceFile } from '../load/load-ladder.js';
 import { whyNotReplaceable, writeFileAtomic } from '../write/write-atomic.js';
 import { dominantEol, splitLines } from './lines.js';
 
@@ -22,7 +22,7 @@ export function fixesByFile(findings: { file: string; fix?: Fix }[]): Map<string
  * Rewrites every file of `ladder` with fixable findings; returns how many files changed, and a warning for
  * each file left alone because it may not be replaced (read-only, or another user's).
  */
-export function fixFiles(ladder: LoadedLadder, findings: { file: string; fix?: Fix }[]): { changed: number; notFixed: string[] } {
+export function fixFiles(ladder: LoadedLadder<SourceFile>, findings: { file: string; fix?: Fix }[]): { changed: number; notFixed: string[] } {
   const sources = new Map(ladder.sources.map((source) => [source.file, source.text]));
   // A file the loader could not read whole (bad front matter, parser limits) is never rewritten: a fix
   // computed from a partial reading could damage what was not understood.

@@ -9,7 +9,7 @@ import type { Fix } from './fix.js';
 /** What every rule sees: the ladder as loaded and linked, plus raw lines for rules about formatting. */
 export interface LintContext {
   root: string;
-  loaded: LoadedLadder;
+  loaded: LoadedLadder<SourceFile>;
   graph: RoleGraph;
   /** The promotion steps measured against the health thresholds (`ladder health`), measured on first use. */
   health(): LadderHealth;

@@ -1,7 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { quoted } from '../errors.js';
 import type { LadderConfig, LadderFormat } from '../schema/config.js';
-import type { MarkdownLink, ParsedRole, Problem } from '../schema/parsed.js';
+import type { MarkdownLink, ParsedRole, Problem, RolePlace } from '../schema/parsed.js';
 import { CONFIG_FILE, configLineOf } from './config.js';
 import { listRoleFiles, type LadderFileRef, type WalkResult } from './files.js';
 import { contentHash } from './hash.js';
@@ -14,27 +14,40 @@ import { matrixOf } from './readers/matrix-settings.js';
 import { proseOf } from './readers/prose-settings.js';
 import { skillFilesOf } from './readers/skill-files-settings.js';
 
-/** A Markdown file of the ladder as read from disk, kept for rules that look at raw lines. */
-export interface SourceFile {
+/** A Markdown file of the ladder as read from disk, by name and the roles it holds: all an outline load keeps. */
+export interface LadderFileName {
   file: string;
   path: string;
-  /** Decoded text, BOM removed, line endings as in the file. */
-  text: string;
   /** The roles it holds (several when a file keeps several levels), if it holds any. */
   roleIds?: string[];
-  /** Its links and the anchors `#…` may point at, for link checking. */
-  links: MarkdownLink[];
-  anchors: string[];
   /** Its roles were read from YAML or JSON data: lint reports on it but `--fix` never rewrites it. */
   readAsData?: true;
 }
 
-export interface LoadedLadder {
+/** A file with what it links to, for link checks. */
+export interface LadderFile extends LadderFileName {
+  /** Its links and the anchors `#…` may point at, for link checking. */
+  links: MarkdownLink[];
+  anchors: string[];
+}
+
+/** A file with its text, kept for rules that look at raw lines: only when the load asked for texts. */
+export interface SourceFile extends LadderFile {
+  /** Decoded text, BOM removed, line endings as in the file. */
+  text: string;
+}
+
+/**
+ * What was loaded; `S` is `SourceFile` when texts were asked for (`LoadOptions.texts`), else files without
+ * them; an outline load (`LoadOptions.outline`) has `RolePlace` roles, without expectations, and files
+ * without links.
+ */
+export interface LoadedLadder<S extends LadderFileName = LadderFile, R extends RolePlace = ParsedRole> {
   root: string;
-  roles: ParsedRole[];
-  sources: SourceFile[];
+  roles: R[];
+  sources: S[];
   /** README, CHANGELOG and the like, when asked for (`LoadOptions.documents`): never roles, read for their links. */
-  documents?: SourceFile[];
+  documents?: S[];
   /** What the loader could not use: every entry names a file and line. */
   problems: Problem[];
 }
@@ -48,43 +61,94 @@ export interface LoadOptions {
   config?: Pick<LadderConfig, 'ignore' | 'inherits' | 'format'>;
   /** Read the Markdown files that are not roles too (lint checks their links); other commands skip them. */
   documents?: boolean;
-  /** Told after each parsed file how many of those not in the cache are done: the caller may show progress. */
+  /**
+   * Told after each parsed file how many of those not in the cache are done, and how many there are at most
+   * (exact once every file is read: files are read as the parser needs them): the caller may show progress.
+   */
   progress?: (parsed: number, total: number) => void;
+  /** Keep every file's text (`sources[].text`), for commands that read raw lines; others let texts go once parsed. */
+  texts?: boolean;
+  /**
+   * Keep roles without their expectations (`RolePlace`) and files without their links, once the cache has
+   * them whole: for commands that only place roles in the ladder, as `list`. Expectations are most of what a
+   * large ladder holds.
+   */
+  outline?: boolean;
 }
 
 /** Reads every role file under `root`. Never throws for a bad file: it becomes a problem and the rest loads. */
-export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder> {
+export async function loadLadder(root: string, options: LoadOptions & { texts: true; outline?: false }): Promise<LoadedLadder<SourceFile>>;
+export async function loadLadder(root: string, options: LoadOptions & { outline: true }): Promise<LoadedLadder<LadderFileName, RolePlace>>;
+export async function loadLadder(root: string, options?: LoadOptions & { outline?: false }): Promise<LoadedLadder>;
+export async function loadLadder(root: string, options?: LoadOptions): Promise<LoadedLadder<LadderFileName, RolePlace>>;
+export async function loadLadder(root: string, options: LoadOptions = {}): Promise<LoadedLadder<LadderFileName, RolePlace>> {
   const walked = await dataFilesAsRoles(listRoleFiles(root), options.config?.format);
   const files = await notIgnored(walked.files, options.config?.ignore);
   const documents = options.documents ? await notIgnored(walked.documents, options.config?.ignore) : [];
-  const ladder: LoadedLadder = { root, roles: [], sources: [], problems: [], ...(options.documents ? { documents: [] } : {}) };
+  const ladder: LoadedLadder<LadderFileName, RolePlace> = { root, roles: [], sources: [], problems: [], ...(options.documents ? { documents: [] } : {}) };
   for (const { file, reason } of await notIgnored(walked.skipped, options.config?.ignore)) ladder.problems.push({ code: 'unreadable', message: reason, file, line: 0, column: 0 });
   const inheritPatterns = options.config?.inherits?.patterns ?? [];
   const readOptions = parseOptionsOf(options.config);
   // Parses depend on the phrasings and the reader in use: a cache written under others is not reused.
   const cache = options.cache ? new ParseCache(realpathSync(root), options.cache, cacheVariant(readOptions)) : undefined;
-  // A document that cannot be read is no defect of the ladder: it is only left unchecked.
-  const read = [
-    ...files.map((ref) => readRoleFile(ref, ladder.problems, cache !== undefined)),
-    ...documents.map((ref) => readRoleFile(ref, [], cache !== undefined)).map((entry) => entry && { ...entry, document: true }),
-  ];
-  const misses = read.filter((entry): entry is ReadFile => entry !== undefined && !(entry.parsed = cache?.get(entry.file, entry.hash!)));
-  if (misses.length > 0) {
-    const { parseFiles } = await import('./parse-pool.js');
-    const parsed = await parseFiles(misses, readOptions, options.progress && ((done) => options.progress!(done, misses.length)));
-    misses.forEach((entry, i) => {
-      entry.parsed = parsed[i]!;
-      cache?.set(entry.file, entry.hash!, entry.parsed);
-    });
+  const refs = [...files, ...documents.map((ref) => ({ ...ref, document: true }))];
+  // New parses go to the cache's temporary file as they come: a load that fails must not leave it behind.
+  try {
+    const read = await readAndParse(refs, ladder.problems, cache, readOptions, options);
+    for (const entry of read) {
+      if (entry?.document) ladder.documents!.push(sourceOf(entry, entry.parsed!));
+      else if (entry) addFile(ladder, entry, entry.parsed!);
+    }
+    // Skill files are merged by their sections, so their roles are never outlines (see `placed`).
+    await mergeSkillLevels(ladder as LoadedLadder, readOptions);
+    ladder.problems.push(...unusedPatterns(root, inheritPatterns, read), ...(await unmatchedDataGlobs(root, options.config?.format, walked.data)));
+  } catch (error) {
+    cache?.abandon();
+    throw error;
   }
-  for (const entry of read) {
-    if (entry?.document) ladder.documents!.push(sourceOf(entry, entry.parsed!));
-    else if (entry) addFile(ladder, entry, entry.parsed!);
-  }
-  await mergeSkillLevels(ladder, readOptions);
-  ladder.problems.push(...unusedPatterns(root, inheritPatterns, read), ...(await unmatchedDataGlobs(root, options.config?.format, walked.data)));
   cache?.save();
   return ladder;
+}
+
+/**
+ * Reads each file as the parser is ready for it, and lets its text go once parsed unless texts were asked
+ * for: a large ladder's texts are never all held at once. Entries stay in the files' order.
+ */
+async function readAndParse(refs: (LadderFileRef & { document?: boolean })[], problems: Problem[], cache: ParseCache | undefined, readOptions: ParseOptions, options: LoadOptions): Promise<(ReadFile | undefined)[]> {
+  const read: (ReadFile | undefined)[] = [];
+  let notToParse = 0;
+  // What is kept of a parsed file: its text only if asked for, its roles whole unless outlines were.
+  const keep = (entry: ReadFile, parsed: ParsedFile) => {
+    // Set to undefined rather than deleted: V8 slows objects that lose a property to dictionary mode.
+    if (!options.texts) entry.text = undefined;
+    entry.hash = undefined;
+    entry.parsed = options.outline && !readOptions.skillFiles ? placed(parsed) : parsed;
+  };
+  function* misses(): Generator<ReadFile & { text: string }> {
+    for (const ref of refs) {
+      // A document that cannot be read is no defect of the ladder: it is only left unchecked.
+      const entry = readRoleFile(ref, ref.document ? [] : problems, cache !== undefined);
+      read.push(entry);
+      const cached = entry && cache?.get(entry.file, entry.hash!);
+      if (entry && !cached) yield entry as ReadFile & { text: string };
+      else {
+        notToParse++;
+        if (entry && cached) keep(entry, cached);
+      }
+    }
+  }
+  const { parseEach } = await import('./parse-pool.js');
+  const progress = options.progress && ((done: number) => options.progress!(done, refs.length - notToParse));
+  await parseEach(misses(), readOptions, (entry, parsed) => {
+    cache?.set(entry.file, entry.hash!, parsed);
+    keep(entry, parsed);
+  }, progress);
+  return read;
+}
+
+/** A parse without its roles' expectations or its links: placing roles in the ladder needs neither. */
+function placed({ links, anchors, ...parsed }: ParsedFile): ParsedRead {
+  return { ...parsed, roles: parsed.roles.map(({ sections, strayExpectations, ...place }) => place) };
 }
 
 /** How `ladder.yaml` asks for files to be read: the parent-line phrasings, and the reader (`format:`). */
@@ -182,12 +246,16 @@ export async function notIgnored<T extends { file: string }>(files: T[], globs: 
 }
 
 interface ReadFile extends LadderFileRef {
-  text: string;
+  /** Gone once parsed, unless the load keeps texts. */
+  text?: string;
   /** `contentHash` of the bytes read, when a cache will look the parse up by it. */
   hash?: string;
   document?: boolean;
-  parsed?: ParsedFile;
+  parsed?: ParsedRead;
 }
+
+/** A parse as the loader keeps it: whole, or its roles only placed and no links when the load asked for outlines. */
+type ParsedRead = Omit<ParsedFile, 'roles' | 'links' | 'anchors'> & { roles: RolePlace[] } & Partial<Pick<ParsedFile, 'links' | 'anchors'>>;
 
 /** Reads and decodes one file; a file that cannot be read or is not UTF-8 becomes a problem instead. */
 function readRoleFile(ref: LadderFileRef, problems: Problem[], hashed: boolean): ReadFile | undefined {
@@ -208,7 +276,7 @@ function readRoleFile(ref: LadderFileRef, problems: Problem[], hashed: boolean):
 }
 
 /** Adds a parsed file to the ladder: the one place that decides what of a file later stages see. */
-export function addFile(ladder: LoadedLadder, source: LadderFileRef & { text: string }, parsed: ParsedFile): void {
+export function addFile(ladder: LoadedLadder<LadderFileName, RolePlace>, source: LadderFileRef & { text?: string }, parsed: ParsedRead): void {
   ladder.problems.push(...parsed.problems);
   // A file the parser refused (too large or too deeply nested) is not handed to line-based rules or fixes either.
   if (parsed.problems.some((problem) => problem.code === 'unreadable')) return;
@@ -216,10 +284,12 @@ export function addFile(ladder: LoadedLadder, source: LadderFileRef & { text: st
   ladder.roles.push(...parsed.roles);
 }
 
-function sourceOf(source: LadderFileRef & { text: string }, parsed: ParsedFile): SourceFile {
+/** The file as later stages see it; with its text only when the load kept texts. */
+function sourceOf(source: LadderFileRef & { text?: string }, parsed: ParsedRead): LadderFileName {
   const { file, path, text } = source;
   const data = parsed.readAsData ? { readAsData: true as const } : {};
-  return { file, path, text, ...(parsed.roles.length > 0 ? { roleIds: parsed.roles.map((role) => role.id) } : {}), links: parsed.links, anchors: parsed.anchors, ...data };
+  const links = parsed.links ? { links: parsed.links, anchors: parsed.anchors } : {};
+  return { file, path, ...(text === undefined ? {} : { text }), ...(parsed.roles.length > 0 ? { roleIds: parsed.roles.map((role) => role.id) } : {}), ...links, ...data };
 }
 
 /** UTF-8 text without its BOM, or where the first invalid byte is. */

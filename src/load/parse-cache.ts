@@ -25,6 +25,9 @@ interface CacheFile {
   entries: Record<string, Entry>;
 }
 
+/** Tells apart the temporary files of several caches open at once in one process. */
+let opened = 0;
+
 /**
  * Parsed files keyed by path and a hash of their bytes, one cache file per ladder folder. Parsing
  * Markdown is most of the time of a `show`, and most runs see unchanged files; the bytes are read anyway,
@@ -34,9 +37,14 @@ interface CacheFile {
  */
 export class ParseCache {
   private readonly path: string;
+  private readonly temp: string;
   private readonly previous: Record<string, Entry>;
-  private readonly next: Record<string, Entry> = {};
-  private changed = false;
+  /** Entries found unchanged, written out at `save()` if anything changed: they are held in `previous` anyway. */
+  private readonly kept: Record<string, Entry> = {};
+  /** Every file looked up or set, to tell whether one has gone since the cache was written. */
+  private readonly seen = new Set<string>();
+  /** New parses are written to the temporary file as they come, in pieces, and not held: see `set`. Closed once saved or failed. */
+  private written: { fd: number; piece: string; first: boolean } | 'closed' | undefined;
 
   constructor(
     private readonly root: string,
@@ -45,6 +53,7 @@ export class ParseCache {
     private readonly variant = '',
   ) {
     this.path = join(options.dir, `${fnv1a(root)}.json`);
+    this.temp = `${this.path}.${process.pid}-${++opened}.tmp`;
     this.previous = this.read();
   }
 
@@ -52,54 +61,79 @@ export class ParseCache {
     const entry = this.previous[file];
     // An entry from before files could hold several roles has no `roles`: parse the file again.
     if (!entry || entry.hash !== hash || !Array.isArray(entry.roles)) return undefined;
-    this.next[file] = entry;
+    this.kept[file] = entry;
+    this.seen.add(file);
     return entry;
   }
 
+  /**
+   * Writes a new parse to the temporary file at once, so the cache never holds every parse of a large
+   * ladder until `save()`: the loader may keep less of it than the cache file does.
+   */
   set(file: string, hash: string, parsed: ParsedFile): void {
-    this.next[file] = { hash, ...parsed };
-    this.changed = true;
+    this.seen.add(file);
+    this.append(file, { hash, ...parsed });
   }
 
+  /** Renames the temporary file into place, if anything changed; a failed write leaves the cache as it was. */
   save(): void {
-    const removed = Object.keys(this.previous).some((file) => !(file in this.next));
-    if (!this.changed && !removed) return;
-    const temp = `${this.path}.${process.pid}.tmp`;
+    const removed = Object.keys(this.previous).some((file) => !this.seen.has(file));
+    if (this.written === undefined && !removed) return;
+    for (const [file, entry] of Object.entries(this.kept)) this.append(file, entry);
     try {
-      mkdirSync(this.options.dir, { recursive: true });
-      this.write(temp);
-      renameSync(temp, this.path);
+      this.flush('}}');
+      this.written = 'closed';
+      renameSync(this.temp, this.path);
     } catch {
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // The folder itself is unusable: nothing was written, nothing to clean.
-      }
+      this.abandon();
+    }
+  }
+
+  /** Removes the temporary file, for a load that failed before `save()`. */
+  abandon(): void {
+    const written = this.written;
+    this.written = 'closed';
+    try {
+      if (written !== undefined && written !== 'closed') closeSync(written.fd);
+    } catch {
+      // Already closed by the write that failed.
+    }
+    try {
+      rmSync(this.temp, { force: true });
+    } catch {
+      // The folder itself is unusable: nothing was written, nothing to clean.
     }
   }
 
   /**
-   * Writes the cache file entry by entry, in pieces of about a megabyte: one string of every parse (31 MB
-   * for 10,000 roles, and twice that while built) would add to the peak memory of the run that saves it.
+   * Adds one entry to the piece being written, writing it out at about a megabyte: one string of every
+   * parse (31 MB for 10,000 roles, and twice that while built) would add to the peak memory of the run.
    */
-  private write(path: string): void {
-    const header: Omit<CacheFile, 'entries'> = { version: this.options.version, root: this.root, variant: this.variant };
-    const fd = openSync(path, 'w');
+  private append(file: string, entry: Entry): void {
+    if (this.written === 'closed') return;
     try {
-      let piece = `${JSON.stringify(header).slice(0, -1)},"entries":{`;
-      let first = true;
-      for (const [file, entry] of Object.entries(this.next)) {
-        piece += `${first ? '' : ','}${JSON.stringify(file)}:${JSON.stringify(entry)}`;
-        first = false;
-        if (piece.length >= PIECE) {
-          writeSync(fd, piece);
-          piece = '';
-        }
-      }
-      writeSync(fd, `${piece}}}`);
-    } finally {
-      closeSync(fd);
+      this.written ??= this.open();
+      this.written.piece += `${this.written.first ? '' : ','}${JSON.stringify(file)}:${JSON.stringify(entry)}`;
+      this.written.first = false;
+      if (this.written.piece.length >= PIECE) this.flush('');
+    } catch {
+      this.abandon();
     }
+  }
+
+  private open(): { fd: number; piece: string; first: boolean } {
+    const header: Omit<CacheFile, 'entries'> = { version: this.options.version, root: this.root, variant: this.variant };
+    mkdirSync(this.options.dir, { recursive: true });
+    return { fd: openSync(this.temp, 'w'), piece: `${JSON.stringify(header).slice(0, -1)},"entries":{`, first: true };
+  }
+
+  /** Writes the piece so far and `end`; closes the file when `end` closes it. Throws if the write fails. */
+  private flush(end: string): void {
+    if (this.written === 'closed') throw new Error('cache file already closed');
+    this.written ??= this.open();
+    writeSync(this.written.fd, this.written.piece + end);
+    this.written.piece = '';
+    if (end) closeSync(this.written.fd);
   }
 
   private read(): Record<string, Entry> {

@@ -34,54 +34,86 @@ const workerScript = fileURLToPath(new URL('./parse-worker.js', import.meta.url)
 
 /** Parses files, in order; large ladders are spread over worker threads. `progress` is told how many are done. */
 export async function parseFiles(jobs: ParseJob[], options: ParseOptions = {}, progress?: (done: number) => void): Promise<ParsedFile[]> {
+  const results: ParsedFile[] = new Array(jobs.length);
+  const indexed = jobs.map((job, index) => ({ ...job, index }));
+  await parseEach(indexed, options, (job, parsed) => (results[job.index] = parsed), progress);
+  return results;
+}
+
+/**
+ * Parses files as `jobs` yields them, telling `parsed` of each (in no set order): a job is taken from
+ * `jobs` only when a thread is ready for its batch, so the caller can read files as they are needed and
+ * never hold every text at once. Large ladders are spread over worker threads.
+ */
+export async function parseEach<J extends ParseJob>(jobs: Iterable<J>, options: ParseOptions, parsed: (job: J, result: ParsedFile) => void, progress?: (done: number) => void): Promise<void> {
   let done = 0;
-  const count = (parsed: ParsedFile[]) => {
-    done += parsed.length;
+  const deliver = (batch: J[], results: ParsedFile[]) => {
+    batch.forEach((job, i) => parsed(job, results[i]!));
+    done += batch.length;
     progress?.(done);
-    return parsed;
   };
-  if (jobs.length < PARALLEL_FROM || !existsSync(workerScript)) return parseHere(jobs, options, () => progress?.(++done));
-  const batches = batchesOf(jobs);
-  const results: ParsedFile[][] = new Array(batches.length);
+  const pending = jobs[Symbol.iterator]();
+  const first = taken(pending, PARALLEL_FROM);
+  if (first.length < PARALLEL_FROM || !existsSync(workerScript)) {
+    for (const job of chained(first, pending)) deliver([job], await parseHere([job], options));
+    return;
+  }
+  const next = batcher(chained(first, pending));
   const { Worker } = await import('node:worker_threads');
-  let next = 0;
   // Each thread takes the next batch until none is left; a worker that dies hands its batches to the main thread.
   const drain = async (): Promise<void> => {
     let worker: Worker | null = new Worker(workerScript, { resourceLimits: WORKER_LIMITS });
-    while (next < batches.length) {
-      const index = next++;
-      let parsed: ParsedFile[] | null = null;
-      if (worker) {
-        parsed = await inWorker(worker, { batch: batches[index]!, options }).catch(() => null);
-        if (!parsed) {
-          await worker.terminate();
-          worker = null;
-        }
+    for (let batch = next(); batch.length > 0; batch = next()) {
+      const results = worker ? await inWorker(worker, { batch: batch.map(jobOf), options }).catch(() => null) : null;
+      if (!results && worker) {
+        await worker.terminate();
+        worker = null;
       }
-      results[index] = count(parsed ?? (await parseHere(batches[index]!, options)));
+      deliver(batch, results ?? (await parseHere(batch, options)));
     }
     await worker?.terminate();
   };
-  await Promise.all(Array.from({ length: Math.min(availableParallelism(), batches.length) }, drain));
-  return results.flat();
+  await Promise.all(Array.from({ length: availableParallelism() }, drain));
 }
 
-/** The jobs in order, cut into batches of at most BATCH files and, past the first file, BATCH_CHARACTERS of text. */
-function batchesOf(jobs: ParseJob[]): ParseJob[][] {
-  const batches: ParseJob[][] = [];
-  let batch: ParseJob[] = [];
-  let characters = 0;
-  for (const job of jobs) {
-    if (batch.length === BATCH || (batch.length > 0 && characters + job.text.length > BATCH_CHARACTERS)) {
-      batches.push(batch);
-      batch = [];
-      characters = 0;
-    }
-    batch.push(job);
-    characters += job.text.length;
+/** Up to `count` jobs from the front of `jobs`. */
+function taken<J>(jobs: Iterator<J>, count: number): J[] {
+  const first: J[] = [];
+  for (let result = jobs.next(); ; result = jobs.next()) {
+    if (result.done) break;
+    first.push(result.value);
+    if (first.length === count) break;
   }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
+  return first;
+}
+
+/** The jobs already taken, then the rest; each taken one is let go as it is handed on. */
+function* chained<J>(first: J[], rest: Iterator<J>): Generator<J> {
+  while (first.length > 0) yield first.shift()!;
+  for (let result = rest.next(); !result.done; result = rest.next()) yield result.value;
+}
+
+/**
+ * The next batch each call, in order, an empty one when none is left: at most BATCH files and, past the
+ * first file, BATCH_CHARACTERS of text. One job is read ahead, to know whether it fits.
+ */
+function batcher<J extends ParseJob>(jobs: Iterator<J>): () => J[] {
+  let ahead = jobs.next();
+  return () => {
+    const batch: J[] = [];
+    let characters = 0;
+    while (!ahead.done && batch.length < BATCH && (batch.length === 0 || characters + ahead.value.text.length <= BATCH_CHARACTERS)) {
+      batch.push(ahead.value);
+      characters += ahead.value.text.length;
+      ahead = jobs.next();
+    }
+    return batch;
+  };
+}
+
+/** What a worker needs of a job: the caller's own fields stay behind. */
+function jobOf({ file, text, document }: ParseJob): ParseJob {
+  return { file, text, ...(document ? { document } : {}) };
 }
 
 /** One batch through a worker; rejects if the worker dies (out of memory, a parser crash). */

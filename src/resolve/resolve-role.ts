@@ -1,8 +1,9 @@
 import type { RoleGraph, RoleNode } from '../graph/build-graph.js';
+import type { RolePlace } from '../schema/parsed.js';
 import type { ResolvedRole, RoleSummary } from '../schema/role.js';
 import { chainIds, listItems, ownSections, sharedRole } from './shared-role.js';
 
-export function summarize(role: RoleNode): RoleSummary {
+export function summarize(role: RoleNode<RolePlace>): RoleSummary {
   return { id: role.id, title: role.title, track: role.track, level: role.level, inherits: role.parentId, file: role.file };
 }
 

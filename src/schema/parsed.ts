@@ -121,3 +121,6 @@ export const ParsedRoleSchema = z.object({
   frontMatter: FrontMatterSchema.optional(),
 });
 export type ParsedRole = z.infer<typeof ParsedRoleSchema>;
+
+/** A role without its expectations: what placing it in the ladder needs, and all `list` loads (`LoadOptions.outline`). */
+export type RolePlace = Omit<ParsedRole, 'sections' | 'strayExpectations'>;
