@@ -55,7 +55,8 @@ export async function parseEach<J extends ParseJob>(jobs: Iterable<J>, options: 
   const pending = jobs[Symbol.iterator]();
   const first = taken(pending, PARALLEL_FROM);
   if (first.length < PARALLEL_FROM || !existsSync(workerScript)) {
-    for (const job of chained(first, pending)) deliver([job], await parseHere([job], options));
+    const { parseFile } = await import('./parse-file.js');
+    for (const job of chained(first, pending)) deliver([job], [await parseFile(job, options)]);
     return;
   }
   const next = batcher(chained(first, pending));
@@ -133,12 +134,9 @@ function inWorker(worker: Worker, message: ParseMessage): Promise<ParsedFile[]> 
   });
 }
 
-async function parseHere(jobs: ParseJob[], options: ParseOptions, parsedOne?: () => void): Promise<ParsedFile[]> {
+async function parseHere(jobs: ParseJob[], options: ParseOptions): Promise<ParsedFile[]> {
   const { parseFile } = await import('./parse-file.js');
   const results: ParsedFile[] = [];
-  for (const job of jobs) {
-    results.push(await parseFile(job, options));
-    parsedOne?.();
-  }
+  for (const job of jobs) results.push(await parseFile(job, options));
   return results;
 }
