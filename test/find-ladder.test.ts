@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findLadder, looksLikeRole } from '../src/load/locate.js';
-import { gitEnv, role, writeTree } from './helpers.js';
+import { findLadder, isToolCheckout, looksLikeRole } from '../src/load/locate.js';
+import { gitEnv, repoRoot, role, writeTree } from './helpers.js';
 import { runMain } from './in-process.js';
 
 interface Run {
@@ -85,9 +85,16 @@ describe('finding the ladder without flags', () => {
     expect(await ladder(['lint', files[0]!], elsewhere)).toMatchObject({ code: 0, stdout: '' });
   });
 
+  it('knows this very checkout for a clone of the tool, so show from its top says it reads the example', async () => {
+    // The test above names the package as package.json does: a rename must not make a clone a ladder.
+    expect(isToolCheckout(repoRoot)).toBe(true);
+    const run = await ladder(['show', 'vp-engineering'], repoRoot);
+    expect(run.stderr).toBe(`warning: no ladder found from ${resolve(repoRoot)}; showing the example ladder bundled with ladder — give --ladder <dir>\n`);
+  });
+
   it('takes a ladder/ folder of role files, but never a clone of this tool beside the current folder', async () => {
     const work = writeTree({
-      'ladder/package.json': JSON.stringify({ name: 'ladder', bin: { ladder: 'bin/ladder.js' } }),
+      'ladder/package.json': JSON.stringify({ name: 'career-ladder', bin: { ladder: 'bin/ladder.js' } }),
       'ladder/ladder/makers/engineer.md': role('Engineer', null),
       'ladder/test/fixtures/a/senior.md': role('Fixture Senior', 'Fixture Engineer'),
       'notes.md': 'Shopping list\n',
@@ -103,6 +110,37 @@ describe('finding the ladder without flags', () => {
     expect(findLadder(join(work, 'ladder', 'test', 'fixtures', 'a'))).toBe(join(work, 'ladder', 'test', 'fixtures', 'a'));
     const own = writeTree({ 'ladder/makers/engineer.md': role('Engineer', null), 'src/index.ts': '' });
     expect(findLadder(own)).toBe(join(own, 'ladder'));
+  });
+
+  it('in a repository whose ladder is kept a folder down (career/<track>/), finds it from the top and from docs/', async () => {
+    const repo = writeTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'README.md': '# Handbook\n\n![logo](images/logo.png)\n',
+      'docs/guide.md': '# Guide\n\nRead it.\n',
+      'images/logo.png': 'not really a png',
+      'career/makers/developer.md': role('Developer', null),
+      'career/managers/team-lead.md': role('Team Lead', 'Developer'),
+    });
+    for (const cwd of [repo, join(repo, 'docs')]) {
+      const run = await ladder(['list', '--json'], cwd);
+      expect(run.stderr).toBe('');
+      expect(roleIds(run)).toEqual(['developer', 'team-lead']);
+    }
+    expect((await ladder(['lint'], repo)).code).toBe(0);
+  });
+
+  it('with two such folders, says it cannot tell which to read instead of choosing one or the example', async () => {
+    const repo = writeTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'career/makers/developer.md': role('Developer', null),
+      'archive/2019/developer.md': role('Developer', null),
+    });
+    for (const args of [['show', 'developer'], ['lint']]) {
+      const run = await ladder(args, repo);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(`error: cannot tell which ladder to read from ${repo}: ${join(repo, 'archive')}/, ${join(repo, 'career')}/ each hold role files; give --ladder <dir> or set LADDER_DIR\n`);
+    }
   });
 
   it('outside a repository, looks only at the current folder, not at unrelated folders beside it', async () => {

@@ -33,7 +33,8 @@ export interface LocatedLadder {
 
 /**
  * Picks the ladder folder: `--ladder`, `--example`, `LADDER_DIR`, else the one found upward from `cwd`
- * (see `findLadder`), else the bundled example when the caller allows it; otherwise "no ladder found".
+ * (see `findLadder`), else the one folder right below the repository's top that holds role files (an
+ * error when several do), else the bundled example when the caller allows it; otherwise "no ladder found".
  */
 export function locateLadder({ flag, env, cwd, bundled, example, fallback = true }: LocateOptions): LocatedLadder {
   if (flag) return { root: checkFolder(resolve(cwd, flag), '--ladder'), how: 'flag' };
@@ -42,6 +43,13 @@ export function locateLadder({ flag, env, cwd, bundled, example, fallback = true
   const start = resolve(cwd);
   const found = findLadder(start);
   if (found) return { root: found, how: 'found' };
+  // Else the one folder right below the repository's top that holds role files (`career/<track>/`).
+  const below = roleFoldersAtTop(upwardPath(start));
+  if (below.length === 1) return { root: below[0]!, how: 'found' };
+  // Picking one of several ladders, or showing the example instead of them, would be a guess.
+  if (below.length > 1) {
+    throw new LadderError(`cannot tell which ladder to read from ${start}: ${below.map((dir) => `${dir}/`).join(', ')} each hold role files; give --ladder <dir> or set LADDER_DIR`);
+  }
   if (!fallback) {
     throw new LadderError(
       `no ladder found from ${start} (no ${CONFIG_FILE} above it, no role files around it); run it inside your ladder, give --ladder <dir> or set LADDER_DIR`,
@@ -95,6 +103,17 @@ export function findLadder(start: string): string | null {
   return found;
 }
 
+/**
+ * The folders right below a repository's top that hold role files, in them or in their tracks (`career/`
+ * with `career/engineering/*.md`): where `locateLadder` looks last, for a ladder kept a folder down. None
+ * outside a repository, as nothing marks where a ladder ends there.
+ */
+function roleFoldersAtTop(path: string[]): string[] {
+  const top = path.at(-1)!;
+  if (!existsSync(join(top, '.git')) || isToolCheckout(top)) return [];
+  return subfolders(top, readFolder(top)).filter((sub) => holdsRoleFiles(sub));
+}
+
 /** `start` and the folders above it, up to and including the repository's top, else the file system's. */
 function upwardPath(start: string): string[] {
   const path = [start];
@@ -118,11 +137,11 @@ function ladderAt(dir: string): string | null {
   return !isToolCheckout(nested) && holdsRoleFiles(nested) ? nested : null;
 }
 
-/** Whether `dir` is a clone or install of this tool: a package.json naming "ladder" with a `ladder` bin. */
+/** Whether `dir` is a clone or install of this tool: a package.json naming "career-ladder" with a `ladder` bin. */
 export function isToolCheckout(dir: string): boolean {
   try {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; bin?: unknown };
-    return pkg.name === 'ladder' && typeof pkg.bin === 'object' && pkg.bin !== null && 'ladder' in pkg.bin;
+    return pkg.name === 'career-ladder' && typeof pkg.bin === 'object' && pkg.bin !== null && 'ladder' in pkg.bin;
   } catch {
     return false;
   }
